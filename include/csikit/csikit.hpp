@@ -1,0 +1,8 @@
+// Umbrella header: everything csikit offers to C++ applications.
+#pragma once
+
+#include "error.hpp"
+#include "version.hpp"
+#include "schema.hpp"
+#include "data.hpp"
+#include "pls.hpp"

@@ -1,0 +1,80 @@
+// Responses: the answers of n respondents to p items, with respondent weights and the
+// segment/wave columns, read from CSV or built from an in-memory matrix.
+//
+// Values are kept on the item's own scale after recoding: missing-value codes and empty cells
+// become NaN, reverse items are recoded (min + max - x). Nothing is dropped silently: the
+// read_summary counts every cell that became missing and why.
+#pragma once
+
+#include "schema.hpp"
+
+#include <Eigen/Core>
+
+#include <cstddef>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+CSIKIT_NAMESPACE_BEGIN
+
+/// What to do with a value outside its item's scale.
+enum class out_of_scale_policy {
+    error,    ///< throw data_error naming row and column (default)
+    missing,  ///< treat as missing and count it in read_summary::out_of_scale
+};
+
+struct read_options {
+    char delimiter = 0;  ///< ',', ';' or '\t'; 0 = detect from the header line
+    out_of_scale_policy out_of_scale = out_of_scale_policy::error;
+    std::string source;  ///< name used in messages; defaults to the file path
+};
+
+/// Counts of what reading did, per item and in total.
+struct read_summary {
+    std::size_t respondents = 0;       ///< data rows read
+    std::size_t cells = 0;             ///< item cells read (respondents x items)
+    std::size_t empty = 0;             ///< empty cells (missing)
+    std::size_t missing_codes = 0;     ///< cells holding a missing-value code
+    std::size_t out_of_scale = 0;      ///< out-of-scale values turned into missing (policy)
+    std::size_t reversed_items = 0;    ///< items recoded because they are reverse-worded
+    std::map<std::string, std::size_t> missing_by_item;  ///< all missing cells per item id
+    std::map<std::string, std::size_t> codes_by_kind;    ///< "dont_know" -> count, ...
+};
+
+/// The response data of one survey.
+struct responses {
+    std::vector<std::string> item_ids;  ///< column order of `values` (the survey's item order)
+    Eigen::MatrixXd values;             ///< n x p, on each item's scale, NaN = missing
+    Eigen::VectorXd weights;            ///< n respondent weights (all 1 when unweighted)
+    bool weighted = false;              ///< true if weights came from a weight column
+    /// Segment and wave columns: column name -> one string per respondent ("" = missing).
+    std::map<std::string, std::vector<std::string>> groups;
+    std::vector<std::size_t> lines;     ///< source line of each respondent (1-based; 0 = none)
+    std::string source;                 ///< file name or "<memory>"
+    read_summary summary;
+
+    std::size_t respondents() const noexcept { return static_cast<std::size_t>(values.rows()); }
+    /// Column index of an item in `values`; throws data_error for an unknown item.
+    Eigen::Index column(std::string_view item_id) const;
+    /// Only the respondents whose row index is in `rows`, in that order.
+    responses subset(const std::vector<Eigen::Index>& rows) const;
+};
+
+/// Reads a CSV file of answers (UTF-8 with or without BOM; comma, semicolon or tab; quoted
+/// fields; header row of column names). Throws io_error, parse_error (broken file, naming line)
+/// or data_error (missing columns, non-numeric or out-of-scale values, naming line and column).
+responses read_responses(const std::string& csv_path, const survey& s, read_options options = {});
+
+/// The same, from CSV text in memory.
+responses parse_responses(std::string_view csv_text, const survey& s, read_options options = {});
+
+/// Builds responses from an n x k matrix whose columns are named by `columns` (item columns;
+/// extra columns are ignored). NaN = missing; missing codes, scale checks and reverse recoding
+/// apply as for CSV. `weights` may be empty (unweighted); `groups` holds segment/wave columns.
+responses make_responses(const survey& s, const std::vector<std::string>& columns,
+                         const Eigen::MatrixXd& raw, const Eigen::VectorXd& weights = {},
+                         std::map<std::string, std::vector<std::string>> groups = {},
+                         read_options options = {});
+
+CSIKIT_NAMESPACE_END

@@ -1,0 +1,116 @@
+// PLS path modelling: the model spec, the moment matrix it works on, the estimator and its
+// results. The estimator never touches the n x p data after one pass that builds the moments.
+#pragma once
+
+#include "data.hpp"
+#include "schema.hpp"
+
+#include <Eigen/Core>
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+CSIKIT_NAMESPACE_BEGIN
+
+/// Inner weighting scheme of the Wold/Lohmoeller iteration.
+enum class inner_scheme { path, centroid, factorial };
+
+/// How missing answers enter the moment matrix.
+enum class missing_treatment {
+    listwise,          ///< drop respondents with any missing indicator of the model
+    mean_replacement,  ///< replace a missing answer by the item's (weighted) mean
+    pairwise,          ///< each covariance from the respondents who answered both items
+};
+
+/// The measurement and structural model: constructs with their indicators and the paths.
+struct pls_model {
+    std::vector<construct> constructs;
+    std::vector<path> paths;
+
+    /// The model declared in a survey schema (its constructs and paths).
+    static pls_model from_survey(const survey& s);
+};
+
+/// Estimation settings.
+struct pls_options {
+    inner_scheme scheme = inner_scheme::path;
+    missing_treatment missing = missing_treatment::listwise;
+    bool consistent = false;       ///< PLSc (Dijkstra-Henseler) for Mode A constructs
+    double tolerance = 1e-7;       ///< stop when max |w_new - w_old| < tolerance
+    int max_iterations = 300;      ///< convergence_error beyond this
+    bool use_weights = true;       ///< honour respondent weights when the data have them
+    bool keep_scores = false;      ///< fill pls_fit::scores (n x J construct scores)
+};
+
+/// First and second moments of the model's indicators, built in one pass over the data.
+struct moments {
+    std::vector<std::string> item_ids;   ///< indicator order (blocks in construct order)
+    Eigen::VectorXd mean;                ///< (weighted) means on the item scale
+    Eigen::VectorXd sd;                  ///< (weighted) standard deviations, n-1 denominator
+    Eigen::MatrixXd correlation;         ///< p x p indicator correlations
+    Eigen::MatrixXd pair_counts;         ///< p x p respondents behind each entry (pairwise)
+    std::size_t respondents_total = 0;   ///< respondents in the data
+    std::size_t respondents_used = 0;    ///< respondents contributing (listwise: complete ones)
+    std::size_t answers_used = 0;        ///< observed indicator answers used
+    std::size_t answers_imputed = 0;     ///< answers filled by mean replacement
+    double effective_n = 0;              ///< Kish effective n under respondent weights
+    missing_treatment missing = missing_treatment::listwise;
+};
+
+/// Builds the moments of `items` from `data`; numeric_error names a constant or all-missing item.
+moments compute_moments(const responses& data, const std::vector<std::string>& items,
+                        missing_treatment missing = missing_treatment::listwise,
+                        bool use_weights = true);
+
+/// Everything an estimate yields. Matrices indexed by construct are J x J with [to, from] for
+/// paths and effects; per-indicator vectors follow `indicators`.
+struct pls_fit {
+    std::vector<std::string> constructs;     ///< J construct ids, in model order
+    std::vector<std::string> indicators;     ///< p indicator ids, grouped by block
+    std::vector<int> block;                  ///< construct index of each indicator
+    std::vector<outer_mode> modes;           ///< mode of each construct
+
+    Eigen::VectorXd weights;                 ///< outer weights on standardised indicators
+    Eigen::VectorXd weights_unstandardized;  ///< weights / sd: weights on the raw item scale
+    Eigen::VectorXd loadings;                ///< cor(indicator, own construct); PLSc: corrected
+    Eigen::MatrixXd cross_loadings;          ///< p x J cor(indicator, construct)
+    Eigen::MatrixXd paths;                   ///< J x J path coefficients [to, from]
+    Eigen::MatrixXd total_effects;           ///< J x J [to, from]
+    Eigen::MatrixXd indirect_effects;        ///< J x J [to, from]
+    Eigen::MatrixXd construct_correlation;   ///< J x J; PLSc: disattenuated
+    Eigen::VectorXd r2;                      ///< per construct (0 for exogenous)
+    Eigen::VectorXd r2_adjusted;
+    Eigen::MatrixXd f2;                      ///< J x J effect sizes [to, from]
+    Eigen::MatrixXd inner_vif;               ///< J x J VIF of predictor `from` for `to` (NaN if n/a)
+    Eigen::VectorXd outer_vif;               ///< per indicator, within its block
+
+    // Reliability and validity, per construct.
+    Eigen::VectorXd ave;
+    Eigen::VectorXd rho_c;                   ///< Dillon-Goldstein composite reliability
+    Eigen::VectorXd rho_a;                   ///< Dijkstra-Henseler rho_A
+    Eigen::VectorXd alpha;                   ///< Cronbach's alpha (standardised items)
+    Eigen::MatrixXd htmt;                    ///< J x J heterotrait-monotrait ratio
+    Eigen::MatrixXd fornell_larcker;         ///< J x J: sqrt(AVE) on the diagonal, correlations below
+    double gof = 0;                          ///< Tenenhaus goodness of fit
+    double srmr = 0;                         ///< standardised root mean square residual
+
+    int iterations = 0;
+    bool converged = false;
+    bool consistent = false;                 ///< PLSc corrections applied
+    pls_options options;
+    moments data;                            ///< the moments the estimate came from
+    Eigen::MatrixXd scores;                  ///< n x J standardised construct scores (on request)
+
+    /// Index of a construct / indicator by id; -1 if unknown.
+    int construct_index(std::string_view id) const noexcept;
+    int indicator_index(std::string_view id) const noexcept;
+};
+
+/// Estimates the model from precomputed moments (no access to the raw data; no scores).
+pls_fit estimate(const pls_model& model, const moments& m, const pls_options& options = {});
+
+/// Estimates the model from response data: one pass builds the moments, the rest works on them.
+pls_fit estimate(const pls_model& model, const responses& data, const pls_options& options = {});
+
+CSIKIT_NAMESPACE_END

@@ -1,0 +1,145 @@
+// The survey schema: rating scales, items, the indicator hierarchy, index-model constructs and
+// paths, and the columns that carry respondent weights, segments and the wave.
+//
+// The C++ field names are the JSON keys (docs/schema.md documents the JSON form with a full
+// example). Loading validates the whole document and reports every problem with its JSON path.
+#pragma once
+
+#include "error.hpp"
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+CSIKIT_NAMESPACE_BEGIN
+
+/// Text in several languages: language code -> text. A plain JSON string is stored under "".
+/// JSON: `"Clean hall"` or `{"en": "Clean hall", "zh": "大厅整洁"}`.
+struct localized_text {
+    std::map<std::string, std::string> by_language;
+
+    /// The text in `language`; falls back to "", then "en", then any language, then "".
+    std::string get(std::string_view language = {}) const;
+    bool empty() const noexcept { return by_language.empty(); }
+};
+
+/// Why a code means "no answer". JSON: "dont_know", "refused", "not_applicable", "other".
+enum class missing_kind { dont_know, refused, not_applicable, other };
+
+/// A code in the data that is not a scale value but a reason for no answer (e.g. 98 = don't know).
+struct missing_code {
+    double code = 0;
+    missing_kind kind = missing_kind::other;
+    localized_text label;
+};
+
+/// One labelled value of a scale, with an optional score (e.g. 很满意 = 100, 满意 = 80, ...).
+struct scale_value {
+    double value = 0;
+    localized_text label;
+    std::optional<double> score;  ///< a score on 0..100 used instead of the linear rescaling
+};
+
+/// A rating scale: integer points min..max (e.g. 1..5, 1..10, 0..10).
+/// JSON: {"id", "min", "max", "values": [{"value", "label", "score"}], "missing": [...],
+///        "top_box": [4, 5]}
+struct scale {
+    std::string id;
+    double min = 1;
+    double max = 5;
+    std::vector<scale_value> values;      ///< labels/scores per value; may be empty or partial
+    std::vector<missing_code> missing;    ///< codes that mean "no answer"
+    std::vector<double> top_box;          ///< values counted by top-box/CSAT; empty = top two
+
+    /// True if `x` is one of the missing-value codes.
+    bool is_missing_code(double x) const noexcept;
+    /// True if min <= x <= max.
+    bool contains(double x) const noexcept { return x >= min && x <= max; }
+    /// The labelled value entry for `x`, or nullptr.
+    const scale_value* find_value(double x) const noexcept;
+};
+
+/// A questionnaire item. `column` names the CSV column (defaults to `id`).
+/// JSON: {"id", "text", "scale", "reverse": false, "column"}
+struct item {
+    std::string id;
+    localized_text text;
+    std::string scale;     ///< id of a scale
+    bool reverse = false;  ///< negatively worded: recoded x -> min + max - x on reading
+    std::string column;    ///< data column; empty means the same as `id`
+
+    const std::string& column_name() const noexcept { return column.empty() ? id : column; }
+};
+
+/// A node of the indicator hierarchy (指标体系). A leaf refers to an item; an inner node has
+/// children. Weights are relative: they are normalised over the siblings that have an answer.
+/// JSON: {"id", "label", "weight": 1, "children": [...]} or {"item": "ENV1", "weight": 0.4}
+struct node {
+    std::string id;         ///< for a leaf, defaults to the item id
+    localized_text label;
+    double weight = 1.0;
+    std::string item;       ///< non-empty for a leaf
+    std::vector<node> children;
+
+    bool is_leaf() const noexcept { return !item.empty(); }
+};
+
+/// Outer mode of a construct: A = reflective (correlation weights), B = formative (regression).
+enum class outer_mode { A, B };
+
+/// A latent construct of an index model. JSON: {"id", "label", "items": [...], "mode": "A",
+/// "anchor": "CUSA1"}; `anchor` names the item whose loading fixes the sign.
+struct construct {
+    std::string id;
+    localized_text label;
+    std::vector<std::string> items;
+    outer_mode mode = outer_mode::A;
+    std::string anchor;
+};
+
+/// A structural path from one construct to another. JSON: {"from", "to"}
+struct path {
+    std::string from;
+    std::string to;
+};
+
+/// The whole survey: the schema of the questionnaire and of the index model.
+struct survey {
+    std::string name;
+    std::vector<std::string> languages;       ///< languages of the labels, first = default
+    std::vector<scale> scales;
+    std::vector<item> items;
+    std::optional<node> hierarchy;            ///< the indicator tree; root = overall index
+    std::vector<construct> constructs;
+    std::vector<path> paths;
+    std::string weight_column;                ///< respondent weights; empty = unweighted
+    std::vector<std::string> segment_columns; ///< e.g. "age_band", "channel"
+    std::string wave_column;                  ///< period/wave column; empty = one wave
+    std::string nps_item;                     ///< the 0-10 "would you recommend" item, if any
+    std::string overall_item;                 ///< the overall-satisfaction item, if any
+
+    const scale* find_scale(std::string_view id) const noexcept;
+    const item* find_item(std::string_view id) const noexcept;
+    const construct* find_construct(std::string_view id) const noexcept;
+    /// The scale of an item; throws schema_error if either is unknown.
+    const scale& scale_of(std::string_view item_id) const;
+};
+
+/// Every problem in a survey (unknown ids, duplicates, bad ranges, cycles in the hierarchy),
+/// each with its JSON path. An empty result means the survey is valid.
+std::vector<problem> validate(const survey& s);
+
+/// Parses schema JSON text. `source` names the input in messages (a file name or "<string>").
+/// Throws parse_error for malformed JSON (with line and column), schema_error listing every
+/// problem found by the structural checks and by validate().
+survey parse_survey(std::string_view json_text, const std::string& source = "<string>");
+
+/// Reads and parses a schema file; io_error if it cannot be read.
+survey load_survey(const std::string& path);
+
+/// The survey as JSON text (round-trips through parse_survey).
+std::string to_json_text(const survey& s, int indent = 2);
+
+CSIKIT_NAMESPACE_END
