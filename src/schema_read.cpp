@@ -1,0 +1,452 @@
+// parse_survey: schema JSON text -> survey.
+//
+// Three layers, each reporting every problem it finds before giving up:
+//   1. the text: empty, not UTF-8, not JSON (parse_error with line and column);
+//   2. the structure: required keys, JSON types, unknown and duplicate keys (JSON paths);
+//   3. the meaning: validate() (unknown ids, duplicates, ranges, cycles).
+// Problems of layer 3 that merely echo a layer-2 problem at the same place are left out.
+#include "csikit/schema.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cstdint>
+#include <cstdio>
+#include <initializer_list>
+#include <set>
+
+CSIKIT_NAMESPACE_BEGIN
+
+namespace {
+
+using json = nlohmann::json;
+
+// ---- text-level checks ------------------------------------------------------------------
+
+struct text_position {
+    std::size_t line = 1;
+    std::size_t column = 1;  // in characters (UTF-8 code points), 1-based
+};
+
+text_position position_of(std::string_view text, std::size_t offset) {
+    text_position pos;
+    offset = std::min(offset, text.size());
+    for (std::size_t i = 0; i < offset; ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c == '\n') {
+            ++pos.line;
+            pos.column = 1;
+        } else if ((c & 0xC0) != 0x80) {  // continuation bytes do not start a character
+            ++pos.column;
+        }
+    }
+    return pos;
+}
+
+/// Byte offset of the first byte that is not valid UTF-8, or npos.
+std::size_t first_invalid_utf8(std::string_view s) {
+    std::size_t i = 0;
+    while (i < s.size()) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        std::size_t len = 0;
+        std::uint32_t cp = 0;
+        if (c < 0x80) { ++i; continue; }
+        if (c >= 0xC2 && c <= 0xDF) { len = 2; cp = c & 0x1F; }
+        else if (c >= 0xE0 && c <= 0xEF) { len = 3; cp = c & 0x0F; }
+        else if (c >= 0xF0 && c <= 0xF4) { len = 4; cp = c & 0x07; }
+        else return i;
+        if (i + len > s.size()) return i;
+        for (std::size_t k = 1; k < len; ++k) {
+            const auto d = static_cast<unsigned char>(s[i + k]);
+            if ((d & 0xC0) != 0x80) return i;  // report the start of the broken character
+            cp = (cp << 6) | (d & 0x3F);
+        }
+        // Overlong forms, UTF-16 surrogates and code points past U+10FFFF are not UTF-8.
+        if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+            (cp >= 0xD800 && cp <= 0xDFFF))
+            return i;
+        i += len;
+    }
+    return std::string_view::npos;
+}
+
+/// The explanation part of nlohmann's message, without its "[json.exception...] ... column N: ".
+std::string describe_json_error(const std::string& what) {
+    auto at = what.find("parse error");
+    if (at != std::string::npos) {
+        auto colon = what.find(": ", at);
+        if (colon != std::string::npos) return what.substr(colon + 2);
+    }
+    return what;
+}
+
+// ---- structural reading -----------------------------------------------------------------
+
+std::string join_key(const std::string& base, const std::string& key) {
+    return base.empty() ? key : base + "." + key;
+}
+std::string join_index(const std::string& base, std::size_t i) { return base + "[" + std::to_string(i) + "]"; }
+
+/// How a JSON value looks in a message: scalars as written, containers by kind.
+std::string describe(const json& v) {
+    switch (v.type()) {
+        case json::value_t::object: return "an object";
+        case json::value_t::array: return "an array";
+        case json::value_t::null: return "null";
+        default: break;
+    }
+    std::string s = v.dump();
+    if (s.size() > 40) s = s.substr(0, 37) + "...";
+    return s;
+}
+
+/// Levenshtein distance, for "did you mean" hints on mistyped keys.
+std::size_t edit_distance(const std::string& a, const std::string& b) {
+    std::vector<std::size_t> row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        std::size_t diag = row[0];
+        row[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            const std::size_t up = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            diag = up;
+        }
+    }
+    return row[b.size()];
+}
+
+/// Reads JSON values into survey fields, recording a problem for each mismatch.
+class reader {
+public:
+    std::vector<problem> problems;
+
+    void fail(const std::string& path, std::string message) {
+        problems.push_back({{{}, 0, path}, std::move(message)});
+    }
+
+    /// True if `v` is an object; records "expected an object" otherwise.
+    bool object(const json& v, const std::string& path) {
+        if (v.is_object()) return true;
+        fail(path, "expected an object, got " + describe(v));
+        return false;
+    }
+
+    /// Records unknown keys (with a hint) and missing required ones.
+    void keys(const json& obj, const std::string& path, std::initializer_list<const char*> allowed,
+              std::initializer_list<const char*> required) {
+        for (const auto& [key, value] : obj.items()) {
+            if (std::any_of(allowed.begin(), allowed.end(), [&](const char* a) { return key == a; })) continue;
+            std::string best;
+            // Suggest only near misses: about one edit per three letters.
+            std::size_t best_d = std::max<std::size_t>(1, key.size() / 3) + 1;
+            for (const char* a : allowed) {
+                const std::size_t d = edit_distance(key, a);
+                if (d < best_d) best_d = d, best = a;
+            }
+            std::string expected;
+            for (const char* a : allowed) expected += (expected.empty() ? "" : ", ") + std::string(a);
+            fail(join_key(path, key), "unknown key \"" + key + "\" (" +
+                                          (best.empty() ? "expected one of " + expected
+                                                        : "did you mean \"" + best + "\"?") +
+                                          ")");
+        }
+        for (const char* r : required)
+            if (!obj.contains(r)) fail(join_key(path, r), "missing required key");
+    }
+
+    void string(const json& obj, const char* key, const std::string& path, std::string& out) {
+        auto it = obj.find(key);
+        if (it == obj.end()) return;
+        if (it->is_string()) out = it->get<std::string>();
+        else fail(join_key(path, key), "expected a string, got " + describe(*it));
+    }
+
+    void number(const json& obj, const char* key, const std::string& path, double& out) {
+        auto it = obj.find(key);
+        if (it == obj.end()) return;
+        if (it->is_number()) out = it->get<double>();
+        else fail(join_key(path, key), "expected a number, got " + describe(*it));
+    }
+
+    void boolean(const json& obj, const char* key, const std::string& path, bool& out) {
+        auto it = obj.find(key);
+        if (it == obj.end()) return;
+        if (it->is_boolean()) out = it->get<bool>();
+        else fail(join_key(path, key), "expected true or false, got " + describe(*it));
+    }
+
+    /// A label: "text" (stored under language "") or {"en": "...", "zh": "..."}.
+    void text(const json& obj, const char* key, const std::string& path, localized_text& out) {
+        auto it = obj.find(key);
+        if (it == obj.end()) return;
+        const std::string here = join_key(path, key);
+        if (it->is_string()) {
+            out.by_language[""] = it->get<std::string>();
+        } else if (it->is_object()) {
+            for (const auto& [lang, t] : it->items()) {
+                if (t.is_string()) out.by_language[lang] = t.get<std::string>();
+                else fail(join_key(here, lang), "expected a string, got " + describe(t));
+            }
+        } else {
+            fail(here, "expected a string or an object {\"language\": \"text\"}, got " + describe(*it));
+        }
+    }
+
+    /// Calls `each(element, path)` for every element of the array at `key`.
+    template <class F>
+    void array(const json& obj, const char* key, const std::string& path, F each) {
+        auto it = obj.find(key);
+        if (it == obj.end()) return;
+        const std::string here = join_key(path, key);
+        if (!it->is_array()) {
+            fail(here, "expected an array, got " + describe(*it));
+            return;
+        }
+        for (std::size_t i = 0; i < it->size(); ++i) each((*it)[i], join_index(here, i));
+    }
+
+    void strings(const json& obj, const char* key, const std::string& path, std::vector<std::string>& out) {
+        array(obj, key, path, [&](const json& v, const std::string& p) {
+            // Keep a placeholder for a bad element so later indices still match the JSON.
+            out.push_back(v.is_string() ? v.get<std::string>() : std::string{});
+            if (!v.is_string()) fail(p, "expected a string, got " + describe(v));
+        });
+    }
+
+    void numbers(const json& obj, const char* key, const std::string& path, std::vector<double>& out) {
+        array(obj, key, path, [&](const json& v, const std::string& p) {
+            if (v.is_number()) out.push_back(v.get<double>());
+            else fail(p, "expected a number, got " + describe(v));
+        });
+    }
+
+    // ---- the schema's parts ----
+
+    scale read_scale(const json& v, const std::string& p) {
+        scale s;
+        if (!object(v, p)) return s;
+        keys(v, p, {"id", "min", "max", "values", "missing", "top_box"}, {"id", "min", "max"});
+        string(v, "id", p, s.id);
+        number(v, "min", p, s.min);
+        number(v, "max", p, s.max);
+        array(v, "values", p, [&](const json& e, const std::string& ep) {
+            scale_value sv;
+            if (object(e, ep)) {
+                keys(e, ep, {"value", "label", "score"}, {"value"});
+                number(e, "value", ep, sv.value);
+                text(e, "label", ep, sv.label);
+                if (e.contains("score")) {
+                    double score = 0;
+                    const std::size_t before = problems.size();
+                    number(e, "score", ep, score);
+                    if (problems.size() == before) sv.score = score;
+                }
+            }
+            s.values.push_back(std::move(sv));
+        });
+        array(v, "missing", p, [&](const json& e, const std::string& ep) {
+            missing_code m;
+            if (object(e, ep)) {
+                keys(e, ep, {"code", "kind", "label"}, {"code"});
+                number(e, "code", ep, m.code);
+                std::string kind = "other";
+                string(e, "kind", ep, kind);
+                if (kind == "dont_know") m.kind = missing_kind::dont_know;
+                else if (kind == "refused") m.kind = missing_kind::refused;
+                else if (kind == "not_applicable") m.kind = missing_kind::not_applicable;
+                else if (kind == "other") m.kind = missing_kind::other;
+                else
+                    fail(join_key(ep, "kind"), "unknown kind \"" + kind +
+                                                   "\" (expected dont_know, refused, not_applicable or other)");
+                text(e, "label", ep, m.label);
+            }
+            s.missing.push_back(std::move(m));
+        });
+        numbers(v, "top_box", p, s.top_box);
+        return s;
+    }
+
+    item read_item(const json& v, const std::string& p) {
+        item it;
+        if (!object(v, p)) return it;
+        keys(v, p, {"id", "text", "scale", "reverse", "column"}, {"id", "scale"});
+        string(v, "id", p, it.id);
+        text(v, "text", p, it.text);
+        string(v, "scale", p, it.scale);
+        boolean(v, "reverse", p, it.reverse);
+        string(v, "column", p, it.column);
+        return it;
+    }
+
+    node read_node(const json& v, const std::string& p) {
+        node n;
+        if (!object(v, p)) return n;
+        if (v.contains("item")) {
+            keys(v, p, {"id", "label", "weight", "item", "children"}, {});
+            if (v.contains("children"))
+                fail(join_key(p, "children"), "a leaf (a node with \"item\") cannot have children");
+            string(v, "item", p, n.item);
+            if (v["item"].is_string() && n.item.empty())
+                fail(p, "\"item\" must not be empty (expected an item id)");  // else it would look like an inner node
+            string(v, "id", p, n.id);
+            if (n.id.empty()) n.id = n.item;  // a leaf is named after its item by default
+        } else {
+            keys(v, p, {"id", "label", "weight", "children"}, {"id", "children"});
+            string(v, "id", p, n.id);
+            array(v, "children", p,
+                  [&](const json& c, const std::string& cp) { n.children.push_back(read_node(c, cp)); });
+        }
+        text(v, "label", p, n.label);
+        number(v, "weight", p, n.weight);
+        return n;
+    }
+
+    construct read_construct(const json& v, const std::string& p) {
+        construct c;
+        if (!object(v, p)) return c;
+        keys(v, p, {"id", "label", "items", "mode", "anchor"}, {"id", "items"});
+        string(v, "id", p, c.id);
+        text(v, "label", p, c.label);
+        strings(v, "items", p, c.items);
+        std::string mode = "A";
+        string(v, "mode", p, mode);
+        if (mode == "B") c.mode = outer_mode::B;
+        else if (mode != "A") fail(join_key(p, "mode"), "unknown mode \"" + mode + "\" (expected \"A\" or \"B\")");
+        string(v, "anchor", p, c.anchor);
+        return c;
+    }
+
+    path read_path(const json& v, const std::string& p) {
+        path out;
+        if (!object(v, p)) return out;
+        keys(v, p, {"from", "to"}, {"from", "to"});
+        string(v, "from", p, out.from);
+        string(v, "to", p, out.to);
+        return out;
+    }
+
+    survey read_survey(const json& root) {
+        survey s;
+        keys(root, "",
+             {"name", "languages", "scales", "items", "hierarchy", "constructs", "paths", "weight_column",
+              "segment_columns", "wave_column", "nps_item", "overall_item"},
+             {"name", "scales", "items"});
+        string(root, "name", "", s.name);
+        strings(root, "languages", "", s.languages);
+        array(root, "scales", "", [&](const json& v, const std::string& p) { s.scales.push_back(read_scale(v, p)); });
+        array(root, "items", "", [&](const json& v, const std::string& p) { s.items.push_back(read_item(v, p)); });
+        if (auto it = root.find("hierarchy"); it != root.end()) s.hierarchy = read_node(*it, "hierarchy");
+        array(root, "constructs", "",
+              [&](const json& v, const std::string& p) { s.constructs.push_back(read_construct(v, p)); });
+        array(root, "paths", "", [&](const json& v, const std::string& p) { s.paths.push_back(read_path(v, p)); });
+        string(root, "weight_column", "", s.weight_column);
+        strings(root, "segment_columns", "", s.segment_columns);
+        string(root, "wave_column", "", s.wave_column);
+        string(root, "nps_item", "", s.nps_item);
+        string(root, "overall_item", "", s.overall_item);
+        return s;
+    }
+};
+
+/// Parser callback state: reports keys given twice in one object (JSON lets the last one win
+/// silently, which hides typos in hand-edited schemas).
+struct duplicate_key_finder {
+    struct frame {
+        bool is_object = false;
+        std::set<std::string> keys;
+        std::string key;
+        std::size_t index = 0;
+    };
+    std::vector<frame> frames;
+    std::vector<problem>* problems = nullptr;
+
+    std::string current_path() const {
+        std::string out;
+        for (const auto& f : frames) out = f.is_object ? join_key(out, f.key) : join_index(out, f.index);
+        return out;
+    }
+    void element_done() {
+        if (!frames.empty() && !frames.back().is_object) ++frames.back().index;
+    }
+    bool operator()(int, json::parse_event_t event, json& parsed) {
+        switch (event) {
+            case json::parse_event_t::object_start: frames.push_back({true, {}, {}, 0}); break;
+            case json::parse_event_t::array_start: frames.push_back({false, {}, {}, 0}); break;
+            case json::parse_event_t::object_end:
+            case json::parse_event_t::array_end:
+                if (!frames.empty()) frames.pop_back();
+                element_done();
+                break;
+            case json::parse_event_t::key: {
+                auto& f = frames.back();
+                f.key = parsed.get<std::string>();
+                if (!f.keys.insert(f.key).second)
+                    problems->push_back({{{}, 0, current_path()}, "duplicate key (each key may appear once)"});
+                break;
+            }
+            case json::parse_event_t::value: element_done(); break;
+        }
+        return true;
+    }
+};
+
+/// True if a and b name the same JSON place or one contains the other.
+bool overlaps(const std::string& a, const std::string& b) {
+    const auto& shorter = a.size() <= b.size() ? a : b;
+    const auto& longer = a.size() <= b.size() ? b : a;
+    if (longer.compare(0, shorter.size(), shorter) != 0) return false;
+    return longer.size() == shorter.size() || longer[shorter.size()] == '.' || longer[shorter.size()] == '[';
+}
+
+}  // namespace
+
+survey parse_survey(std::string_view json_text, const std::string& source) {
+    std::string_view text = json_text;
+    if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);  // a UTF-8 byte-order mark
+    if (text.find_first_not_of(" \t\r\n") == std::string_view::npos)
+        throw parse_error({source, 0, {}}, "empty file (expected a JSON object)");
+    if (const std::size_t bad = first_invalid_utf8(text); bad != std::string_view::npos) {
+        const auto pos = position_of(text, bad);
+        char hex[8];
+        std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned>(static_cast<unsigned char>(text[bad])));
+        throw parse_error({source, pos.line, {}}, "column " + std::to_string(pos.column) + ": invalid UTF-8 byte " +
+                                                      hex + " at byte " + std::to_string(bad + 1) +
+                                                      " (the schema must be UTF-8 text)");
+    }
+
+    std::vector<problem> duplicate_keys;
+    duplicate_key_finder finder;
+    finder.problems = &duplicate_keys;
+    json root;
+    try {
+        root = json::parse(text.begin(), text.end(), std::ref(finder));
+    } catch (const json::parse_error& e) {
+        // nlohmann counts bytes read (1-based); the offending byte is the last one read.
+        const std::size_t offset = e.byte > 0 ? e.byte - 1 : 0;
+        const auto pos = position_of(text, offset);
+        throw parse_error({source, pos.line, {}},
+                          "column " + std::to_string(pos.column) +
+                              ": malformed JSON: " + describe_json_error(e.what()));
+    }
+
+    if (!root.is_object())
+        throw schema_error({source, 0, {}}, "expected a JSON object at the top level, got " + describe(root));
+    reader r;
+    r.problems = std::move(duplicate_keys);
+    survey s = r.read_survey(root);
+    std::vector<problem> all = std::move(r.problems);
+    const std::size_t structural = all.size();
+    for (auto& p : validate(s)) {
+        const bool echo = std::any_of(all.begin(), all.begin() + static_cast<std::ptrdiff_t>(structural),
+                                      [&](const problem& q) { return overlaps(p.where.field, q.where.field); });
+        if (!echo) all.push_back(std::move(p));
+    }
+    if (!all.empty()) {
+        for (auto& p : all) p.where.file = source;
+        throw schema_error(std::move(all));
+    }
+    return s;
+}
+
+CSIKIT_NAMESPACE_END

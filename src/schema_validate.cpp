@@ -1,0 +1,311 @@
+// validate(): the meaning checks of a survey schema. Every problem is collected (never stop at
+// the first) and named by its JSON path, so a user can fix the whole file in one pass.
+#include "csikit/schema.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <functional>
+#include <map>
+#include <set>
+
+CSIKIT_NAMESPACE_BEGIN
+
+namespace {
+
+/// A number as a person would write it: 5, not 5.000000.
+std::string num(double x) {
+    if (std::isfinite(x) && x == std::floor(x) && std::fabs(x) < 1e15) return std::to_string(static_cast<long long>(x));
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%g", x);
+    return buf;
+}
+
+std::string quote(const std::string& s) { return "\"" + s + "\""; }
+std::string idx(const std::string& base, std::size_t i) { return base + "[" + std::to_string(i) + "]"; }
+
+class checker {
+public:
+    explicit checker(const survey& s) : s_(s) {}
+
+    std::vector<problem> run() {
+        if (s_.name.empty()) fail("name", "must not be empty (expected the survey's name)");
+        check_languages();
+        for (std::size_t i = 0; i < s_.scales.size(); ++i) check_scale(s_.scales[i], idx("scales", i));
+        check_items();
+        check_columns();
+        if (s_.hierarchy) check_hierarchy(*s_.hierarchy);
+        check_constructs();
+        check_paths();
+        check_named_item(s_.overall_item, "overall_item");
+        if (check_named_item(s_.nps_item, "nps_item")) {
+            const item* it = s_.find_item(s_.nps_item);
+            const scale* sc = it ? s_.find_scale(it->scale) : nullptr;
+            if (sc && (sc->min != 0 || sc->max != 10))
+                fail("nps_item", "item " + quote(it->id) + " is on the scale " + num(sc->min) + ".." + num(sc->max) +
+                                     " (expected a 0..10 scale for NPS)");
+        }
+        return std::move(problems_);
+    }
+
+private:
+    const survey& s_;
+    std::vector<problem> problems_;
+
+    void fail(const std::string& where, std::string message) {
+        problems_.push_back({{{}, 0, where}, std::move(message)});
+    }
+
+    /// Records an empty id or a repeat; `first` maps ids to where they were first seen.
+    void unique_id(const std::string& id, const std::string& where, const char* what,
+                   std::map<std::string, std::string>& first) {
+        if (id.empty()) {
+            fail(where, "must not be empty (expected the " + std::string(what) + "'s id)");
+            return;
+        }
+        auto [it, fresh] = first.emplace(id, where);
+        if (!fresh)
+            fail(where, "duplicate " + std::string(what) + " id " + quote(id) + " (first at " + it->second + ")");
+    }
+
+    void check_languages() {
+        std::set<std::string> seen;
+        for (std::size_t i = 0; i < s_.languages.size(); ++i) {
+            const auto& l = s_.languages[i];
+            if (l.empty()) fail(idx("languages", i), "must not be empty (expected a language code such as \"en\")");
+            else if (!seen.insert(l).second) fail(idx("languages", i), "duplicate language " + quote(l));
+        }
+    }
+
+    /// Labels may only use the declared languages (when any are declared).
+    void check_text(const localized_text& t, const std::string& where) {
+        if (s_.languages.empty()) return;
+        for (const auto& [lang, text] : t.by_language) {
+            if (lang.empty() || std::find(s_.languages.begin(), s_.languages.end(), lang) != s_.languages.end())
+                continue;
+            std::string declared;
+            for (const auto& l : s_.languages) declared += (declared.empty() ? "" : ", ") + l;
+            fail(where + "." + lang, "language " + quote(lang) + " is not declared (expected one of " + declared + ")");
+        }
+    }
+
+    std::map<std::string, std::string> scale_ids_;
+
+    void check_scale(const scale& sc, const std::string& p) {
+        unique_id(sc.id, p + ".id", "scale", scale_ids_);
+        const bool finite = std::isfinite(sc.min) && std::isfinite(sc.max);
+        if (!finite) fail(p, "min and max must be finite numbers");
+        else if (sc.min >= sc.max)
+            fail(p + ".max", "max " + num(sc.max) + " is not above min " + num(sc.min) + " (expected min < max)");
+        const bool range_ok = finite && sc.min < sc.max;
+        const std::string range = num(sc.min) + ".." + num(sc.max);
+
+        std::map<double, std::string> seen;
+        for (std::size_t j = 0; j < sc.values.size(); ++j) {
+            const auto& v = sc.values[j];
+            const std::string vp = idx(p + ".values", j);
+            if (range_ok && !sc.contains(v.value))
+                fail(vp + ".value", num(v.value) + " is outside the scale " + range);
+            if (auto [it, fresh] = seen.emplace(v.value, vp); !fresh)
+                fail(vp + ".value", "duplicate value " + num(v.value) + " (first at " + it->second + ")");
+            if (v.score && !(std::isfinite(*v.score) && *v.score >= 0 && *v.score <= 100))
+                fail(vp + ".score", num(*v.score) + " is outside 0..100 (expected a score on the 100-point scale)");
+            check_text(v.label, vp + ".label");
+        }
+        std::map<double, std::string> codes;
+        for (std::size_t j = 0; j < sc.missing.size(); ++j) {
+            const auto& m = sc.missing[j];
+            const std::string mp = idx(p + ".missing", j);
+            if (!std::isfinite(m.code)) fail(mp + ".code", "must be a finite number");
+            else if (range_ok && sc.contains(m.code))
+                fail(mp + ".code", num(m.code) + " lies inside the scale " + range +
+                                       " (a missing-value code must be outside the scale)");
+            if (auto [it, fresh] = codes.emplace(m.code, mp); !fresh)
+                fail(mp + ".code", "duplicate missing code " + num(m.code) + " (first at " + it->second + ")");
+            check_text(m.label, mp + ".label");
+        }
+        std::set<double> box;
+        for (std::size_t j = 0; j < sc.top_box.size(); ++j) {
+            const double v = sc.top_box[j];
+            const std::string bp = idx(p + ".top_box", j);
+            if (range_ok && !sc.contains(v)) fail(bp, num(v) + " is outside the scale " + range);
+            if (!box.insert(v).second) fail(bp, "duplicate top-box value " + num(v));
+        }
+    }
+
+    std::map<std::string, std::string> item_ids_;
+
+    void check_items() {
+        std::string known;
+        for (const auto& sc : s_.scales) known += (known.empty() ? "" : ", ") + sc.id;
+        for (std::size_t i = 0; i < s_.items.size(); ++i) {
+            const auto& it = s_.items[i];
+            const std::string p = idx("items", i);
+            unique_id(it.id, p + ".id", "item", item_ids_);
+            if (!s_.find_scale(it.scale))
+                fail(p + ".scale", "unknown scale " + quote(it.scale) +
+                                       (known.empty() ? " (no scales are declared)"
+                                                      : " (expected one of " + known + ")"));
+            check_text(it.text, p + ".text");
+        }
+    }
+
+    /// Item columns, the weight, segment and wave columns must all be different data columns.
+    void check_columns() {
+        std::map<std::string, std::string> first;
+        auto use = [&](const std::string& column, const std::string& where) {
+            if (column.empty()) return;
+            auto [it, fresh] = first.emplace(column, where);
+            if (!fresh) fail(where, "duplicate column " + quote(column) + " (already used at " + it->second + ")");
+        };
+        std::set<std::string> ids;
+        for (std::size_t i = 0; i < s_.items.size(); ++i) {
+            const auto& it = s_.items[i];
+            const bool repeated_id = !ids.insert(it.id).second;
+            // A repeated id without its own column is reported once, as a duplicate item id.
+            if (it.column.empty() && (it.id.empty() || repeated_id)) continue;
+            use(it.column_name(), idx("items", i) + (it.column.empty() ? ".id" : ".column"));
+        }
+        use(s_.weight_column, "weight_column");
+        for (std::size_t i = 0; i < s_.segment_columns.size(); ++i) {
+            if (s_.segment_columns[i].empty())
+                fail(idx("segment_columns", i), "must not be empty (expected a column name)");
+            use(s_.segment_columns[i], idx("segment_columns", i));
+        }
+        use(s_.wave_column, "wave_column");
+    }
+
+    std::map<std::string, std::string> node_ids_;
+    std::map<std::string, std::string> leaf_items_;
+
+    void check_hierarchy(const node& root) {
+        if (root.is_leaf())
+            fail("hierarchy", "the root is a leaf (expected an inner node with children: the overall index)");
+        check_node(root, "hierarchy");
+    }
+
+    void check_node(const node& n, const std::string& p) {
+        unique_id(n.id, p + (n.is_leaf() && n.id == n.item ? "" : ".id"), "node", node_ids_);
+        if (!std::isfinite(n.weight) || n.weight < 0)
+            fail(p + ".weight", num(n.weight) + " is not a valid weight (expected a finite number >= 0)");
+        check_text(n.label, p + ".label");
+        if (n.is_leaf()) {
+            if (!s_.find_item(n.item)) fail(p + ".item", "unknown item " + quote(n.item));
+            // With default ids a repeated item is already reported as a duplicate node id.
+            else if (auto [it, fresh] = leaf_items_.emplace(n.item, p); !fresh && n.id != n.item)
+                fail(p + ".item", "item " + quote(n.item) + " is already in the hierarchy at " + it->second);
+            return;
+        }
+        if (n.children.empty()) {
+            fail(p + ".children", "an inner node needs at least one child");
+            return;
+        }
+        double sum = 0;
+        bool all_valid = true;
+        for (std::size_t i = 0; i < n.children.size(); ++i) {
+            const double w = n.children[i].weight;
+            if (std::isfinite(w) && w >= 0) sum += w;
+            else all_valid = false;
+            check_node(n.children[i], idx(p + ".children", i));
+        }
+        if (all_valid && sum <= 0)
+            fail(p + ".children", "the children's weights sum to 0 (expected at least one positive weight)");
+    }
+
+    std::map<std::string, std::string> construct_ids_;
+
+    void check_constructs() {
+        std::map<std::string, std::string> owner;  // item id -> construct id measuring it
+        for (std::size_t i = 0; i < s_.constructs.size(); ++i) {
+            const auto& c = s_.constructs[i];
+            const std::string p = idx("constructs", i);
+            unique_id(c.id, p + ".id", "construct", construct_ids_);
+            check_text(c.label, p + ".label");
+            if (c.items.empty()) fail(p + ".items", "a construct needs at least one item");
+            std::set<std::string> mine;
+            for (std::size_t j = 0; j < c.items.size(); ++j) {
+                const auto& id = c.items[j];
+                const std::string ip = idx(p + ".items", j);
+                if (!s_.find_item(id)) {
+                    fail(ip, "unknown item " + quote(id));
+                    continue;
+                }
+                if (!mine.insert(id).second) {
+                    fail(ip, "item " + quote(id) + " is listed twice in this construct");
+                    continue;
+                }
+                auto [it, fresh] = owner.emplace(id, c.id);
+                if (!fresh)
+                    fail(ip, "item " + quote(id) + " is already in construct " + quote(it->second) +
+                                 " (an item measures one construct)");
+            }
+            if (!c.anchor.empty() && std::find(c.items.begin(), c.items.end(), c.anchor) == c.items.end())
+                fail(p + ".anchor", quote(c.anchor) + " is not one of the construct's items");
+        }
+    }
+
+    void check_paths() {
+        std::map<std::pair<std::string, std::string>, std::string> seen;
+        std::map<std::string, std::vector<std::pair<std::string, std::size_t>>> next;  // from -> (to, path index)
+        for (std::size_t i = 0; i < s_.paths.size(); ++i) {
+            const auto& e = s_.paths[i];
+            const std::string p = idx("paths", i);
+            bool ok = true;
+            if (!s_.find_construct(e.from)) fail(p + ".from", "unknown construct " + quote(e.from)), ok = false;
+            if (!s_.find_construct(e.to)) fail(p + ".to", "unknown construct " + quote(e.to)), ok = false;
+            if (!ok) continue;
+            if (e.from == e.to) {
+                fail(p, "a construct cannot point to itself (" + e.from + " -> " + e.to + ")");
+                continue;
+            }
+            if (auto [it, fresh] = seen.emplace(std::pair{e.from, e.to}, p); !fresh) {
+                fail(p, "duplicate path " + e.from + " -> " + e.to + " (first at " + it->second + ")");
+                continue;
+            }
+            next[e.from].push_back({e.to, i});
+        }
+        find_cycles(next);
+    }
+
+    /// Depth-first search; each edge that closes a loop is reported with the loop spelled out.
+    void find_cycles(const std::map<std::string, std::vector<std::pair<std::string, std::size_t>>>& next) {
+        enum class mark { fresh, open, done };
+        std::map<std::string, mark> state;
+        std::vector<std::string> stack;
+        std::function<void(const std::string&)> visit = [&](const std::string& c) {
+            state[c] = mark::open;
+            stack.push_back(c);
+            if (auto it = next.find(c); it != next.end()) {
+                for (const auto& [to, i] : it->second) {
+                    if (state[to] == mark::open) {
+                        std::string loop;
+                        auto from = std::find(stack.begin(), stack.end(), to);
+                        for (auto k = from; k != stack.end(); ++k) loop += *k + " -> ";
+                        fail(idx("paths", i), "the paths form a cycle " + loop + to +
+                                                  " (expected an acyclic structural model)");
+                    } else if (state[to] == mark::fresh) {
+                        visit(to);
+                    }
+                }
+            }
+            stack.pop_back();
+            state[c] = mark::done;
+        };
+        for (const auto& c : s_.constructs)
+            if (state[c.id] == mark::fresh) visit(c.id);
+    }
+
+    /// An optional reference to an item; true if it is set and known.
+    bool check_named_item(const std::string& id, const char* where) {
+        if (id.empty()) return false;
+        if (s_.find_item(id)) return true;
+        fail(where, "unknown item " + quote(id));
+        return false;
+    }
+};
+
+}  // namespace
+
+std::vector<problem> validate(const survey& s) { return checker(s).run(); }
+
+CSIKIT_NAMESPACE_END

@@ -1,0 +1,141 @@
+// to_json_text: survey -> schema JSON text in the documented key order, leaving out values that
+// equal their defaults, so the output reads like a hand-written schema and parses back the same.
+#include "csikit/schema.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <cstdint>
+
+CSIKIT_NAMESPACE_BEGIN
+
+namespace {
+
+using ojson = nlohmann::ordered_json;
+
+/// Whole numbers are written as integers ("5", not "5.0").
+ojson number(double x) {
+    if (std::isfinite(x) && x == std::floor(x) && std::fabs(x) < 9e15) return static_cast<std::int64_t>(x);
+    return x;
+}
+
+/// A label with only a neutral text is a plain string; otherwise an object by language.
+ojson text(const localized_text& t) {
+    if (t.by_language.size() == 1 && t.by_language.count("")) return t.by_language.at("");
+    ojson out = ojson::object();
+    for (const auto& [lang, s] : t.by_language) out[lang] = s;
+    return out;
+}
+
+const char* kind_name(missing_kind k) {
+    switch (k) {
+        case missing_kind::dont_know: return "dont_know";
+        case missing_kind::refused: return "refused";
+        case missing_kind::not_applicable: return "not_applicable";
+        case missing_kind::other: return "other";
+    }
+    return "other";
+}
+
+ojson write_scale(const scale& sc) {
+    ojson j;
+    j["id"] = sc.id;
+    j["min"] = number(sc.min);
+    j["max"] = number(sc.max);
+    if (!sc.values.empty()) {
+        ojson values = ojson::array();
+        for (const auto& v : sc.values) {
+            ojson e;
+            e["value"] = number(v.value);
+            if (!v.label.empty()) e["label"] = text(v.label);
+            if (v.score) e["score"] = number(*v.score);
+            values.push_back(std::move(e));
+        }
+        j["values"] = std::move(values);
+    }
+    if (!sc.missing.empty()) {
+        ojson missing = ojson::array();
+        for (const auto& m : sc.missing) {
+            ojson e;
+            e["code"] = number(m.code);
+            e["kind"] = kind_name(m.kind);
+            if (!m.label.empty()) e["label"] = text(m.label);
+            missing.push_back(std::move(e));
+        }
+        j["missing"] = std::move(missing);
+    }
+    if (!sc.top_box.empty()) {
+        ojson box = ojson::array();
+        for (double v : sc.top_box) box.push_back(number(v));
+        j["top_box"] = std::move(box);
+    }
+    return j;
+}
+
+ojson write_item(const item& it) {
+    ojson j;
+    j["id"] = it.id;
+    if (!it.text.empty()) j["text"] = text(it.text);
+    j["scale"] = it.scale;
+    if (it.reverse) j["reverse"] = true;
+    if (!it.column.empty()) j["column"] = it.column;
+    return j;
+}
+
+ojson write_node(const node& n) {
+    ojson j;
+    if (n.is_leaf()) {
+        j["item"] = n.item;
+        if (n.id != n.item) j["id"] = n.id;  // the default id of a leaf is its item
+    } else {
+        j["id"] = n.id;
+    }
+    if (!n.label.empty()) j["label"] = text(n.label);
+    if (n.weight != 1.0) j["weight"] = number(n.weight);
+    if (!n.is_leaf()) {
+        ojson children = ojson::array();
+        for (const auto& c : n.children) children.push_back(write_node(c));
+        j["children"] = std::move(children);
+    }
+    return j;
+}
+
+ojson write_construct(const construct& c) {
+    ojson j;
+    j["id"] = c.id;
+    if (!c.label.empty()) j["label"] = text(c.label);
+    j["items"] = c.items;
+    j["mode"] = c.mode == outer_mode::B ? "B" : "A";
+    if (!c.anchor.empty()) j["anchor"] = c.anchor;
+    return j;
+}
+
+}  // namespace
+
+std::string to_json_text(const survey& s, int indent) {
+    ojson j;
+    j["name"] = s.name;
+    if (!s.languages.empty()) j["languages"] = s.languages;
+    j["scales"] = ojson::array();
+    for (const auto& sc : s.scales) j["scales"].push_back(write_scale(sc));
+    j["items"] = ojson::array();
+    for (const auto& it : s.items) j["items"].push_back(write_item(it));
+    if (s.hierarchy) j["hierarchy"] = write_node(*s.hierarchy);
+    if (!s.constructs.empty()) {
+        j["constructs"] = ojson::array();
+        for (const auto& c : s.constructs) j["constructs"].push_back(write_construct(c));
+    }
+    if (!s.paths.empty()) {
+        j["paths"] = ojson::array();
+        for (const auto& p : s.paths) j["paths"].push_back({{"from", p.from}, {"to", p.to}});
+    }
+    if (!s.weight_column.empty()) j["weight_column"] = s.weight_column;
+    if (!s.segment_columns.empty()) j["segment_columns"] = s.segment_columns;
+    if (!s.wave_column.empty()) j["wave_column"] = s.wave_column;
+    if (!s.nps_item.empty()) j["nps_item"] = s.nps_item;
+    if (!s.overall_item.empty()) j["overall_item"] = s.overall_item;
+    // Non-ASCII labels (中文) are written as UTF-8, not as \u escapes, so the file stays readable.
+    return j.dump(indent) + "\n";
+}
+
+CSIKIT_NAMESPACE_END
