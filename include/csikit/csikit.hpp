@@ -6,3 +6,4 @@
 #include "schema.hpp"
 #include "data.hpp"
 #include "pls.hpp"
+#include "scoring.hpp"

@@ -1,0 +1,396 @@
+// `csikit score`: descriptive scores with intervals, the hierarchy index, NPS, wave-over-wave
+// changes and per-segment tables, printed as aligned text or as the JSON report.
+#include "cli.hpp"
+
+#include <csikit/data.hpp>
+#include <csikit/schema.hpp>
+#include <csikit/scoring.hpp>
+
+#include <cmath>
+#include <cstdio>
+#include <fstream>
+#include <memory>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace {
+
+// ---- text helpers: CJK labels are two columns wide, so widths count display columns --------
+
+/// Decodes one UTF-8 code point at s[i] and advances i (invalid bytes count as one column).
+char32_t next_code_point(std::string_view s, std::size_t& i) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    const int len = b < 0x80 ? 1 : (b >> 5) == 0x6 ? 2 : (b >> 4) == 0xE ? 3 : (b >> 3) == 0x1E ? 4 : 1;
+    if (i + len > s.size() || len == 1) {
+        ++i;
+        return b;
+    }
+    char32_t cp = b & (0xFF >> (len + 1));
+    for (int k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+    i += len;
+    return cp;
+}
+
+/// Terminal columns of a code point: 2 for East Asian wide and full-width characters.
+std::size_t columns(char32_t cp) {
+    const bool wide = (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) ||
+                      (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+                      (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
+                      (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x20000 && cp <= 0x3FFFD);
+    return wide ? 2 : 1;
+}
+
+std::size_t display_width(std::string_view s) {
+    std::size_t w = 0;
+    for (std::size_t i = 0; i < s.size();) w += columns(next_code_point(s, i));
+    return w;
+}
+
+/// `s` cut to at most `width` columns, ending in "~" when cut.
+std::string fit(std::string_view s, std::size_t width) {
+    if (display_width(s) <= width) return std::string(s);
+    std::size_t w = 0, i = 0;
+    while (i < s.size()) {
+        std::size_t j = i;
+        const std::size_t c = columns(next_code_point(s, j));
+        if (w + c > width - 1) break;
+        w += c;
+        i = j;
+    }
+    return std::string(s.substr(0, i)) + "~";
+}
+
+std::string num(double x, int decimals) {
+    if (!std::isfinite(x)) return "-";
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.*f", decimals, x);
+    return buf;
+}
+
+std::string range(const csikit::interval& ci, int decimals, double scale = 1) {
+    if (!std::isfinite(ci.lower) || !std::isfinite(ci.upper)) return "-";
+    return "[" + num(ci.lower * scale, decimals) + ", " + num(ci.upper * scale, decimals) + "]";
+}
+
+std::string pct(double share) { return std::isfinite(share) ? num(100 * share, 1) + "%" : "-"; }
+
+std::string marks(const csikit::test_result& t) {
+    if (!std::isfinite(t.p_value)) return "";
+    return t.p_value < 0.01 ? "**" : t.p_value < 0.05 ? "*" : "";
+}
+
+std::string p_text(double p) {
+    if (!std::isfinite(p)) return "-";
+    return p < 0.001 ? "<.001" : num(p, 3);
+}
+
+/// A text table: the first column left-aligned, the others right-aligned.
+class table {
+public:
+    explicit table(std::vector<std::string> headers) : rows_{std::move(headers)} {}
+    void add(std::vector<std::string> row) { rows_.push_back(std::move(row)); }
+
+    void print(std::ostream& out, const std::string& indent = "  ") const {
+        std::vector<std::size_t> width;
+        for (const auto& r : rows_)
+            for (std::size_t c = 0; c < r.size(); ++c) {
+                if (width.size() <= c) width.push_back(0);
+                width[c] = std::max(width[c], display_width(r[c]));
+            }
+        for (const auto& r : rows_) {
+            std::string line = indent;
+            for (std::size_t c = 0; c < r.size(); ++c) {
+                const std::string gap(width[c] - display_width(r[c]), ' ');
+                line += c == 0 ? r[c] + gap : "  " + gap + r[c];
+            }
+            while (!line.empty() && line.back() == ' ') line.pop_back();
+            out << line << "\n";
+        }
+    }
+
+private:
+    std::vector<std::vector<std::string>> rows_;
+};
+
+constexpr std::size_t label_width = 34;
+
+std::string labelled(const std::string& id, const std::string& label, int depth = 0) {
+    std::string s = std::string(2 * static_cast<std::size_t>(depth), ' ') + id;
+    if (!label.empty() && label != id) s += " " + label;
+    return fit(s, label_width);
+}
+
+// ---- sections -----------------------------------------------------------------------------
+
+void print_sample(const csikit::survey& s, const csikit::score_report& r, std::ostream& out) {
+    const auto& sm = r.sample;
+    out << "Sample\n";
+    out << "  respondents   " << sm.respondents;
+    if (sm.weighted)
+        out << " (weighted: total weight " << num(sm.sum_weights, 2) << ", Kish n_eff " << num(sm.n_eff, 1) << ")";
+    out << "\n";
+    if (!sm.by_wave.empty()) {
+        out << "  waves         ";
+        bool first = true;
+        for (const auto& [wave, n] : sm.by_wave) {
+            out << (first ? "" : ", ") << wave << ": " << n;
+            first = false;
+        }
+        if (sm.without_wave) out << ", no wave: " << sm.without_wave;
+        out << "\n";
+    }
+    out << "  missing       " << sm.missing << " answers of " << sm.respondents * s.items.size() << " ("
+        << sm.read.empty << " empty, " << sm.read.missing_codes << " missing codes";
+    std::string kinds;
+    for (const auto& [kind, n] : sm.read.codes_by_kind) kinds += (kinds.empty() ? ": " : ", ") + kind + " " + std::to_string(n);
+    out << kinds << "; " << sm.read.out_of_scale << " out of scale)\n";
+    const auto& o = r.options;
+    out << "  method        rescale " << csikit::to_string(o.rescale) << ", aggregation "
+        << (o.aggregate == csikit::aggregation::respondent_first ? "respondent-first" : "mean-first")
+        << ", satisfied = score >= " << num(o.threshold, 1) << ", " << num(100 * o.level, 0) << "% intervals ("
+        << csikit::to_string(o.interval) << " for shares)\n";
+}
+
+void print_index(const csikit::group_scores& g, const csikit::score_options& o, std::ostream& out) {
+    if (g.nodes.empty()) return;
+    const std::string lv = num(100 * o.level, 0) + "% CI";
+    out << "\nIndex and dimensions (0-100)\n";
+    table t({"node", "weight", "score", lv, "n", "n_eff", "satisfied", "renorm."});
+    for (const auto& n : g.nodes) {
+        if (!n.item.empty()) continue;  // items have their own table
+        t.add({labelled(n.id, n.label, n.depth), num(n.weight, 3), num(n.score.mean, 1), range(n.score.ci, 1),
+               std::to_string(n.score.n), num(n.score.n_eff, 1), pct(n.satisfied.p), std::to_string(n.renormalised)});
+    }
+    t.print(out);
+    if (g.satisfaction_rate) {
+        const auto& sr = *g.satisfaction_rate;
+        out << "\nSatisfaction rate (overall index >= " << num(o.threshold, 0) << "): " << pct(sr.p) << " " << lv << " "
+            << range(sr.ci, 1, 100) << ", n " << sr.n << ", n_eff " << num(sr.n_eff, 1) << "\n";
+    }
+}
+
+void print_items(const csikit::group_scores& g, const csikit::score_options& o, std::ostream& out) {
+    const std::string lv = num(100 * o.level, 0) + "% CI";
+    out << "\nItems\n";
+    table t({"item", "n", "missing", "mean", "score", lv, "top-box", lv, "satisfied"});
+    for (const auto& i : g.items)
+        t.add({labelled(i.id, i.label), std::to_string(i.mean.n), std::to_string(i.missing), num(i.mean.mean, 2),
+               num(i.score.mean, 1), range(i.score.ci, 1), pct(i.top_box.p), range(i.top_box.ci, 1, 100),
+               pct(i.satisfied.p)});
+    t.print(out);
+}
+
+void print_nps(const csikit::survey& s, const csikit::group_scores& g, const csikit::score_options& o,
+               std::ostream& out) {
+    if (!g.nps) return;
+    const auto& e = *g.nps;
+    out << "\nNPS (" << s.nps_item << ": promoters >= " << num(o.nps.promoter_min, 0) << ", detractors <= "
+        << num(o.nps.detractor_max, 0) << ")\n";
+    out << "  NPS " << num(e.nps, 1) << ", adjusted-Wald " << num(100 * o.level, 0) << "% CI "
+        << range(e.adjusted_wald, 1) << " (Wald " << range(e.wald, 1) << ", SE " << num(e.se, 2) << ")\n";
+    out << "  promoters " << pct(e.promoters) << ", passives " << pct(e.passives) << ", detractors "
+        << pct(e.detractors) << "; n " << e.n << ", n_eff " << num(e.n_eff, 1) << "\n";
+}
+
+std::string change_name(const csikit::change& c) {
+    switch (c.kind) {
+        case csikit::change_kind::node_score: return fit(c.id + " " + c.label, label_width - 8) + " score";
+        case csikit::change_kind::item_score: return fit(c.id + " " + c.label, label_width - 8) + " score";
+        case csikit::change_kind::item_top_box: return fit(c.id + " " + c.label, label_width - 8) + " top-box";
+        case csikit::change_kind::satisfaction_rate: return "satisfaction rate";
+        case csikit::change_kind::nps: return "NPS";
+    }
+    return c.id;
+}
+
+void print_changes(const csikit::score_report& r, std::ostream& out) {
+    if (r.changes.empty()) return;
+    const std::string lv = num(100 * r.options.level, 0) + "% CI";
+    std::string from, to;
+    std::unique_ptr<table> t;
+    auto flush = [&] {
+        if (t) t->print(out);
+    };
+    for (const auto& c : r.changes) {
+        if (c.from != from || c.to != to) {
+            flush();
+            from = c.from;
+            to = c.to;
+            out << "\nWave over wave: " << from << " -> " << to << "\n";
+            t = std::make_unique<table>(std::vector<std::string>{"figure", from, to, "change", lv, "test", "p", ""});
+        }
+        const bool share = c.kind == csikit::change_kind::item_top_box ||
+                           c.kind == csikit::change_kind::satisfaction_rate;
+        const double k = share ? 100 : 1;  // shares print as percentage points
+        const bool z = std::isinf(c.test.df);
+        t->add({change_name(c), num(k * c.before, 1), num(k * c.after, 1), num(k * c.test.difference, 1),
+                range(c.test.ci, 1, k), (z ? "z " : "t ") + num(c.test.statistic, 2), p_text(c.test.p_value),
+                marks(c.test)});
+    }
+    flush();
+    out << "  (* p < .05, ** p < .01; scores: Welch t; shares in points: pooled z, Newcombe interval; NPS: z)\n";
+}
+
+void print_segments(const csikit::score_report& r, std::ostream& out) {
+    if (r.by_segment.empty()) return;
+    const auto& o = r.options;
+    out << "\nBy " << o.by << "\n";
+    std::vector<std::string> head{"segment", "n", "n_eff"};
+    const auto& overall = r.overall;
+    std::vector<const csikit::node_score*> dims;
+    if (!overall.nodes.empty()) {
+        head.push_back(overall.nodes.front().id);
+        head.push_back(num(100 * o.level, 0) + "% CI");
+        head.push_back("satisfied");
+        for (const auto& n : overall.nodes)
+            if (n.depth == 1) {
+                dims.push_back(&n);
+                head.push_back(n.id);
+            }
+    }
+    const bool nps = overall.nps.has_value();
+    if (nps) {
+        head.push_back("NPS");
+        head.push_back("adj. Wald CI");
+    }
+    table t(head);
+    auto row = [&](const std::string& name, const csikit::group_scores& g) {
+        std::vector<std::string> cells{fit(name, label_width), std::to_string(g.n), num(g.n_eff, 1)};
+        if (!g.nodes.empty()) {
+            cells.push_back(num(g.nodes.front().score.mean, 1));
+            cells.push_back(range(g.nodes.front().score.ci, 1));
+            cells.push_back(g.satisfaction_rate ? pct(g.satisfaction_rate->p) : "-");
+            for (const auto* d : dims) {
+                const auto* n = g.find_node(d->id);
+                cells.push_back(n ? num(n->score.mean, 1) : "-");
+            }
+        }
+        if (nps) {
+            cells.push_back(g.nps ? num(g.nps->nps, 1) : "-");
+            cells.push_back(g.nps ? range(g.nps->adjusted_wald, 1) : "-");
+        }
+        t.add(std::move(cells));
+    };
+    for (const auto& g : r.by_segment) row(g.value, g);
+    row("(all)", overall);
+    t.print(out);
+}
+
+void print_report(const csikit::survey& s, const csikit::score_report& r, std::ostream& out) {
+    out << "csikit score: " << s.name << "\n\n";
+    print_sample(s, r, out);
+    print_index(r.overall, r.options, out);
+    print_items(r.overall, r.options, out);
+    print_nps(s, r.overall, r.options, out);
+    print_changes(r, out);
+    print_segments(r, out);
+    if (!r.notes.empty()) {
+        out << "\nNotes\n";
+        for (const auto& n : r.notes) out << "  - " << n << "\n";
+    }
+}
+
+// ---- options ------------------------------------------------------------------------------
+
+template <class Enum>
+Enum choice(const csikit_cli::args& a, const std::string& name, Enum fallback,
+            const std::vector<std::pair<std::string, Enum>>& names) {
+    const auto v = a.get(name);
+    if (!v) return fallback;
+    std::string known;
+    for (const auto& [text, value] : names) {
+        if (*v == text) return value;
+        known += (known.empty() ? "" : ", ") + text;
+    }
+    throw csikit::argument_error({{}, 0, "--" + name}, "\"" + *v + "\" is not a valid choice (expected one of: " + known + ")");
+}
+
+csikit::score_options parse_options(const csikit_cli::args& a, const csikit::survey& s) {
+    csikit::score_options o;
+    o.rescale = choice(a, "rescale", csikit::rescaling::linear,
+                       {{"linear", csikit::rescaling::linear},
+                        {"proportional", csikit::rescaling::proportional},
+                        {"labels", csikit::rescaling::labels}});
+    o.aggregate = choice(a, "aggregate", csikit::aggregation::respondent_first,
+                         {{"respondent", csikit::aggregation::respondent_first},
+                          {"mean", csikit::aggregation::mean_first}});
+    o.interval = choice(a, "interval", csikit::proportion_method::wilson,
+                        {{"wilson", csikit::proportion_method::wilson},
+                         {"agresti-coull", csikit::proportion_method::agresti_coull},
+                         {"clopper-pearson", csikit::proportion_method::clopper_pearson}});
+    o.threshold = a.get_double("threshold", 70);
+    if (!(o.threshold >= 0 && o.threshold <= 100))
+        throw csikit::argument_error({{}, 0, "--threshold"},
+                                     a.get("threshold").value_or("") + " is outside 0..100 (expected a 0-100 score, e.g. 70)");
+    o.level = a.get_double("level", 0.95);
+    if (!(o.level > 0 && o.level < 1))
+        throw csikit::argument_error({{}, 0, "--level"},
+                                     a.get("level").value_or("") + " is not a confidence level (expected 0 < level < 1, e.g. 0.95)");
+    o.language = a.get("lang").value_or("");
+    if (auto by = a.get("by")) {
+        bool known = false;
+        std::string list;
+        for (const auto& c : s.segment_columns) {
+            known = known || c == *by;
+            list += (list.empty() ? "" : ", ") + c;
+        }
+        if (!known)
+            throw csikit::argument_error({{}, 0, "--by"}, "\"" + *by + "\" is not a segment column of the schema (expected one of: " +
+                                                              (list.empty() ? "none defined" : list) + ")");
+        o.by = *by;
+    }
+    return o;
+}
+
+int run_score(const csikit_cli::args& a, std::ostream& out, std::ostream&) {
+    a.allow_only({"schema", "data", "by", "json", "out", "rescale", "threshold", "level", "aggregate",
+                  "out-of-scale", "interval", "lang"});
+    const csikit::survey s = csikit::load_survey(a.require("schema"));
+    const std::string data_path = a.require("data");
+    const csikit::score_options options = parse_options(a, s);
+    csikit::read_options ro;
+    ro.out_of_scale = choice(a, "out-of-scale", csikit::out_of_scale_policy::error,
+                             {{"error", csikit::out_of_scale_policy::error},
+                              {"missing", csikit::out_of_scale_policy::missing}});
+    const csikit::responses data = csikit::read_responses(data_path, s, ro);
+    const csikit::score_report report = csikit::score(s, data, options);
+
+    if (auto path = a.get("out")) {
+        std::ofstream f(*path, std::ios::binary);
+        if (!f) throw csikit::io_error({*path, 0, {}}, "cannot open the file for writing (expected a writable path)");
+        f << csikit::to_json(report) << "\n";
+        if (!f) throw csikit::io_error({*path, 0, {}}, "writing the report failed (expected free space)");
+    }
+    if (a.has("json")) out << csikit::to_json(report) << "\n";
+    else print_report(s, report, out);
+    return 0;
+}
+
+}  // namespace
+
+CSIKIT_COMMAND({"score", "descriptive scores, index, NPS, wave changes and segments with intervals",
+                "usage: csikit score --schema SCHEMA.json --data RESPONSES.csv [options]\n\n"
+                "Prints the sample, the hierarchy index and its dimensions (0-100), every item's mean,\n"
+                "0-100 score and top-box share, the satisfaction rate, the NPS, the wave-over-wave changes\n"
+                "with their tests, and with --by a table per segment. Every figure has n, the Kish n_eff\n"
+                "under weights and a confidence interval.\n\n"
+                "options:\n"
+                "  --by COLUMN             a table per value of this segment column\n"
+                "  --json                  print the JSON report instead of the tables\n"
+                "  --out FILE              also write the JSON report to FILE\n"
+                "  --rescale linear|proportional|labels\n"
+                "                          0-100 rescaling: 100(x-min)/(max-min) [default], 100x/max,\n"
+                "                          or the scale's per-value scores\n"
+                "  --threshold 70          satisfied = 0-100 score >= threshold\n"
+                "  --level 0.95            confidence level of intervals and tests\n"
+                "  --aggregate respondent|mean\n"
+                "                          index: score respondents then average [default], or item means first\n"
+                "  --interval wilson|agresti-coull|clopper-pearson\n"
+                "                          interval for shares (default wilson)\n"
+                "  --out-of-scale error|missing\n"
+                "                          a value outside its scale: stop [default] or treat as missing\n"
+                "  --lang CODE             label language (default: the schema's first language)\n\n"
+                "Exit status: 0 done, 2 bad input (one line per problem on stderr).",
+                run_score, {"json"}});
