@@ -6,4 +6,5 @@
 #include "schema.hpp"
 #include "data.hpp"
 #include "pls.hpp"
+#include "simulate.hpp"
 #include "scoring.hpp"

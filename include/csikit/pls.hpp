@@ -16,6 +16,13 @@ CSIKIT_NAMESPACE_BEGIN
 /// Inner weighting scheme of the Wold/Lohmoeller iteration.
 enum class inner_scheme { path, centroid, factorial };
 
+/// When the Wold/Lohmoeller iteration stops.
+enum class stop_rule {
+    max_abs_change,  ///< max_h |w_new,h - w_old,h| < tolerance (default; cSEM-like)
+    plspm,           ///< sum_h (|v_old,h| - |v_new,h|)^2 < tolerance on plspm's un-normalised outer
+                     ///< estimates v (covariances / regression weights); plspm uses tol 1e-6, 100 its
+};
+
 /// How missing answers enter the moment matrix.
 enum class missing_treatment {
     listwise,          ///< drop respondents with any missing indicator of the model
@@ -30,7 +37,16 @@ struct pls_model {
 
     /// The model declared in a survey schema (its constructs and paths).
     static pls_model from_survey(const survey& s);
+
+    /// Every indicator id in block order (construct order, then item order): the item list to
+    /// hand to compute_moments.
+    std::vector<std::string> indicators() const;
 };
+
+/// Checks the model's structure without data: empty blocks, an item in two blocks, duplicate
+/// constructs, paths to unknown constructs, self-loops, cycles (named), isolated constructs.
+/// Throws model_error listing every problem found.
+void validate_model(const pls_model& model);
 
 /// Estimation settings.
 struct pls_options {
@@ -41,6 +57,17 @@ struct pls_options {
     int max_iterations = 300;      ///< convergence_error beyond this
     bool use_weights = true;       ///< honour respondent weights when the data have them
     bool keep_scores = false;      ///< fill pls_fit::scores (n x J construct scores)
+    /// Quality criteria (f2, VIFs, reliability, HTMT, Fornell-Larcker, GoF, SRMR). Switch off
+    /// for a fast core estimate (weights, loadings, paths, R2, effects) e.g. in a bootstrap.
+    bool quality = true;
+    stop_rule stopping = stop_rule::max_abs_change;  ///< see stop_rule; plspm: tol 1e-6
+    /// f2 of a path by re-estimating the model without it (seminr, SmartPLS; ~4x the cost of
+    /// the quality criteria); false (default, as cSEM): R2 of the regression without that
+    /// predictor on the full model's construct correlations.
+    bool f2_reestimate = false;
+    /// PLSc: throw numeric_error for an inadmissible solution (corrected construct correlations
+    /// not positive definite, |loading| > 1) instead of flagging it in pls_fit::admissible.
+    bool strict = false;
 };
 
 /// First and second moments of the model's indicators, built in one pass over the data.
@@ -95,9 +122,15 @@ struct pls_fit {
     double gof = 0;                          ///< Tenenhaus goodness of fit
     double srmr = 0;                         ///< standardised root mean square residual
 
+    Eigen::VectorXd plsc_factor;             ///< PLSc: sqrt(rho_A) per construct (1 if not corrected)
+    Eigen::MatrixXd composite_correlation;   ///< J x J W'SW of the composites (before PLSc)
+
     int iterations = 0;
+    double weight_change = 0;                ///< last stopping-rule value of the iteration
     bool converged = false;
     bool consistent = false;                 ///< PLSc corrections applied
+    bool admissible = true;                  ///< false: PLSc gave an inadmissible solution (see warnings)
+    std::vector<std::string> warnings;       ///< numerical caveats, each naming the construct
     pls_options options;
     moments data;                            ///< the moments the estimate came from
     Eigen::MatrixXd scores;                  ///< n x J standardised construct scores (on request)

@@ -1,0 +1,324 @@
+// compute_moments: means, SDs and the correlation matrix of the model's indicators in one
+// blocked pass over the n x p answers (the PLS estimator never sees the raw data again).
+//
+// Numerics: each block of rows is centred on its own (weighted) mean and its cross-product is
+// merged into the running total with Chan's update, so large n and far-from-zero item means do
+// not lose digits to cancellation. The cross-product itself is one symmetric rank-k update.
+#include "csikit/pls.hpp"
+
+#include <Eigen/Eigenvalues>
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+CSIKIT_NAMESPACE_BEGIN
+
+namespace {
+
+constexpr Eigen::Index block_rows = 2048;  // 2048 x 24 doubles: stays in L2
+
+/// Running weighted mean and centred cross-product (Chan et al. merge of row blocks).
+struct accumulator {
+    double sum_w = 0, sum_w2 = 0;
+    Eigen::VectorXd mean;
+    Eigen::MatrixXd cross;  // lower triangle holds sum w (x-m)(x-m)'
+
+    explicit accumulator(Eigen::Index p) : mean(Eigen::VectorXd::Zero(p)), cross(Eigen::MatrixXd::Zero(p, p)) {}
+
+    /// Adds the first `m` rows of `x` (m x p) with weights `w` (m); `scratch` is reused.
+    void add(const Eigen::MatrixXd& x, const Eigen::VectorXd& w, Eigen::Index m, bool unit_weights,
+             Eigen::MatrixXd& scratch, Eigen::MatrixXd& bcross) {
+        if (m == 0) return;
+        const double bw = unit_weights ? static_cast<double>(m) : w.head(m).sum();
+        if (bw <= 0) return;
+        Eigen::RowVectorXd bmean;
+        scratch.resize(m, x.cols());
+        if (unit_weights) {
+            bmean = x.topRows(m).colwise().sum() / bw;
+            scratch = x.topRows(m).rowwise() - bmean;
+        } else {
+            bmean = (w.head(m).transpose() * x.topRows(m)) / bw;
+            scratch = (x.topRows(m).rowwise() - bmean).array().colwise() * w.head(m).array().sqrt();
+        }
+        bcross.setZero(x.cols(), x.cols());
+        bcross.selfadjointView<Eigen::Lower>().rankUpdate(scratch.transpose());
+        const double total = sum_w + bw;
+        const Eigen::VectorXd delta = bmean.transpose() - mean;
+        bcross.noalias() += delta * delta.transpose() * (sum_w * bw / total);
+        cross.triangularView<Eigen::Lower>() += bcross;
+        mean += delta * (bw / total);
+        sum_w = total;
+        sum_w2 += unit_weights ? bw : w.head(m).squaredNorm();
+    }
+};
+
+/// Unbiased ("reliability weights") denominator; n - 1 when all weights are 1.
+double variance_denominator(double sum_w, double sum_w2) { return sum_w - sum_w2 / sum_w; }
+
+[[noreturn]] void throw_item(const std::string& item, const std::string& what) {
+    throw numeric_error(location{"", 0, item}, what);
+}
+
+/// Column of each requested item in the data; data_error naming every unknown item.
+std::vector<Eigen::Index> find_columns(const responses& data, const std::vector<std::string>& items) {
+    std::vector<Eigen::Index> cols;
+    std::vector<problem> unknown;
+    for (const auto& id : items) {
+        auto it = std::find(data.item_ids.begin(), data.item_ids.end(), id);
+        if (it == data.item_ids.end()) {
+            unknown.push_back({location{data.source, 0, id}, "compute_moments: item \"" + id +
+                                                                "\" is not in the data (expected one of its columns)"});
+        } else {
+            cols.push_back(static_cast<Eigen::Index>(it - data.item_ids.begin()));
+        }
+    }
+    if (!unknown.empty()) throw data_error(std::move(unknown));
+    return cols;
+}
+
+/// Respondent weights to use: the data's weights, or ones. data_error for a negative/NaN weight.
+Eigen::VectorXd respondent_weights(const responses& data, bool use_weights) {
+    const Eigen::Index n = data.values.rows();
+    if (!use_weights || data.weights.size() != n) return Eigen::VectorXd::Ones(n);
+    for (Eigen::Index i = 0; i < n; ++i) {
+        if (!(data.weights[i] >= 0) || !std::isfinite(data.weights[i])) {
+            throw data_error(location{data.source, 0, "weight"},
+                             "respondent " + std::to_string(i + 1) + ": weight " +
+                                 std::to_string(data.weights[i]) + " is invalid (expected a finite value >= 0)");
+        }
+    }
+    return data.weights;
+}
+
+/// Checks variances, then turns the lower-triangle cross-product into SDs and correlations.
+void finish(moments& m, const std::vector<std::string>& items, const Eigen::MatrixXd& cross, double denom) {
+    const Eigen::Index p = cross.rows();
+    m.sd.resize(p);
+    for (Eigen::Index k = 0; k < p; ++k) {
+        const double var = cross(k, k) / denom;
+        const double scale = std::max(1.0, std::abs(m.mean[k]));
+        if (!(var > 1e-24 * scale * scale)) {
+            throw_item(items[static_cast<std::size_t>(k)],
+                       "compute_moments: item \"" + items[static_cast<std::size_t>(k)] +
+                           "\" is constant among the respondents used (expected some variance)");
+        }
+        m.sd[k] = std::sqrt(var);
+    }
+    m.correlation.resize(p, p);
+    for (Eigen::Index c = 0; c < p; ++c) {
+        for (Eigen::Index r = c; r < p; ++r) {
+            const double v = r == c ? 1.0 : cross(r, c) / denom / (m.sd[r] * m.sd[c]);
+            m.correlation(r, c) = v;
+            m.correlation(c, r) = v;
+        }
+    }
+}
+
+Eigen::VectorXd available_means(const responses& data, const std::vector<std::string>& items,
+                                const std::vector<Eigen::Index>& cols, const Eigen::VectorXd& w);
+
+/// Listwise deletion and mean replacement: both reduce to complete rows of a filled matrix.
+void complete_case_moments(moments& m, const responses& data, const std::vector<std::string>& items,
+                           const std::vector<Eigen::Index>& cols, const Eigen::VectorXd& w,
+                           const Eigen::VectorXd* fill) {
+    const Eigen::Index n = data.values.rows();
+    const Eigen::Index p = static_cast<Eigen::Index>(cols.size());
+    accumulator acc(p);
+    Eigen::MatrixXd chunk(block_rows, p), scratch, bcross;
+    Eigen::VectorXd cw(block_rows);
+    const bool unit_weights = (w.array() == 1.0).all();
+    std::size_t used = 0, observed = 0, imputed = 0;
+    for (Eigen::Index r0 = 0; r0 < n; r0 += block_rows) {
+        const Eigen::Index rows = std::min(block_rows, n - r0);
+        // Copy column segments (contiguous in the column-major data), then look for NaN.
+        for (Eigen::Index k = 0; k < p; ++k)
+            chunk.col(k).head(rows) = data.values.col(cols[static_cast<std::size_t>(k)]).segment(r0, rows);
+        cw.head(rows) = w.segment(r0, rows);
+        Eigen::Index m_rows = rows;
+        if (chunk.topRows(rows).hasNaN()) {
+            m_rows = 0;
+            for (Eigen::Index i = 0; i < rows; ++i) {
+                const Eigen::Index missing = chunk.row(i).array().isNaN().count();
+                // A respondent with no answer at all is an exclusion under every treatment.
+                if (missing == p || (missing > 0 && fill == nullptr)) continue;
+                if (m_rows != i) chunk.row(m_rows) = chunk.row(i);
+                if (missing > 0) {
+                    for (Eigen::Index k = 0; k < p; ++k)
+                        if (std::isnan(chunk(m_rows, k))) chunk(m_rows, k) = (*fill)[k];
+                }
+                imputed += static_cast<std::size_t>(missing);
+                observed += static_cast<std::size_t>(p - missing);
+                cw[m_rows] = cw[i];
+                ++m_rows;
+            }
+        } else {
+            observed += static_cast<std::size_t>(rows * p);
+        }
+        used += static_cast<std::size_t>(m_rows);
+        acc.add(chunk, cw, m_rows, unit_weights, scratch, bcross);
+    }
+    if (used < 2 || acc.sum_w <= 0) {
+        (void)available_means(data, items, cols, w);  // names an item nobody answered, if any
+        throw numeric_error(location{data.source, 0, ""},
+                            "compute_moments: only " + std::to_string(used) +
+                                " respondents are usable (expected at least 2 with answers to every indicator)");
+    }
+    m.respondents_used = used;
+    m.answers_used = observed;
+    m.answers_imputed = imputed;
+    m.mean = acc.mean;
+    m.effective_n = acc.sum_w * acc.sum_w / acc.sum_w2;
+    m.pair_counts = Eigen::MatrixXd::Constant(p, p, static_cast<double>(used));
+    finish(m, items, acc.cross, variance_denominator(acc.sum_w, acc.sum_w2));
+}
+
+/// Per-item available-case weighted means; numeric_error for an item nobody answered.
+Eigen::VectorXd available_means(const responses& data, const std::vector<std::string>& items,
+                                const std::vector<Eigen::Index>& cols, const Eigen::VectorXd& w) {
+    Eigen::VectorXd means(static_cast<Eigen::Index>(cols.size()));
+    for (std::size_t k = 0; k < cols.size(); ++k) {
+        const auto col = data.values.col(cols[k]);
+        double sw = 0, sx = 0;
+        for (Eigen::Index i = 0; i < col.size(); ++i) {
+            if (!std::isnan(col[i])) {
+                sw += w[i];
+                sx += w[i] * col[i];
+            }
+        }
+        if (sw <= 0) {
+            throw_item(items[k], "compute_moments: item \"" + items[k] +
+                                     "\" has no answers (expected at least one respondent to answer it)");
+        }
+        means[static_cast<Eigen::Index>(k)] = sx / sw;
+    }
+    return means;
+}
+
+/// Pairwise deletion: every entry from the respondents who answered both items, with that
+/// pair's own means and variances (as R's cor(use = "pairwise.complete.obs")). All sums come
+/// from blocked matrix products of the 0/1 answer mask and the shifted, zero-filled answers.
+void pairwise_moments(moments& m, const responses& data, const std::vector<std::string>& items,
+                      const std::vector<Eigen::Index>& cols, const Eigen::VectorXd& w) {
+    const Eigen::Index n = data.values.rows();
+    const Eigen::Index p = static_cast<Eigen::Index>(cols.size());
+    const Eigen::VectorXd shift = available_means(data, items, cols, w);  // keeps sums small
+    Eigen::MatrixXd N = Eigen::MatrixXd::Zero(p, p), Sx = N, Sxx = N, Sxy = N, count = N, sumw2 = N;
+    Eigen::MatrixXd x(block_rows, p), mask(block_rows, p), xw, mw, x2w;
+    Eigen::VectorXd cw(block_rows);
+    std::size_t used = 0, observed = 0;
+    double sum_w = 0, sum_w2 = 0;
+    for (Eigen::Index r0 = 0; r0 < n; r0 += block_rows) {
+        const Eigen::Index rows = std::min(block_rows, n - r0);
+        Eigen::Index m_rows = 0;
+        for (Eigen::Index i = 0; i < rows; ++i) {
+            Eigen::Index answered = 0;
+            for (Eigen::Index k = 0; k < p; ++k) {
+                const double v = data.values(r0 + i, cols[static_cast<std::size_t>(k)]);
+                const bool ok = !std::isnan(v);
+                answered += ok;
+                mask(m_rows, k) = ok ? 1.0 : 0.0;
+                x(m_rows, k) = ok ? v - shift[k] : 0.0;
+            }
+            if (answered == 0) continue;  // counted exclusion
+            observed += static_cast<std::size_t>(answered);
+            cw[m_rows] = w[r0 + i];
+            sum_w += w[r0 + i];
+            sum_w2 += w[r0 + i] * w[r0 + i];
+            ++m_rows;
+        }
+        used += static_cast<std::size_t>(m_rows);
+        const auto X = x.topRows(m_rows);
+        const auto M = mask.topRows(m_rows);
+        const auto W = cw.head(m_rows).asDiagonal();
+        xw = W * X;
+        mw = W * M;
+        x2w = (W * X.cwiseProduct(X));
+        N.noalias() += M.transpose() * mw;
+        Sx.noalias() += xw.transpose() * M;     // (i,j): sum w x_i over pairs (i,j) answered
+        Sxx.noalias() += x2w.transpose() * M;   // (i,j): sum w x_i^2 over pairs answered
+        Sxy.noalias() += X.transpose() * xw;
+        count.noalias() += M.transpose() * M;
+        const Eigen::VectorXd w2 = cw.head(m_rows).array().square();
+        sumw2.noalias() += M.transpose() * (w2.asDiagonal() * M);
+    }
+    m.respondents_used = used;
+    m.answers_used = observed;
+    m.answers_imputed = 0;
+    m.effective_n = sum_w2 > 0 ? sum_w * sum_w / sum_w2 : 0;
+    m.pair_counts = count;
+    m.mean = shift;
+    m.sd.resize(p);
+    m.correlation.resize(p, p);
+    for (Eigen::Index k = 0; k < p; ++k) {
+        if (N(k, k) <= 0) {
+            throw_item(items[static_cast<std::size_t>(k)], "compute_moments: item \"" + items[static_cast<std::size_t>(k)] +
+                                                               "\" has no answers (expected at least one)");
+        }
+        const double denom = variance_denominator(N(k, k), sumw2(k, k));
+        const double var = (Sxx(k, k) - Sx(k, k) * Sx(k, k) / N(k, k)) / denom;
+        const double scale = std::max(1.0, std::abs(shift[k]));
+        if (!(denom > 0) || !(var > 1e-24 * scale * scale)) {
+            throw_item(items[static_cast<std::size_t>(k)],
+                       "compute_moments: item \"" + items[static_cast<std::size_t>(k)] +
+                           "\" is constant or answered by fewer than 2 respondents (expected some variance)");
+        }
+        m.sd[k] = std::sqrt(var);
+    }
+    for (Eigen::Index j = 0; j < p; ++j) {
+        m.correlation(j, j) = 1.0;
+        for (Eigen::Index i = j + 1; i < p; ++i) {
+            const double nij = N(i, j);
+            const double cxy = Sxy(i, j) - Sx(i, j) * Sx(j, i) / nij;
+            const double vx = Sxx(i, j) - Sx(i, j) * Sx(i, j) / nij;
+            const double vy = Sxx(j, i) - Sx(j, i) * Sx(j, i) / nij;
+            if (!(count(i, j) >= 2) || !(vx > 0) || !(vy > 0)) {
+                throw numeric_error(location{data.source, 0, items[static_cast<std::size_t>(i)]},
+                                    "compute_moments: items \"" + items[static_cast<std::size_t>(i)] + "\" and \"" +
+                                        items[static_cast<std::size_t>(j)] +
+                                        "\" have too few joint answers with variance (expected at least 2)");
+            }
+            m.correlation(i, j) = m.correlation(j, i) = cxy / std::sqrt(vx * vy);
+        }
+    }
+    // Pairwise matrices need not be positive semidefinite; PLS would then be meaningless.
+    Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> eig(m.correlation, Eigen::EigenvaluesOnly);
+    const double smallest = eig.eigenvalues()[0];
+    if (smallest < -1e-10) {
+        throw numeric_error(location{data.source, 0, ""},
+                            "compute_moments: the pairwise correlation matrix is not positive semidefinite "
+                            "(smallest eigenvalue " + std::to_string(smallest) +
+                                "; expected >= 0: use listwise deletion or mean replacement)");
+    }
+}
+
+}  // namespace
+
+moments compute_moments(const responses& data, const std::vector<std::string>& items,
+                        missing_treatment missing, bool use_weights) {
+    if (items.empty()) {
+        throw argument_error(location{}, "compute_moments: no items given (expected at least one)");
+    }
+    const std::vector<Eigen::Index> cols = find_columns(data, items);
+    const Eigen::VectorXd w = respondent_weights(data, use_weights);
+    moments m;
+    m.item_ids = items;
+    m.missing = missing;
+    m.respondents_total = data.respondents();
+    switch (missing) {
+    case missing_treatment::listwise:
+        complete_case_moments(m, data, items, cols, w, nullptr);
+        break;
+    case missing_treatment::mean_replacement: {
+        const Eigen::VectorXd fill = available_means(data, items, cols, w);
+        complete_case_moments(m, data, items, cols, w, &fill);
+        break;
+    }
+    case missing_treatment::pairwise:
+        pairwise_moments(m, data, items, cols, w);
+        break;
+    }
+    return m;
+}
+
+CSIKIT_NAMESPACE_END
