@@ -1,0 +1,391 @@
+// read_responses / parse_responses: CSV text -> responses, reporting every problem of the file
+// (up to a cap) in one exception, each with file, line and column.
+#include "csv.hpp"
+#include "responses_check.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <cerrno>
+#include <charconv>
+#include <cmath>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <limits>
+#include <unordered_map>
+
+CSIKIT_NAMESPACE_BEGIN
+
+namespace {
+
+using detail::csv_field;
+using detail::csv_issue;
+using detail::problem_list;
+constexpr std::size_t none = static_cast<std::size_t>(-1);
+
+enum class number_status { ok, not_number, not_finite };
+
+/// Parses a whole cell as a number with std::from_chars. A decimal comma ("1,5") is accepted
+/// when the delimiter is not a comma, as spreadsheets in many locales write it.
+number_status parse_number(std::string_view s, char delim, double& out) {
+    // Fast path for the usual rating cell: one or two digits.
+    if (s.size() == 1 && s[0] >= '0' && s[0] <= '9') {
+        out = s[0] - '0';
+        return number_status::ok;
+    }
+    if (s.size() == 2 && s[0] >= '0' && s[0] <= '9' && s[1] >= '0' && s[1] <= '9') {
+        out = (s[0] - '0') * 10 + (s[1] - '0');
+        return number_status::ok;
+    }
+    const char* end = s.data() + s.size();
+    auto [p, ec] = std::from_chars(s.data(), end, out);
+    if (ec != std::errc() || p != end) {
+        // Slow path, taken rarely: a leading '+', or a decimal comma where commas do not delimit.
+        std::string_view t = s;
+        if (t.size() > 1 && t[0] == '+' && t[1] != '+' && t[1] != '-') t.remove_prefix(1);
+        char buf[64];
+        if (t.size() >= sizeof buf) return number_status::not_number;
+        const std::size_t len = t.copy(buf, sizeof buf);
+        if (delim != ',' && std::count(buf, buf + len, ',') == 1 && std::count(buf, buf + len, '.') == 0)
+            std::replace(buf, buf + len, ',', '.');
+        else if (t.size() == s.size())
+            return number_status::not_number;  // nothing to retry with
+        auto [q, ec2] = std::from_chars(buf, buf + len, out);
+        if (ec2 != std::errc() || q != buf + len) return number_status::not_number;
+    }
+    return std::isfinite(out) ? number_status::ok : number_status::not_finite;
+}
+
+std::string delimiter_name(char d) {
+    if (d == '\t') return "tab";
+    return std::string("'") + d + "'";
+}
+
+std::string lower(std::string_view s) {
+    std::string out(s);
+    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
+/// The message for invalid UTF-8 at `offset` in the whole text: the byte, its position in its
+/// line (1-based) and in the file (0-based, as hex editors show it).
+std::string utf8_message(std::string_view text, std::size_t offset) {
+    static const char* hex = "0123456789ABCDEF";
+    const auto b = static_cast<unsigned char>(text[offset]);
+    const std::size_t line_start = text.find_last_of("\r\n", offset == 0 ? 0 : offset - 1);
+    const std::size_t in_line =
+        offset - (line_start == std::string_view::npos || offset == 0 ? 0 : line_start + 1) + 1;
+    return std::string("invalid UTF-8: byte 0x") + hex[b >> 4] + hex[b & 15] + " at byte " +
+           std::to_string(in_line) + " of the line, file offset " + std::to_string(offset) +
+           " (expected UTF-8 text; re-save the file as UTF-8, it may be in GBK or Latin-1)";
+}
+
+/// Reads the CSV text once the delimiter is known: header, then every data row.
+class csv_reader {
+public:
+    csv_reader(std::string_view text, std::size_t bom, const survey& s, const read_options& opt,
+               std::string source)
+        : text_(text), bom_(bom), survey_(s), problems_(std::move(source)), checker_(s, opt) {}
+
+    responses read(char delim, bool forced);
+
+private:
+    void report(const std::vector<csv_issue>& issues, char delim);
+    void resolve_header(char delim, bool forced);
+    std::string column_field(std::size_t index) const {
+        return index < header_.size() && !header_[index].empty() && header_ok_[index]
+                   ? "column \"" + header_[index] + "\""
+                   : "column " + std::to_string(index + 1);
+    }
+    /// `f` (from a data row) with offsets into the whole text.
+    csv_field absolute(csv_field f) const noexcept {
+        f.offset += data_start_;
+        f.end += data_start_;
+        return f;
+    }
+    /// Adds a UTF-8 problem and returns false if `f` (offsets in the whole text) is not UTF-8.
+    bool check_utf8(const csv_field& f, std::size_t line, std::size_t index);
+
+    std::string_view text_;
+    std::size_t bom_;
+    const survey& survey_;
+    problem_list problems_;
+    detail::value_checker checker_;
+    std::vector<std::string> header_;
+    std::vector<bool> header_ok_;  // header name is valid UTF-8 (so it may be printed)
+    std::size_t weight_col_ = none;
+    std::vector<std::pair<std::string, std::size_t>> group_cols_;  // name -> column index
+    std::size_t data_start_ = 0;
+    std::size_t data_line_ = 2;
+};
+
+bool csv_reader::check_utf8(const csv_field& f, std::size_t line, std::size_t index) {
+    // Check the field's bytes in the source: quotes are ASCII, so offsets stay exact.
+    const std::size_t bad = detail::find_invalid_utf8(text_.substr(f.offset, f.end - f.offset));
+    if (bad == std::string_view::npos) return true;
+    problems_.add(line, column_field(index), utf8_message(text_, f.offset + bad), true);
+    return false;
+}
+
+void csv_reader::report(const std::vector<csv_issue>& issues, char delim) {
+    for (const auto& is : issues) {
+        if (is.kind == csv_issue::unterminated)
+            problems_.add(is.line, column_field(is.field),
+                          "quoted field is never closed (expected a closing '\"'; a quote inside a "
+                          "quoted field is written twice, \"\")",
+                          true);
+        else
+            problems_.add(is.line, column_field(is.field),
+                          "text after a closing quote (expected the delimiter " + delimiter_name(delim) +
+                              " or the end of the line; a quote inside a quoted field is written twice, \"\")",
+                          true);
+    }
+}
+
+void csv_reader::resolve_header(char delim, bool forced) {
+    detail::csv_tokenizer tok(text_.substr(bom_), delim);
+    std::vector<csv_field> fields;
+    std::vector<csv_issue> issues;
+    tok.next(fields, issues);
+    data_start_ = bom_ + tok.position();
+    data_line_ = tok.line();
+    for (auto& f : fields) f.offset += bom_, f.end += bom_;  // offsets in the whole text
+
+    header_.reserve(fields.size());
+    header_ok_.reserve(fields.size());
+    for (const auto& f : fields) {
+        header_.emplace_back(detail::trim(f.text));
+        header_ok_.push_back(detail::find_invalid_utf8(f.text) == std::string_view::npos);
+    }
+    for (std::size_t c = 0; c < fields.size(); ++c)
+        if (!header_ok_[c]) check_utf8(fields[c], 1, c);
+    report(issues, delim);
+    for (const auto& is : issues)
+        if (is.kind == csv_issue::unterminated) problems_.raise();
+
+    // A single column while the survey needs several almost always means a wrong delimiter.
+    std::size_t needed = survey_.items.size() + survey_.segment_columns.size() +
+                         (survey_.weight_column.empty() ? 0 : 1) + (survey_.wave_column.empty() ? 0 : 1);
+    if (header_.size() == 1 && needed > 1) {
+        std::string seen;
+        for (char d : {',', ';', '\t', '|'})
+            if (d != delim && header_[0].find(d) != std::string::npos) seen = delimiter_name(d);
+        std::string msg = forced ? "only one column found with the delimiter " + delimiter_name(delim) +
+                                       "; is the delimiter right? (expected ',', ';' or tab"
+                                 : "only one column found; is the delimiter right? (expected ',', ';' or tab";
+        if (!seen.empty()) msg += "; the header contains " + seen;
+        problems_.add(1, "", msg + ")", true);
+        problems_.raise();
+    }
+
+    std::unordered_map<std::string, std::size_t> index;
+    for (std::size_t c = 0; c < header_.size(); ++c) {
+        if (header_[c].empty() || !header_ok_[c]) continue;
+        auto [it, fresh] = index.emplace(header_[c], c);
+        if (!fresh)
+            problems_.add(1, "column \"" + header_[c] + "\"",
+                          "appears twice, as column " + std::to_string(it->second + 1) + " and column " +
+                              std::to_string(c + 1) + " (expected unique column names)");
+    }
+    auto find = [&](const std::string& name, const std::string& what) -> std::size_t {
+        if (auto it = index.find(name); it != index.end()) return it->second;
+        std::string hint;
+        const std::string low = lower(name);
+        for (const auto& h : header_)
+            if (lower(h) == low) hint = "; did you mean \"" + h + "\"?";
+        problems_.add(1, what,
+                      "no column \"" + name + "\" in the header (expected it among the " +
+                          std::to_string(header_.size()) + " columns" + hint + ")");
+        return none;
+    };
+    for (auto& ic : checker_.items()) ic.source = find(ic.it->column_name(), "item \"" + ic.it->id + "\"");
+    if (!survey_.weight_column.empty())
+        weight_col_ = find(survey_.weight_column, "weight column \"" + survey_.weight_column + "\"");
+    for (const auto& g : survey_.segment_columns)
+        group_cols_.emplace_back(g, find(g, "segment column \"" + g + "\""));
+    if (!survey_.wave_column.empty())
+        group_cols_.emplace_back(survey_.wave_column,
+                                 find(survey_.wave_column, "wave column \"" + survey_.wave_column + "\""));
+}
+
+responses csv_reader::read(char delim, bool forced) {
+    resolve_header(delim, forced);
+
+    // Rows: at most one per line after the header (fewer with quoted newlines or blank lines).
+    const std::string_view body = text_.substr(data_start_);
+    std::size_t capacity = static_cast<std::size_t>(std::count(body.begin(), body.end(), '\n')) +
+                           (!body.empty() && body.back() != '\n' ? 1 : 0);
+    capacity = std::max<std::size_t>(capacity, 1);
+    const auto p = static_cast<Eigen::Index>(checker_.items().size());
+    Eigen::MatrixXd values(static_cast<Eigen::Index>(capacity), p);
+    Eigen::VectorXd weights = Eigen::VectorXd::Ones(static_cast<Eigen::Index>(capacity));
+    std::vector<std::size_t> lines;
+    lines.reserve(capacity);
+    std::vector<std::vector<std::string>> group_values(group_cols_.size());
+    for (auto& g : group_values) g.reserve(capacity);
+
+    detail::csv_tokenizer tok(body, delim, data_line_);
+    std::vector<csv_field> fields;
+    fields.reserve(header_.size() + 1);
+    std::vector<csv_issue> issues;
+    const std::string weight_field = "column \"" + survey_.weight_column + "\"";
+    const std::size_t ncols = header_.size();
+    std::size_t n = 0;
+    constexpr double nan = std::numeric_limits<double>::quiet_NaN();
+
+    while (tok.next(fields, issues)) {
+        const std::size_t line = tok.record_line();
+        if (!issues.empty()) {
+            report(issues, delim);
+            const bool fatal = issues.back().kind == csv_issue::unterminated;
+            issues.clear();
+            if (fatal) break;
+            continue;
+        }
+        if (fields.size() == 1 && !fields[0].quoted && fields[0].text.empty()) continue;  // blank line
+        if (fields.size() != ncols) {
+            problems_.add(line, "",
+                          "row has " + std::to_string(fields.size()) + " fields (expected " +
+                              std::to_string(ncols) + ", as many as the header has columns)",
+                          true);
+            continue;
+        }
+        if (n == capacity) {  // only with lone-CR line ends; grow geometrically
+            capacity *= 2;
+            values.conservativeResize(static_cast<Eigen::Index>(capacity), p);
+            weights.conservativeResize(static_cast<Eigen::Index>(capacity));
+            weights.tail(static_cast<Eigen::Index>(capacity - n)).setOnes();
+        }
+        const auto r = static_cast<Eigen::Index>(n);
+        for (Eigen::Index j = 0; j < p; ++j) {
+            const auto jj = static_cast<std::size_t>(j);
+            const std::size_t c = checker_.items()[jj].source;
+            if (c == none) {
+                values(r, j) = nan;
+                continue;
+            }
+            const std::string_view cell = detail::trim(fields[c].text);
+            if (cell.empty()) {
+                checker_.count_empty(jj);
+                values(r, j) = nan;
+                continue;
+            }
+            double x = 0;
+            const number_status st = parse_number(cell, delim, x);
+            if (st == number_status::ok) {
+                values(r, j) = checker_.check(jj, x, line, problems_);
+                continue;
+            }
+            values(r, j) = nan;
+            if (!check_utf8(absolute(fields[c]), line, c)) continue;
+            problems_.add(line, checker_.items()[jj].field,
+                          detail::quote_text(cell) +
+                              (st == number_status::not_finite ? " is not a finite number" : " is not a number") +
+                              " (expected " + checker_.expected_text(jj) + ")");
+        }
+        if (weight_col_ != none) {
+            const std::string_view cell = detail::trim(fields[weight_col_].text);
+            double w = 1;
+            const number_status st = cell.empty() ? number_status::ok : parse_number(cell, delim, w);
+            if (cell.empty())
+                problems_.add(line, weight_field, detail::weight_problem(nan));
+            else if (st == number_status::not_number) {
+                if (check_utf8(absolute(fields[weight_col_]), line, weight_col_))
+                    problems_.add(line, weight_field,
+                                  detail::quote_text(cell) + " is not a number (expected a weight >= 0)");
+            } else if (st == number_status::not_finite)
+                problems_.add(line, weight_field,
+                              detail::quote_text(cell) + " is not a finite number (expected a weight >= 0)");
+            else if (auto msg = detail::weight_problem(w); !msg.empty())
+                problems_.add(line, weight_field, msg);
+            weights(r) = w;
+        }
+        for (std::size_t g = 0; g < group_cols_.size(); ++g) {
+            const std::size_t c = group_cols_[g].second;
+            if (c == none) {
+                group_values[g].emplace_back();
+                continue;
+            }
+            const csv_field& f = fields[c];
+            group_values[g].emplace_back(check_utf8(absolute(f), line, c) ? detail::trim(f.text)
+                                                                         : std::string_view());
+        }
+        lines.push_back(line);
+        ++n;
+    }
+
+    if (n == 0 && problems_.empty())
+        problems_.add(data_line_, "", "no data rows (expected one row per respondent after the header)");
+    if (!problems_.empty()) problems_.raise();
+    if (weight_col_ != none && !(weights.head(static_cast<Eigen::Index>(n)).sum() > 0)) {
+        problems_.add(0, weight_field, "all weights are zero (expected at least one positive weight)");
+        problems_.raise();
+    }
+
+    responses out;
+    if (n != capacity) {
+        values.conservativeResize(static_cast<Eigen::Index>(n), p);
+        weights.conservativeResize(static_cast<Eigen::Index>(n));
+    }
+    out.values = std::move(values);
+    out.weights = std::move(weights);
+    out.weighted = weight_col_ != none;
+    for (const auto& ic : checker_.items()) out.item_ids.push_back(ic.it->id);
+    for (std::size_t g = 0; g < group_cols_.size(); ++g)
+        out.groups[group_cols_[g].first] = std::move(group_values[g]);
+    out.lines = std::move(lines);
+    out.source = problems_.file();
+    out.summary = checker_.summary(n);
+    return out;
+}
+
+}  // namespace
+
+responses parse_responses(std::string_view text, const survey& s, read_options options) {
+    const std::string source = options.source.empty() ? "<string>" : options.source;
+    if (text.size() >= 2 && ((text[0] == '\xFF' && text[1] == '\xFE') || (text[0] == '\xFE' && text[1] == '\xFF')))
+        throw parse_error({source, 1, ""}, "the file is UTF-16 (expected UTF-8; re-save the file as UTF-8)");
+    const std::size_t bom = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
+    if (text.find_first_not_of(" \t\r\n", bom) == std::string_view::npos)
+        throw parse_error({source, 1, ""}, "empty file (expected a header row of column names)");
+
+    char delim = options.delimiter;
+    const bool forced = delim != 0;
+    if (forced && (delim == '"' || delim == '\n' || delim == '\r' || delim == ' '))
+        throw argument_error({source, 0, "delimiter"},
+                             "a quote, space or line end cannot be the delimiter (expected ',', ';' or tab)");
+    if (!forced) {
+        // The candidate that splits the header into the most fields; ties go to the comma.
+        std::size_t best = 0;
+        for (char d : {',', ';', '\t'}) {
+            const std::size_t k = detail::count_header_fields(text.substr(bom), d);
+            if (k > best) best = k, delim = d;
+        }
+    }
+    csv_reader reader(text, bom, s, options, source);
+    return reader.read(delim, forced);
+}
+
+responses read_responses(const std::string& csv_path, const survey& s, read_options options) {
+    if (options.source.empty()) options.source = csv_path;
+    std::error_code ec;
+    if (std::filesystem::is_directory(csv_path, ec))
+        throw io_error({csv_path, 0, ""}, "is a directory (expected a CSV file)");
+    std::ifstream in(csv_path, std::ios::binary);
+    if (!in)
+        throw io_error({csv_path, 0, ""},
+                       std::string("cannot open file: ") + std::strerror(errno) + " (expected a readable CSV file)");
+    std::string text;
+    in.seekg(0, std::ios::end);
+    const auto size = in.tellg();
+    if (size > 0) {
+        text.resize(static_cast<std::size_t>(size));
+        in.seekg(0, std::ios::beg);
+        in.read(text.data(), static_cast<std::streamsize>(text.size()));
+    }
+    if (in.bad() || (size > 0 && in.gcount() != size))
+        throw io_error({csv_path, 0, ""}, "read error (expected a readable CSV file)");
+    return parse_responses(text, s, std::move(options));
+}
+
+CSIKIT_NAMESPACE_END
