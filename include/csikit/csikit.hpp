@@ -6,6 +6,8 @@
 #include "schema.hpp"
 #include "data.hpp"
 #include "pls.hpp"
+#include "bootstrap.hpp"
+#include "report.hpp"
 #include "simulate.hpp"
 #include "index.hpp"
 #include "importance.hpp"

@@ -1,0 +1,53 @@
+// 5,000 bootstrap resamples of the ECSI model at n = 250 (mobi) with 1 and 2 worker threads,
+// with BCa (5,000 resamples + 250 jackknife fits) and percentile intervals only. Wall time.
+#include <csikit/bootstrap.hpp>
+
+#include <benchmark/benchmark.h>
+
+#include <string>
+
+namespace {
+
+struct ecsi_case {
+    csikit::survey s;
+    csikit::responses data;
+    csikit::pls_model model;
+    csikit::pls_fit fit;
+};
+
+const ecsi_case& ecsi() {
+    static const ecsi_case c = [] {
+        ecsi_case e;
+        e.s = csikit::load_survey(std::string(CSIKIT_SHARED_DATA) + "/ecsi/schema.json");
+        e.data = csikit::read_responses(std::string(CSIKIT_SHARED_DATA) + "/ecsi/mobi.csv", e.s);
+        e.model = csikit::pls_model::from_survey(e.s);
+        e.fit = csikit::estimate(e.model, e.data);
+        return e;
+    }();
+    return c;
+}
+
+/// range(0) = threads, range(1) = BCa on/off.
+void BM_bootstrap_5000(benchmark::State& state) {
+    const auto& e = ecsi();
+    csikit::bootstrap_options o;
+    o.resamples = 5000;
+    o.seed = 42;
+    o.threads = static_cast<unsigned>(state.range(0));
+    o.bca = state.range(1) != 0;
+    for (auto _ : state) benchmark::DoNotOptimize(csikit::bootstrap(e.model, e.data, e.fit, o));
+    state.counters["resamples/s"] = benchmark::Counter(5000, benchmark::Counter::kIsIterationInvariantRate);
+}
+
+}  // namespace
+
+BENCHMARK(BM_bootstrap_5000)
+    ->ArgNames({"threads", "bca"})
+    ->Args({1, 1})
+    ->Args({2, 1})
+    ->Args({1, 0})
+    ->Args({2, 0})
+    ->Unit(benchmark::kMillisecond)
+    ->MeasureProcessCPUTime()  // CPU column: all threads together
+    ->UseRealTime();
+BENCHMARK_MAIN();

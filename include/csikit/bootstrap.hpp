@@ -1,0 +1,109 @@
+// Bootstrap inference for a PLS path model: resample respondents, re-estimate, summarise.
+//
+// A resample is a frequency reweighting of the respondents (counts c_i from n draws with
+// replacement), so its moments are X' diag(w c) X on one standardised copy of the complete-case
+// data; rows are never copied. Each resample r draws from its own generator seeded from
+// (seed, r), and writes into its own slot, so a seed gives bit-identical results whatever the
+// thread count. Failed resamples (a constant item, a singular block, no convergence) are
+// counted per reason, excluded from the summaries and reported; they are fatal only when
+// their share exceeds `max_failed_share`. docs/bootstrap.md gives every formula.
+#pragma once
+
+#include "pls.hpp"
+
+#include <atomic>
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+CSIKIT_NAMESPACE_BEGIN
+
+/// Progress report: `done` of `total` estimates finished (resamples plus jackknife fits).
+/// Return false to cancel the run (bootstrap then throws cancelled_error).
+using progress_callback = std::function<bool(std::size_t done, std::size_t total)>;
+
+/// Bootstrap settings. The estimation settings are those of the original fit, with the
+/// quality criteria switched off (they are not bootstrapped).
+struct bootstrap_options {
+    std::size_t resamples = 5000;   ///< B, the number of resamples (>= 2)
+    std::uint64_t seed = 1;         ///< the result depends on the seed only, never on `threads`
+    unsigned threads = 0;           ///< worker threads; 0 = std::thread::hardware_concurrency()
+    double confidence = 0.95;       ///< level of the percentile and BCa intervals, in (0, 1)
+    bool bca = true;                ///< BCa intervals (needs a jackknife over respondents)
+    /// Exact leave-one-out jackknife up to this many respondents; beyond it a grouped
+    /// jackknife with this many groups (respondent i in group i mod groups).
+    std::size_t jackknife_max = 2000;
+    /// numeric_error when more than this share of the resamples fails (0 = none may fail).
+    double max_failed_share = 0.2;
+    /// PLSc: count a resample whose solution is inadmissible (pls_fit::admissible false) as
+    /// failed ("inadmissible") and leave it out, as cSEM's handle_inadmissibles = "drop".
+    bool drop_inadmissible = false;
+    /// Called from the thread that called bootstrap() only: once with done = 0, about every
+    /// 50 ms while workers run, and once with done = total at the end. Never concurrently.
+    progress_callback progress;
+    /// Optional external cancellation flag, polled by every worker between two estimates.
+    const std::atomic<bool>* cancel = nullptr;
+};
+
+/// Which estimate a bootstrap_parameter summarises.
+enum class parameter_kind { weight, loading, path, total_effect, r2 };
+
+/// "weight", "loading", "path", "total_effect", "r2".
+const char* to_string(parameter_kind kind) noexcept;
+
+/// The bootstrap summary of one estimate. Statistics over the successful resamples only.
+struct bootstrap_parameter {
+    parameter_kind kind = parameter_kind::path;
+    int indicator = -1;   ///< weight/loading: index into pls_fit::indicators
+    int from = -1;        ///< path/total_effect: predictor construct index
+    int to = -1;          ///< path/total_effect: outcome; weight/loading/r2: the construct
+    std::string label;    ///< "IMAG1", "IMAG -> CUEX", "CUEX"
+
+    double estimate = 0;  ///< the original estimate
+    double mean = 0;      ///< mean over the resamples
+    double bias = 0;      ///< mean - estimate
+    double se = 0;        ///< standard deviation over the resamples (B_ok - 1 denominator)
+    double t = 0;         ///< estimate / se (NaN when se is 0)
+    double p = 0;         ///< two-sided, Student t with df = respondents used - 1
+    double ci_low = 0, ci_high = 0;    ///< percentile interval (R quantile type 7)
+    double bca_low = 0, bca_high = 0;  ///< bias-corrected and accelerated (NaN if not computed)
+};
+
+/// Everything a bootstrap run yields.
+struct bootstrap_result {
+    std::vector<bootstrap_parameter> parameters;  ///< weights, loadings, paths, total effects, R2
+    std::size_t resamples = 0;   ///< B requested
+    std::size_t succeeded = 0;   ///< resamples behind the summaries
+    std::size_t failed = 0;      ///< resamples that could not be estimated
+    /// Failures by reason: "constant_item", "singular", "convergence", "non_finite",
+    /// "inadmissible" (only with drop_inadmissible), "other".
+    std::map<std::string, std::size_t> failed_by_reason;
+    /// The message of the first failed resample (lowest r) of each reason.
+    std::map<std::string, std::string> failure_examples;
+    std::uint64_t seed = 0;
+    unsigned threads = 0;        ///< worker threads used (does not change the numbers)
+    double confidence = 0.95;
+    double df = 0;               ///< degrees of freedom of the p values (respondents used - 1)
+    std::size_t respondents = 0; ///< respondents each resample draws from (complete cases)
+    std::size_t jackknife = 0;   ///< jackknife fits behind the BCa acceleration (0: no BCa)
+    std::size_t jackknife_failed = 0;
+
+    /// The summary of one estimate: weight/loading by indicator id; path/total_effect by
+    /// (from, to) construct ids; r2 by construct id. argument_error if there is none.
+    const bootstrap_parameter& get(parameter_kind kind, std::string_view a, std::string_view b = {}) const;
+};
+
+/// Bootstraps `original` (an estimate of `model` from `data`): B resamples of the respondents
+/// used by the original, each re-estimated with original.options (quality criteria off) and
+/// aligned in sign to the original block by block (a block whose weights have a negative inner
+/// product with the original's is flipped). Throws argument_error for bad options or a fit
+/// that does not come from `data`, numeric_error when too many resamples fail,
+/// cancelled_error when the callback returns false or `cancel` becomes true.
+bootstrap_result bootstrap(const pls_model& model, const responses& data, const pls_fit& original,
+                           const bootstrap_options& options = {});
+
+CSIKIT_NAMESPACE_END

@@ -1,0 +1,264 @@
+// bootstrap(): runs the resamples and the jackknife fits on a small pool of std::threads.
+//
+// Work items are numbered: 0..B-1 are resamples, B..B+G-1 jackknife fits. Workers take chunks
+// of numbers from an atomic counter; item t reads only its own inputs (seed, t) and writes only
+// slot t, so the numbers never depend on the thread count or on scheduling. The calling thread
+// does no estimation: it reports progress, watches for cancellation and joins.
+#include "bootstrap_internal.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <condition_variable>
+#include <exception>
+#include <mutex>
+#include <string>
+#include <thread>
+
+CSIKIT_NAMESPACE_BEGIN
+
+namespace {
+
+using namespace boot_detail;
+
+enum status : std::uint8_t { ok = 0, constant_item, singular, convergence, non_finite, inadmissible, other };
+
+const char* reason_name(std::uint8_t s) {
+    switch (s) {
+    case constant_item: return "constant_item";
+    case singular: return "singular";
+    case convergence: return "convergence";
+    case non_finite: return "non_finite";
+    case inadmissible: return "inadmissible";
+    default: return "other";
+    }
+}
+
+void check_options(const bootstrap_options& o) {
+    auto bad = [](const char* field, const std::string& what) {
+        throw argument_error(location{"", 0, field}, std::string("bootstrap: ") + what);
+    };
+    if (o.resamples < 2) bad("resamples", std::to_string(o.resamples) + " resamples is too few (expected >= 2)");
+    if (!(o.confidence > 0 && o.confidence < 1))
+        bad("confidence", "confidence " + std::to_string(o.confidence) + " is invalid (expected 0 < confidence < 1)");
+    if (!(o.max_failed_share >= 0 && o.max_failed_share <= 1))
+        bad("max_failed_share", "max_failed_share " + std::to_string(o.max_failed_share) +
+                                    " is invalid (expected 0 <= share <= 1)");
+    if (o.bca && o.jackknife_max < 2)
+        bad("jackknife_max", "jackknife_max " + std::to_string(o.jackknife_max) + " is too small (expected >= 2)");
+}
+
+/// What one worker needs to run any work item; everything it writes is slot-indexed.
+struct job {
+    job(const pls_model& mo, const pls_fit& orig, const working_data& d, const layout& l, const weighted_sums& f)
+        : model(mo), original(orig), data(d), lay(l), full(f), estimation(orig.options) {}
+
+    const pls_model& model;
+    const pls_fit& original;
+    const working_data& data;
+    const layout& lay;
+    const weighted_sums& full;     // all rows, for the jackknife downdates
+    pls_options estimation;
+    std::uint64_t seed = 0;
+    std::size_t B = 0, G = 0;
+    bool drop_inadmissible = false;
+    std::vector<double> reps, jack;
+    std::vector<std::uint8_t> status, jack_status;
+    std::vector<std::string> messages;  // per resample, only on failure
+
+    std::atomic<std::size_t> next{0}, done{0};
+    std::atomic<bool> stop{false};
+    const std::atomic<bool>* cancel = nullptr;
+    std::mutex mutex;
+    std::condition_variable finished_cv;
+    unsigned finished = 0;
+    std::exception_ptr failure;
+
+    std::size_t total() const noexcept { return B + G; }
+    bool stopping() const noexcept {
+        return stop.load(std::memory_order_relaxed) || (cancel && cancel->load(std::memory_order_relaxed));
+    }
+};
+
+/// Per-thread scratch, so that a work item allocates (almost) nothing.
+struct worker_state {
+    weighted_sums sums;
+    std::vector<std::uint32_t> counts;
+    moments m;
+};
+
+/// Runs work item t: builds its correlation matrix, estimates, aligns, stores or records why not.
+void run_item(job& jb, worker_state& ws, std::size_t t) {
+    const bool resample = t < jb.B;
+    const std::size_t slot = resample ? t : t - jb.B;
+    std::uint8_t& st = resample ? jb.status[slot] : jb.jack_status[slot];
+    double* out = (resample ? jb.reps.data() : jb.jack.data()) + slot * jb.lay.params.size();
+    std::string message;
+    if (resample) {
+        draw_counts(jb.seed, t, jb.data.n(), ws.counts);
+        resample_sums(jb.data, ws.counts, ws.sums);
+        ws.m.respondents_used = static_cast<std::size_t>(jb.data.n());
+    } else {
+        ws.sums.total = jb.full.total;
+        ws.sums.sum = jb.full.sum;
+        ws.sums.cross = jb.full.cross;
+        remove_rows(jb.data, static_cast<Eigen::Index>(slot), static_cast<Eigen::Index>(jb.G), ws.sums);
+        const auto removed = (static_cast<std::size_t>(jb.data.n()) - slot + jb.G - 1) / jb.G;
+        ws.m.respondents_used = static_cast<std::size_t>(jb.data.n()) - removed;
+    }
+    const int bad = correlation(ws.sums, ws.m.correlation);
+    if (bad >= 0) {
+        st = constant_item;
+        message = "item \"" + jb.original.indicators[static_cast<std::size_t>(bad)] +
+                  "\" is constant in the resample (expected some variance)";
+    } else {
+        try {
+            const pls_fit fit = estimate(jb.model, ws.m, jb.estimation);
+            st = extract(jb.lay, fit, jb.original, out) ? ok : non_finite;
+            if (st != ok) message = "an estimate is not finite (expected finite estimates)";
+            if (st == ok && jb.drop_inadmissible && !fit.admissible) {
+                st = inadmissible;
+                message = "the PLSc solution is inadmissible" +
+                          (fit.warnings.empty() ? std::string() : ": " + fit.warnings.front());
+            }
+        } catch (const convergence_error& e) {
+            st = convergence;
+            message = e.what();
+        } catch (const numeric_error& e) {
+            st = singular;
+            message = e.what();
+        } catch (const error& e) {
+            st = other;
+            message = std::string(to_string(e.kind())) + ": " + e.what();
+        }
+    }
+    if (st != ok && resample) jb.messages[slot] = "resample " + std::to_string(t) + ": " + message;
+}
+
+void worker(job& jb) {
+    try {
+        worker_state ws;
+        // Moments in the fit's indicator order, on the standardised working data; only the
+        // correlation matrix (and the count) changes from item to item.
+        const auto p = static_cast<Eigen::Index>(jb.original.indicators.size());
+        ws.m = jb.original.data;
+        ws.m.item_ids = jb.original.indicators;
+        ws.m.mean.setZero(p);
+        ws.m.sd.setOnes(p);
+        ws.m.pair_counts.resize(0, 0);
+        constexpr std::size_t chunk = 8;
+        while (!jb.stopping()) {
+            const std::size_t t0 = jb.next.fetch_add(chunk, std::memory_order_relaxed);
+            if (t0 >= jb.total()) break;
+            const std::size_t t1 = std::min(t0 + chunk, jb.total());
+            for (std::size_t t = t0; t < t1 && !jb.stopping(); ++t) {
+                run_item(jb, ws, t);
+                jb.done.fetch_add(1, std::memory_order_relaxed);
+            }
+        }
+    } catch (...) {
+        std::lock_guard<std::mutex> lock(jb.mutex);
+        if (!jb.failure) jb.failure = std::current_exception();
+        jb.stop = true;
+    }
+    std::lock_guard<std::mutex> lock(jb.mutex);
+    ++jb.finished;
+    jb.finished_cv.notify_one();
+}
+
+/// Starts the workers, reports progress from this thread, joins. Throws what a worker threw,
+/// or cancelled_error when asked to stop before every item was done.
+void run(job& jb, unsigned threads, const progress_callback& progress) {
+    const std::size_t total = jb.total();
+    if (progress && !progress(0, total)) jb.stop = true;
+    std::vector<std::thread> pool;
+    if (!jb.stop) {
+        pool.reserve(threads);
+        for (unsigned k = 0; k < threads; ++k) pool.emplace_back(worker, std::ref(jb));
+        std::unique_lock<std::mutex> lock(jb.mutex);
+        while (jb.finished < threads) {
+            jb.finished_cv.wait_for(lock, std::chrono::milliseconds(50), [&] { return jb.finished == threads; });
+            if (jb.finished == threads) break;
+            if (jb.cancel && jb.cancel->load()) jb.stop = true;
+            if (progress && !jb.stop) {
+                lock.unlock();  // the callback may be slow; workers must not wait for it
+                const bool go_on = progress(jb.done.load(), total);
+                lock.lock();
+                if (!go_on) jb.stop = true;
+            }
+        }
+    }
+    for (auto& t : pool) t.join();
+    if (jb.failure) std::rethrow_exception(jb.failure);
+    if (jb.done.load() < total) {
+        throw cancelled_error(location{"", 0, "bootstrap"},
+                              "bootstrap: cancelled after " + std::to_string(jb.done.load()) + " of " +
+                                  std::to_string(total) + " estimates (expected to run to the end)");
+    }
+    if (progress) progress(total, total);  // the run is complete: a false here cancels nothing
+}
+
+}  // namespace
+
+bootstrap_result bootstrap(const pls_model& model, const responses& data, const pls_fit& original,
+                           const bootstrap_options& options) {
+    check_options(options);
+    const working_data d = prepare(data, original);
+    layout lay = make_layout(model, original);
+    const std::size_t n = static_cast<std::size_t>(d.n());
+    const std::size_t G = options.bca ? std::min(n, options.jackknife_max) : 0;
+    weighted_sums full;
+    if (G > 0) full_sums(d, full);
+
+    job jb(model, original, d, lay, full);
+    jb.seed = options.seed;
+    jb.B = options.resamples;
+    jb.G = G;
+    jb.drop_inadmissible = options.drop_inadmissible;
+    jb.estimation.quality = false;  // the cheap core: weights, loadings, paths, R2, effects
+    jb.estimation.keep_scores = false;
+    jb.reps.assign(jb.B * lay.params.size(), 0.0);
+    jb.jack.assign(G * lay.params.size(), 0.0);
+    jb.status.assign(jb.B, ok);
+    jb.jack_status.assign(G, ok);
+    jb.messages.resize(jb.B);
+    jb.cancel = options.cancel;
+
+    unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+    threads = static_cast<unsigned>(std::min<std::size_t>(threads, jb.total()));
+    run(jb, threads, options.progress);
+
+    bootstrap_result res;
+    res.resamples = jb.B;
+    res.seed = options.seed;
+    res.threads = threads;
+    res.confidence = options.confidence;
+    res.respondents = n;
+    res.df = static_cast<double>(n) - 1;
+    for (std::size_t r = 0; r < jb.B; ++r) {
+        if (jb.status[r] == ok) continue;
+        const std::string reason = reason_name(jb.status[r]);
+        if (res.failed_by_reason[reason]++ == 0) res.failure_examples[reason] = jb.messages[r];
+        ++res.failed;
+    }
+    res.succeeded = jb.B - res.failed;
+    if (static_cast<double>(res.failed) > options.max_failed_share * static_cast<double>(jb.B) || res.succeeded < 2) {
+        std::string why;
+        for (const auto& [reason, count] : res.failed_by_reason)
+            why += (why.empty() ? "" : ", ") + reason + " " + std::to_string(count);
+        throw numeric_error(location{data.source, 0, "bootstrap"},
+                            "bootstrap: " + std::to_string(res.failed) + " of " + std::to_string(jb.B) +
+                                " resamples failed (" + why + "; expected at most " +
+                                std::to_string(options.max_failed_share * 100) + "%); first: " +
+                                res.failure_examples.begin()->second);
+    }
+    if (G > 0) {
+        res.jackknife = G;
+        res.jackknife_failed = static_cast<std::size_t>(std::count_if(
+            jb.jack_status.begin(), jb.jack_status.end(), [](std::uint8_t s) { return s != ok; }));
+    }
+    summarise(lay, jb.reps, jb.status, jb.jack, jb.jack_status, options.confidence, res.df);
+    res.parameters = std::move(lay.params);
+    return res;
+}
+
+CSIKIT_NAMESPACE_END

@@ -1,0 +1,77 @@
+// Private pieces of the bootstrap: the standardised working data and the weighted moments of a
+// resample (bootstrap_sample.cpp), the parameter layout and the summaries (bootstrap_stats.cpp).
+#pragma once
+
+#include "csikit/bootstrap.hpp"
+
+#include <Eigen/Core>
+
+#include <cstdint>
+#include <random>
+#include <vector>
+
+CSIKIT_NAMESPACE_BEGIN
+namespace boot_detail {
+
+using row_matrix = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+
+/// The one n_used x p copy of the data the bootstrap keeps: the respondents the original fit
+/// used, in the fit's indicator order, standardised with the fit's means and SDs (a missing
+/// answer under mean replacement becomes 0, the standardised mean). Row-major so that the row of
+/// a drawn respondent is contiguous.
+struct working_data {
+    row_matrix z;            ///< n_used x p
+    Eigen::VectorXd weight;  ///< respondent weights (ones when unweighted)
+    Eigen::Index n() const noexcept { return z.rows(); }
+    Eigen::Index p() const noexcept { return z.cols(); }
+};
+
+/// Builds the working data; argument_error if `original` was not estimated from `data`.
+working_data prepare(const responses& data, const pls_fit& original);
+
+/// Weighted sums of a set of rows: total weight, sum of v z, and the lower triangle of
+/// sum v z z'. Reused per thread so a resample allocates nothing.
+struct weighted_sums {
+    double total = 0;
+    Eigen::VectorXd sum;
+    Eigen::MatrixXd cross;    ///< lower triangle
+    row_matrix scratch;       ///< gathered rows scaled by sqrt(v)
+};
+
+/// Sums of all rows with their respondent weights (the start of the jackknife downdates).
+void full_sums(const working_data& d, weighted_sums& s);
+
+/// Sums of the resample given by `counts` (count of each respondent in the resample).
+void resample_sums(const working_data& d, const std::vector<std::uint32_t>& counts, weighted_sums& s);
+
+/// Removes rows `first, first + step, ...` (< n) from `s` (a grouped jackknife downdate).
+void remove_rows(const working_data& d, Eigen::Index first, Eigen::Index step, weighted_sums& s);
+
+/// Correlation matrix from weighted sums. Returns the index of an item without variance, or -1.
+int correlation(const weighted_sums& s, Eigen::MatrixXd& corr);
+
+/// Counts of one resample: n draws with replacement from n respondents, from a generator
+/// seeded by (seed, r) through SplitMix64, so the resample depends on (seed, r) only.
+void draw_counts(std::uint64_t seed, std::uint64_t r, Eigen::Index n, std::vector<std::uint32_t>& counts);
+
+/// Which estimates are bootstrapped and where they sit in a flat replicate row.
+struct layout {
+    std::vector<bootstrap_parameter> params;
+};
+
+/// The parameters of `original` under `model`: every weight and loading, every path, every
+/// total effect of a connected pair, the R2 of every endogenous construct.
+layout make_layout(const pls_model& model, const pls_fit& original);
+
+/// Writes the estimates of `fit` into `out` (params.size() values), after flipping each block
+/// whose weights have a negative inner product with the original's. False if any is not finite.
+bool extract(const layout& l, const pls_fit& fit, const pls_fit& original, double* out);
+
+/// Fills every statistic of l.params from the replicates (rows of `reps` whose status is 0 =
+/// succeeded) and, for BCa, the jackknife rows (`jack`, `jack_status`; empty = no BCa).
+void summarise(layout& l, const std::vector<double>& reps, const std::vector<std::uint8_t>& status,
+               const std::vector<double>& jack, const std::vector<std::uint8_t>& jack_status,
+               double confidence, double df);
+
+}  // namespace boot_detail
+CSIKIT_NAMESPACE_END

@@ -1,0 +1,313 @@
+// `csikit analyze`: estimate the survey's PLS path model, optionally bootstrap it, print the
+// tables a paper would show and write report.json (docs/report.md).
+#include "cli.hpp"
+
+#include <csikit/bootstrap.hpp>
+#include <csikit/report.hpp>
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iomanip>
+#include <ostream>
+#include <sstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace {
+
+const char* analyze_usage =
+    "usage: csikit analyze --schema S --data D [--scheme path|centroid|factorial] [--mode pls|plsc]\n"
+    "                      [--missing listwise|mean|pairwise] [--tolerance X] [--max-iter N]\n"
+    "                      [--bootstrap N [--seed K] [--threads T] [--confidence 0.95]]\n"
+    "                      [--out DIR] [--json]\n"
+    "\n"
+    "Estimates the schema's PLS path model on the data and prints the sample, paths, indicator\n"
+    "weights and loadings, reliability and validity (alpha, rho_c, rho_A >= 0.7; AVE >= 0.5),\n"
+    "HTMT (< 0.85), R2 and fit. --bootstrap N adds standard errors, t, p, percentile and BCa\n"
+    "intervals from N resamples (the numbers depend on --seed only, not on --threads; default\n"
+    "threads: all cores). --out DIR writes DIR/report.json; --json prints it instead of tables.\n"
+    "Defaults: path scheme, PLS, listwise deletion, tolerance 1e-7, 300 iterations, seed 1.";
+
+using csikit_cli::args;
+
+csikit::inner_scheme parse_scheme(const std::string& s) {
+    if (s == "path") return csikit::inner_scheme::path;
+    if (s == "centroid") return csikit::inner_scheme::centroid;
+    if (s == "factorial") return csikit::inner_scheme::factorial;
+    throw csikit::argument_error({{}, 0, "--scheme"}, "unknown scheme \"" + s + "\" (expected path, centroid or factorial)");
+}
+
+csikit::missing_treatment parse_missing(const std::string& s) {
+    if (s == "listwise") return csikit::missing_treatment::listwise;
+    if (s == "mean") return csikit::missing_treatment::mean_replacement;
+    if (s == "pairwise") return csikit::missing_treatment::pairwise;
+    throw csikit::argument_error({{}, 0, "--missing"}, "unknown treatment \"" + s + "\" (expected listwise, mean or pairwise)");
+}
+
+bool parse_mode(const std::string& s) {
+    if (s == "pls") return false;
+    if (s == "plsc") return true;
+    throw csikit::argument_error({{}, 0, "--mode"}, "unknown mode \"" + s + "\" (expected pls or plsc)");
+}
+
+/// A plain text table: left-aligned first column(s), right-aligned numbers, one space gutter.
+class table {
+public:
+    explicit table(std::vector<std::string> header, std::size_t left = 1) : left_(left) { rows_.push_back(std::move(header)); }
+    void add(std::vector<std::string> row) { rows_.push_back(std::move(row)); }
+    void print(std::ostream& out) const {
+        std::vector<std::size_t> width;
+        for (const auto& r : rows_) {
+            width.resize(std::max(width.size(), r.size()), 0);
+            for (std::size_t c = 0; c < r.size(); ++c) width[c] = std::max(width[c], r[c].size());
+        }
+        const bool header = std::any_of(rows_[0].begin(), rows_[0].end(), [](const auto& c) { return !c.empty(); });
+        for (std::size_t i = header ? 0 : 1; i < rows_.size(); ++i) {
+            std::string line = "  ";
+            for (std::size_t c = 0; c < rows_[i].size(); ++c) {
+                const std::string& cell = rows_[i][c];
+                const std::string pad(width[c] - cell.size(), ' ');
+                line += c < left_ ? cell + pad : pad + cell;
+                if (c + 1 < rows_[i].size()) line += "  ";
+            }
+            out << line.erase(line.find_last_not_of(' ') + 1) << "\n";
+            if (i == 0 && header) {
+                std::size_t total = 0;
+                for (auto w : width) total += w + 2;
+                out << "  " << std::string(total - 2, '-') << "\n";
+            }
+        }
+    }
+
+private:
+    std::vector<std::vector<std::string>> rows_;
+    std::size_t left_;
+};
+
+std::string fmt(double x, int digits = 3) {
+    if (!std::isfinite(x)) return "-";
+    std::ostringstream s;
+    s << std::fixed << std::setprecision(digits) << x;
+    return s.str();
+}
+
+std::string fmt_p(double p) {
+    if (!std::isfinite(p)) return "-";
+    if (p < 0.001) return "<.001";
+    return fmt(p, 3);
+}
+
+/// A value with a pass/fail mark against a minimum.
+std::string judged(double x, double minimum) {
+    if (!std::isfinite(x)) return "-";
+    return fmt(x) + (x >= minimum ? " ok  " : " FAIL");
+}
+
+const csikit::bootstrap_parameter* find(const csikit::bootstrap_result* b, csikit::parameter_kind k,
+                                        const std::string& label) {
+    if (!b) return nullptr;
+    for (const auto& q : b->parameters)
+        if (q.kind == k && q.label == label) return &q;
+    return nullptr;
+}
+
+void print_tables(std::ostream& out, const csikit::survey& s, const csikit::pls_fit& fit,
+                  const csikit::bootstrap_result* boot) {
+    using csikit::parameter_kind;
+    const auto& m = fit.data;
+    const auto J = static_cast<Eigen::Index>(fit.constructs.size());
+    out << "csikit analyze: " << (s.name.empty() ? "PLS path model" : s.name) << "\n\n";
+
+    out << "Sample and estimation\n";
+    table t0({"", ""});
+    t0.add({"respondents", std::to_string(m.respondents_total)});
+    t0.add({"used", std::to_string(m.respondents_used) + " (" + csikit::missing_name(fit.options.missing) + ")"});
+    t0.add({"answers imputed", std::to_string(m.answers_imputed)});
+    t0.add({"effective n", fmt(m.effective_n, 1)});
+    t0.add({"scheme / mode", std::string(csikit::scheme_name(fit.options.scheme)) + " / " + (fit.consistent ? "PLSc" : "PLS")});
+    t0.add({"iterations", std::to_string(fit.iterations) + (fit.converged ? " (converged)" : " (NOT converged)")});
+    if (!fit.admissible) t0.add({"admissible", "NO (see warnings)"});
+    if (boot) {
+        std::string failed = std::to_string(boot->failed);
+        for (const auto& [reason, count] : boot->failed_by_reason) failed += " " + reason + "=" + std::to_string(count);
+        t0.add({"bootstrap", std::to_string(boot->resamples) + " resamples, seed " + std::to_string(boot->seed) +
+                                 ", failed " + failed});
+    }
+    t0.print(out);
+
+    out << "\nPaths" << (boot ? " (bootstrap SE, t, p; " + fmt(boot->confidence * 100, 0) + "% percentile and BCa intervals)" : "")
+        << "\n";
+    std::vector<std::string> ph{"from", "to", "estimate"};
+    if (boot) ph.insert(ph.end(), {"SE", "t", "p", "CI low", "CI high", "BCa low", "BCa high"});
+    table tp(ph, 2);
+    for (Eigen::Index f = 0; f < J; ++f)
+        for (Eigen::Index t = 0; t < J; ++t) {
+            if (fit.paths(t, f) == 0) continue;
+            const auto& from = fit.constructs[static_cast<std::size_t>(f)];
+            const auto& to = fit.constructs[static_cast<std::size_t>(t)];
+            std::vector<std::string> r{from, to, fmt(fit.paths(t, f))};
+            if (const auto* q = find(boot, parameter_kind::path, from + " -> " + to))
+                r.insert(r.end(), {fmt(q->se), fmt(q->t, 2), fmt_p(q->p), fmt(q->ci_low), fmt(q->ci_high),
+                                   fmt(q->bca_low), fmt(q->bca_high)});
+            tp.add(r);
+        }
+    tp.print(out);
+
+    out << "\nIndicators\n";
+    std::vector<std::string> ih{"construct", "item", "weight", "loading", "VIF"};
+    if (boot) ih.insert(ih.end(), {"weight SE", "loading SE", "loading CI"});
+    table ti(ih, 2);
+    for (std::size_t h = 0; h < fit.indicators.size(); ++h) {
+        const auto i = static_cast<Eigen::Index>(h);
+        std::vector<std::string> r{fit.constructs[static_cast<std::size_t>(fit.block[h])], fit.indicators[h],
+                                   fmt(fit.weights[i]), fmt(fit.loadings[i]),
+                                   i < fit.outer_vif.size() ? fmt(fit.outer_vif[i], 2) : "-"};
+        if (boot) {
+            const auto* w = find(boot, parameter_kind::weight, fit.indicators[h]);
+            const auto* l = find(boot, parameter_kind::loading, fit.indicators[h]);
+            r.push_back(w ? fmt(w->se) : "-");
+            r.push_back(l ? fmt(l->se) : "-");
+            r.push_back(l ? "[" + fmt(l->ci_low) + ", " + fmt(l->ci_high) + "]" : "-");
+        }
+        ti.add(r);
+    }
+    ti.print(out);
+
+    if (fit.ave.size() == J) {
+        out << "\nReliability and validity (alpha, rho_c, rho_A >= 0.7; AVE >= 0.5)\n";
+        table tr({"construct", "items", "alpha", "rho_c", "rho_A", "AVE"});
+        for (Eigen::Index j = 0; j < J; ++j) {
+            const auto q = std::count(fit.block.begin(), fit.block.end(), static_cast<int>(j));
+            tr.add({fit.constructs[static_cast<std::size_t>(j)], std::to_string(q), judged(fit.alpha[j], 0.7),
+                    judged(fit.rho_c[j], 0.7), judged(fit.rho_a[j], 0.7), judged(fit.ave[j], 0.5)});
+        }
+        tr.print(out);
+    }
+
+    if (fit.htmt.rows() == J) {
+        out << "\nHTMT (* = 0.85 or more)\n";
+        std::vector<std::string> hh{""};
+        for (Eigen::Index j = 0; j + 1 < J; ++j) hh.push_back(fit.constructs[static_cast<std::size_t>(j)]);
+        table th(hh);
+        for (Eigen::Index r = 1; r < J; ++r) {
+            std::vector<std::string> row{fit.constructs[static_cast<std::size_t>(r)]};
+            for (Eigen::Index c = 0; c < r; ++c) {
+                const double v = fit.htmt(r, c);
+                row.push_back(fmt(v) + (std::isfinite(v) && v >= 0.85 ? "*" : " "));
+            }
+            th.add(row);
+        }
+        th.print(out);
+    }
+
+    out << "\nR2\n";
+    std::vector<std::string> rh{"construct", "R2", "adjusted R2"};
+    if (boot) rh.insert(rh.end(), {"SE", "CI low", "CI high"});
+    table t2(rh);
+    for (Eigen::Index j = 0; j < J; ++j) {
+        bool endogenous = false;
+        for (Eigen::Index f = 0; f < J; ++f) endogenous = endogenous || fit.paths(j, f) != 0;
+        if (!endogenous) continue;
+        const auto& id = fit.constructs[static_cast<std::size_t>(j)];
+        std::vector<std::string> r{id, fmt(fit.r2[j]), fmt(fit.r2_adjusted[j])};
+        if (const auto* q = find(boot, parameter_kind::r2, id)) r.insert(r.end(), {fmt(q->se), fmt(q->ci_low), fmt(q->ci_high)});
+        t2.add(r);
+    }
+    t2.print(out);
+
+    if (!fit.warnings.empty()) {
+        out << "\nWarnings\n";
+        for (const auto& w : fit.warnings) out << "  " << w << "\n";
+    }
+
+    if (fit.options.quality) {
+        out << "\nModel fit\n";
+        table tf({"", ""});
+        tf.add({"GoF", fmt(fit.gof)});
+        tf.add({"SRMR", fmt(fit.srmr)});
+        tf.print(out);
+    }
+}
+
+/// Progress on stderr: a redrawn bar on a terminal, else a line every 10%.
+csikit::progress_callback progress_bar(std::ostream& err) {
+    const bool tty = ::isatty(STDERR_FILENO) != 0;
+    return [&err, tty, last = -1](std::size_t done, std::size_t total) mutable {
+        const int pct = total ? static_cast<int>(100 * done / total) : 100;
+        if (tty) {
+            if (pct == last) return true;
+            const int filled = pct * 30 / 100;
+            err << "\rbootstrap [" << std::string(static_cast<std::size_t>(filled), '#')
+                << std::string(static_cast<std::size_t>(30 - filled), ' ') << "] " << std::setw(3) << pct << "% "
+                << done << "/" << total << (done == total ? "\n" : "") << std::flush;
+        } else if (pct / 10 != last / 10 || done == total) {
+            err << "bootstrap: " << done << "/" << total << " (" << pct << "%)\n";
+        }
+        last = pct;
+        return true;
+    };
+}
+
+int run_analyze(const args& a, std::ostream& out, std::ostream& err) {
+    a.allow_only({"schema", "data", "scheme", "mode", "missing", "bootstrap", "seed", "threads", "confidence", "out",
+                  "json", "tolerance", "max-iter"});
+    const std::string schema_path = a.require("schema");
+    const std::string data_path = a.require("data");
+    csikit::pls_options o;
+    o.scheme = parse_scheme(a.get("scheme").value_or("path"));
+    o.consistent = parse_mode(a.get("mode").value_or("pls"));
+    o.missing = parse_missing(a.get("missing").value_or("listwise"));
+    o.tolerance = a.get_double("tolerance", o.tolerance);
+    o.max_iterations = static_cast<int>(a.get_int("max-iter", o.max_iterations));
+    const long resamples = a.get_int("bootstrap", 0);
+    if (resamples < 0 || resamples == 1)
+        throw csikit::argument_error({{}, 0, "--bootstrap"}, std::to_string(resamples) + " resamples (expected 0 or >= 2)");
+    const long seed = a.get_int("seed", 1);
+    if (seed < 0) throw csikit::argument_error({{}, 0, "--seed"}, "negative seed (expected >= 0)");
+    const long threads = a.get_int("threads", 0);
+    if (threads < 0) throw csikit::argument_error({{}, 0, "--threads"}, "negative thread count (expected >= 0)");
+    const bool json = a.has("json");
+
+    const csikit::survey s = csikit::load_survey(schema_path);
+    const csikit::responses data = csikit::read_responses(data_path, s);
+    const csikit::pls_model model = csikit::pls_model::from_survey(s);
+    const csikit::pls_fit fit = csikit::estimate(model, data, o);
+
+    std::optional<csikit::bootstrap_result> boot;
+    if (resamples > 0) {
+        csikit::bootstrap_options bo;
+        bo.resamples = static_cast<std::size_t>(resamples);
+        bo.seed = static_cast<std::uint64_t>(seed);
+        bo.threads = static_cast<unsigned>(threads);
+        bo.confidence = a.get_double("confidence", bo.confidence);
+        // A bar where someone watches (a terminal) or the run is long; never with --json.
+        if (!json && (::isatty(STDERR_FILENO) || resamples >= 1000)) bo.progress = progress_bar(err);
+        boot = csikit::bootstrap(model, data, fit, bo);
+    }
+    const std::string report = csikit::to_json(fit, boot ? &*boot : nullptr, &s);
+    if (const auto dir = a.get("out")) {
+        std::error_code ec;
+        std::filesystem::create_directories(*dir, ec);
+        const std::string path = (std::filesystem::path(*dir) / "report.json").string();
+        std::ofstream f(path, std::ios::binary);
+        if (ec || !(f << report << "\n")) throw csikit::io_error({path, 0, ""}, "cannot write the report (expected a writable directory)");
+    }
+    if (json) {
+        out << report << "\n";
+    } else {
+        print_tables(out, s, fit, boot ? &*boot : nullptr);
+        if (const auto dir = a.get("out")) out << "\nreport: " << (std::filesystem::path(*dir) / "report.json").string() << "\n";
+    }
+    return 0;
+}
+
+}  // namespace
+
+CSIKIT_COMMAND({"analyze", "estimate a PLS path model (optionally bootstrapped) and write report.json", analyze_usage,
+                run_analyze, {"json"}});

@@ -1,0 +1,269 @@
+// to_json(): the report.json document of a fit and its bootstrap (field list: docs/report.md).
+#include "csikit/report.hpp"
+
+#include "csikit/version.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <string>
+#include <utility>
+
+CSIKIT_NAMESPACE_BEGIN
+
+const char* scheme_name(inner_scheme scheme) noexcept {
+    switch (scheme) {
+    case inner_scheme::path: return "path";
+    case inner_scheme::centroid: return "centroid";
+    case inner_scheme::factorial: return "factorial";
+    }
+    return "?";
+}
+
+const char* missing_name(missing_treatment missing) noexcept {
+    switch (missing) {
+    case missing_treatment::listwise: return "listwise";
+    case missing_treatment::mean_replacement: return "mean";
+    case missing_treatment::pairwise: return "pairwise";
+    }
+    return "?";
+}
+
+namespace {
+
+using json = nlohmann::ordered_json;  // keep the documented field order
+
+/// A number, or null when it is NaN/infinite (JSON has no NaN).
+json num(double x) { return std::isfinite(x) ? json(x) : json(nullptr); }
+
+/// Element (i) of a vector that may be empty when a criterion was not computed.
+json at(const Eigen::VectorXd& v, Eigen::Index i) { return i < v.size() ? num(v[i]) : json(nullptr); }
+
+/// Element (r, c) of a matrix that may be empty when a criterion was not computed.
+json at(const Eigen::MatrixXd& m, Eigen::Index r, Eigen::Index c) {
+    return r < m.rows() && c < m.cols() ? num(m(r, c)) : json(nullptr);
+}
+
+/// Adds the bootstrap statistics of `q` to `obj`, each key prefixed (e.g. "weight_se").
+void add_boot(json& obj, const bootstrap_parameter* q, const std::string& prefix) {
+    if (!q) return;
+    obj[prefix + "mean"] = num(q->mean);
+    obj[prefix + "se"] = num(q->se);
+    obj[prefix + "t"] = num(q->t);
+    obj[prefix + "p"] = num(q->p);
+    obj[prefix + "ci_low"] = num(q->ci_low);
+    obj[prefix + "ci_high"] = num(q->ci_high);
+    obj[prefix + "bca_low"] = num(q->bca_low);
+    obj[prefix + "bca_high"] = num(q->bca_high);
+}
+
+/// Bootstrap summaries by (kind, label) for quick lookup.
+using boot_index = std::map<std::pair<parameter_kind, std::string>, const bootstrap_parameter*>;
+
+boot_index index_boot(const bootstrap_result* boot) {
+    boot_index idx;
+    if (boot)
+        for (const auto& q : boot->parameters) idx[{q.kind, q.label}] = &q;
+    return idx;
+}
+
+const bootstrap_parameter* find(const boot_index& idx, parameter_kind kind, const std::string& label) {
+    auto it = idx.find({kind, label});
+    return it == idx.end() ? nullptr : it->second;
+}
+
+/// A J x J matrix as {"constructs": [...], "values": [[row]...]} (row = first index).
+json square(const pls_fit& fit, const Eigen::MatrixXd& m) {
+    if (m.size() == 0) return nullptr;
+    json values = json::array();
+    for (Eigen::Index r = 0; r < m.rows(); ++r) {
+        json row = json::array();
+        for (Eigen::Index c = 0; c < m.cols(); ++c) row.push_back(num(m(r, c)));
+        values.push_back(std::move(row));
+    }
+    return json{{"constructs", fit.constructs}, {"values", std::move(values)}};
+}
+
+json settings(const pls_fit& fit, const bootstrap_result* boot) {
+    const pls_options& o = fit.options;
+    json s;
+    s["scheme"] = scheme_name(o.scheme);
+    s["mode"] = fit.consistent ? "plsc" : "pls";
+    s["missing"] = missing_name(o.missing);
+    s["tolerance"] = o.tolerance;
+    s["max_iterations"] = o.max_iterations;
+    s["stopping"] = o.stopping == stop_rule::plspm ? "plspm" : "max_abs_change";
+    s["iterations"] = fit.iterations;
+    s["converged"] = fit.converged;
+    s["weight_change"] = num(fit.weight_change);
+    s["use_weights"] = o.use_weights;
+    s["seed"] = boot ? json(boot->seed) : json(nullptr);
+    s["resamples"] = boot ? json(boot->resamples) : json(nullptr);
+    s["threads"] = boot ? json(boot->threads) : json(nullptr);
+    s["confidence"] = boot ? json(boot->confidence) : json(nullptr);
+    return s;
+}
+
+json sample(const pls_fit& fit) {
+    const moments& m = fit.data;
+    return json{{"respondents", m.respondents_total},
+                {"used", m.respondents_used},
+                {"answers_used", m.answers_used},
+                {"imputed", m.answers_imputed},
+                {"effective_n", num(m.effective_n)},
+                {"missing", m.respondents_total - m.respondents_used}};
+}
+
+json indicators(const pls_fit& fit, const boot_index& bi) {
+    json out = json::array();
+    for (std::size_t h = 0; h < fit.indicators.size(); ++h) {
+        const auto i = static_cast<Eigen::Index>(h);
+        const int j = fit.block[h];
+        const std::string& id = fit.indicators[h];
+        const auto k = static_cast<Eigen::Index>(
+            std::find(fit.data.item_ids.begin(), fit.data.item_ids.end(), id) - fit.data.item_ids.begin());
+        json e;
+        e["id"] = id;
+        e["construct"] = fit.constructs[static_cast<std::size_t>(j)];
+        e["weight"] = at(fit.weights, i);
+        e["weight_unstandardized"] = at(fit.weights_unstandardized, i);
+        e["loading"] = at(fit.loadings, i);
+        const json l = at(fit.loadings, i);
+        e["communality"] = l.is_null() ? json(nullptr) : json(l.get<double>() * l.get<double>());
+        e["outer_vif"] = at(fit.outer_vif, i);
+        e["mean"] = at(fit.data.mean, k);
+        e["sd"] = at(fit.data.sd, k);
+        add_boot(e, find(bi, parameter_kind::weight, id), "weight_");
+        add_boot(e, find(bi, parameter_kind::loading, id), "loading_");
+        out.push_back(std::move(e));
+    }
+    return out;
+}
+
+json constructs(const pls_fit& fit, const survey* s, const boot_index& bi) {
+    json out = json::array();
+    for (std::size_t jj = 0; jj < fit.constructs.size(); ++jj) {
+        const auto j = static_cast<Eigen::Index>(jj);
+        const std::string& id = fit.constructs[jj];
+        const construct* c = s ? s->find_construct(id) : nullptr;
+        bool endogenous = false;
+        for (Eigen::Index f = 0; f < fit.paths.cols(); ++f) endogenous = endogenous || fit.paths(j, f) != 0;
+        json e;
+        e["id"] = id;
+        e["label"] = c ? json(c->label.get()) : json(nullptr);
+        e["mode"] = jj < fit.modes.size() && fit.modes[jj] == outer_mode::B ? "B" : "A";
+        e["indicators"] = std::count(fit.block.begin(), fit.block.end(), static_cast<int>(jj));
+        e["endogenous"] = endogenous;
+        e["r2"] = endogenous ? at(fit.r2, j) : json(nullptr);
+        e["r2_adjusted"] = endogenous ? at(fit.r2_adjusted, j) : json(nullptr);
+        e["ave"] = at(fit.ave, j);
+        e["rho_c"] = at(fit.rho_c, j);
+        e["rho_a"] = at(fit.rho_a, j);
+        e["alpha"] = at(fit.alpha, j);
+        e["plsc_factor"] = at(fit.plsc_factor, j);
+        add_boot(e, find(bi, parameter_kind::r2, id), "r2_");
+        out.push_back(std::move(e));
+    }
+    return out;
+}
+
+/// Every (from, to) entry of a J x J [to, from] matrix that `keep` accepts, as a list.
+template <class Keep>
+json pairs(const pls_fit& fit, const Eigen::MatrixXd& m, Keep keep) {
+    json out = json::array();
+    for (Eigen::Index f = 0; f < m.cols(); ++f)
+        for (Eigen::Index t = 0; t < m.rows(); ++t)
+            if (keep(t, f))
+                out.push_back(json{{"from", fit.constructs[static_cast<std::size_t>(f)]},
+                                   {"to", fit.constructs[static_cast<std::size_t>(t)]},
+                                   {"value", num(m(t, f))}});
+    return out;
+}
+
+json paths(const pls_fit& fit, const boot_index& bi) {
+    json out = json::array();
+    for (Eigen::Index f = 0; f < fit.paths.cols(); ++f) {
+        for (Eigen::Index t = 0; t < fit.paths.rows(); ++t) {
+            if (fit.paths(t, f) == 0) continue;
+            const std::string& from = fit.constructs[static_cast<std::size_t>(f)];
+            const std::string& to = fit.constructs[static_cast<std::size_t>(t)];
+            json e{{"from", from}, {"to", to}, {"estimate", num(fit.paths(t, f))}};
+            add_boot(e, find(bi, parameter_kind::path, from + " -> " + to), "");
+            out.push_back(std::move(e));
+        }
+    }
+    return out;
+}
+
+json effects(const pls_fit& fit, const boot_index& bi) {
+    json out = json::array();
+    const auto& T = fit.total_effects;
+    for (Eigen::Index f = 0; f < T.cols(); ++f) {
+        for (Eigen::Index t = 0; t < T.rows(); ++t) {
+            const bool direct = t < fit.paths.rows() && f < fit.paths.cols() && fit.paths(t, f) != 0;
+            if (t == f || (T(t, f) == 0 && !direct)) continue;  // not connected
+            const std::string& from = fit.constructs[static_cast<std::size_t>(f)];
+            const std::string& to = fit.constructs[static_cast<std::size_t>(t)];
+            json e{{"from", from},
+                   {"to", to},
+                   {"direct", at(fit.paths, t, f)},
+                   {"indirect", at(fit.indirect_effects, t, f)},
+                   {"total", num(T(t, f))}};
+            add_boot(e, find(bi, parameter_kind::total_effect, from + " -> " + to), "total_");
+            out.push_back(std::move(e));
+        }
+    }
+    return out;
+}
+
+json bootstrap_section(const bootstrap_result& b) {
+    json reasons = json::object(), examples = json::object();
+    for (const auto& [k, v] : b.failed_by_reason) reasons[k] = v;
+    for (const auto& [k, v] : b.failure_examples) examples[k] = v;
+    return json{{"resamples", b.resamples},
+                {"succeeded", b.succeeded},
+                {"failed", b.failed},
+                {"failed_by_reason", std::move(reasons)},
+                {"failure_examples", std::move(examples)},
+                {"seed", b.seed},
+                {"confidence", b.confidence},
+                {"respondents", b.respondents},
+                {"df", b.df},
+                {"jackknife", b.jackknife},
+                {"jackknife_failed", b.jackknife_failed},
+                {"se", "standard deviation over successful resamples, denominator B_ok - 1"},
+                {"p", "two-sided, Student t with df = respondents - 1"},
+                {"ci", "percentile, R quantile type 7"},
+                {"bca", "bias-corrected and accelerated; acceleration from the jackknife"}};
+}
+
+}  // namespace
+
+std::string to_json(const pls_fit& fit, const bootstrap_result* boot, const survey* s, int indent) {
+    const boot_index bi = index_boot(boot);
+    const Eigen::Index J = static_cast<Eigen::Index>(fit.constructs.size());
+    json doc;
+    doc["csikit_version"] = version();
+    doc["settings"] = settings(fit, boot);
+    doc["sample"] = sample(fit);
+    doc["paths"] = paths(fit, bi);
+    doc["indicators"] = indicators(fit, bi);
+    doc["constructs"] = constructs(fit, s, bi);
+    doc["effects"] = effects(fit, bi);
+    doc["htmt"] = square(fit, fit.htmt);
+    doc["fornell_larcker"] = square(fit, fit.fornell_larcker);
+    doc["construct_correlation"] = square(fit, fit.construct_correlation);
+    const Eigen::MatrixXd& P = fit.paths;
+    auto is_path = [&](Eigen::Index t, Eigen::Index f) { return t < P.rows() && f < P.cols() && P(t, f) != 0; };
+    doc["f2"] = fit.f2.rows() == J ? pairs(fit, fit.f2, is_path) : json(nullptr);
+    doc["inner_vif"] = fit.inner_vif.rows() == J ? pairs(fit, fit.inner_vif, is_path) : json(nullptr);
+    doc["fit"] = json{{"gof", fit.options.quality ? num(fit.gof) : json(nullptr)},
+                      {"srmr", fit.options.quality ? num(fit.srmr) : json(nullptr)}};
+    doc["diagnostics"] = json{{"converged", fit.converged}, {"admissible", fit.admissible}, {"warnings", fit.warnings}};
+    doc["bootstrap"] = boot ? bootstrap_section(*boot) : json(nullptr);
+    return doc.dump(indent, ' ', false, json::error_handler_t::replace);
+}
+
+CSIKIT_NAMESPACE_END
