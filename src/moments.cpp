@@ -9,6 +9,11 @@
 #include <Eigen/Eigenvalues>
 
 #include <algorithm>
+#include <atomic>
+#include <exception>
+#include <mutex>
+#include <thread>
+#include <vector>
 #include <cmath>
 #include <string>
 
@@ -51,7 +56,23 @@ struct accumulator {
         sum_w = total;
         sum_w2 += unit_weights ? bw : w.head(m).squaredNorm();
     }
+
+    /// Merges another accumulator (Chan's formula), as if its rows had been added here.
+    void merge(const accumulator& b) {
+        if (b.sum_w <= 0) return;
+        const double total = sum_w + b.sum_w;
+        const Eigen::VectorXd delta = b.mean - mean;
+        cross.triangularView<Eigen::Lower>() += b.cross;
+        cross.triangularView<Eigen::Lower>() += delta * delta.transpose() * (sum_w * b.sum_w / total);
+        mean += delta * (b.sum_w / total);
+        sum_w = total;
+        sum_w2 += b.sum_w2;
+    }
 };
+
+/// Rows per independently accumulated chunk. The partition depends on n only, never on the
+/// number of threads, so the moments are bit-identical whatever the machine's core count.
+constexpr Eigen::Index chunk_rows = 32768;
 
 /// Unbiased ("reliability weights") denominator; n - 1 when all weights are 1.
 double variance_denominator(double sum_w, double sum_w2) { return sum_w - sum_w2 / sum_w; }
@@ -118,19 +139,24 @@ void finish(moments& m, const std::vector<std::string>& items, const Eigen::Matr
 Eigen::VectorXd available_means(const responses& data, const std::vector<std::string>& items,
                                 const std::vector<Eigen::Index>& cols, const Eigen::VectorXd& w);
 
-/// Listwise deletion and mean replacement: both reduce to complete rows of a filled matrix.
-void complete_case_moments(moments& m, const responses& data, const std::vector<std::string>& items,
-                           const std::vector<Eigen::Index>& cols, const Eigen::VectorXd& w,
-                           const Eigen::VectorXd* fill) {
-    const Eigen::Index n = data.values.rows();
+/// What one chunk of rows contributes to the complete-case moments.
+struct chunk_moments {
+    accumulator acc;
+    std::size_t used = 0, observed = 0, imputed = 0;
+    explicit chunk_moments(Eigen::Index p) : acc(p) {}
+};
+
+/// Accumulates rows [begin, end) in cache-sized blocks; rows with a missing answer are dropped
+/// (listwise) or filled from `fill` (mean replacement); rows with no answer are always dropped.
+chunk_moments accumulate_rows(const responses& data, const std::vector<Eigen::Index>& cols,
+                              const Eigen::VectorXd& w, const Eigen::VectorXd* fill, bool unit_weights,
+                              Eigen::Index begin, Eigen::Index end) {
     const Eigen::Index p = static_cast<Eigen::Index>(cols.size());
-    accumulator acc(p);
+    chunk_moments out(p);
     Eigen::MatrixXd chunk(block_rows, p), scratch, bcross;
     Eigen::VectorXd cw(block_rows);
-    const bool unit_weights = (w.array() == 1.0).all();
-    std::size_t used = 0, observed = 0, imputed = 0;
-    for (Eigen::Index r0 = 0; r0 < n; r0 += block_rows) {
-        const Eigen::Index rows = std::min(block_rows, n - r0);
+    for (Eigen::Index r0 = begin; r0 < end; r0 += block_rows) {
+        const Eigen::Index rows = std::min(block_rows, end - r0);
         // Copy column segments (contiguous in the column-major data), then look for NaN.
         for (Eigen::Index k = 0; k < p; ++k)
             chunk.col(k).head(rows) = data.values.col(cols[static_cast<std::size_t>(k)]).segment(r0, rows);
@@ -147,16 +173,65 @@ void complete_case_moments(moments& m, const responses& data, const std::vector<
                     for (Eigen::Index k = 0; k < p; ++k)
                         if (std::isnan(chunk(m_rows, k))) chunk(m_rows, k) = (*fill)[k];
                 }
-                imputed += static_cast<std::size_t>(missing);
-                observed += static_cast<std::size_t>(p - missing);
+                out.imputed += static_cast<std::size_t>(missing);
+                out.observed += static_cast<std::size_t>(p - missing);
                 cw[m_rows] = cw[i];
                 ++m_rows;
             }
         } else {
-            observed += static_cast<std::size_t>(rows * p);
+            out.observed += static_cast<std::size_t>(rows * p);
         }
-        used += static_cast<std::size_t>(m_rows);
-        acc.add(chunk, cw, m_rows, unit_weights, scratch, bcross);
+        out.used += static_cast<std::size_t>(m_rows);
+        out.acc.add(chunk, cw, m_rows, unit_weights, scratch, bcross);
+    }
+    return out;
+}
+
+/// Listwise deletion and mean replacement: both reduce to complete rows of a filled matrix.
+/// Large inputs are split into fixed chunks accumulated on all cores and merged in order.
+void complete_case_moments(moments& m, const responses& data, const std::vector<std::string>& items,
+                           const std::vector<Eigen::Index>& cols, const Eigen::VectorXd& w,
+                           const Eigen::VectorXd* fill) {
+    const Eigen::Index n = data.values.rows();
+    const Eigen::Index p = static_cast<Eigen::Index>(cols.size());
+    const bool unit_weights = (w.array() == 1.0).all();
+    const Eigen::Index chunks = std::max<Eigen::Index>(1, (n + chunk_rows - 1) / chunk_rows);
+    std::vector<chunk_moments> parts(static_cast<std::size_t>(chunks), chunk_moments(p));
+    auto run = [&](Eigen::Index c) {
+        parts[static_cast<std::size_t>(c)] =
+            accumulate_rows(data, cols, w, fill, unit_weights, c * chunk_rows, std::min(n, (c + 1) * chunk_rows));
+    };
+    const unsigned threads = std::min<unsigned>(std::max(1u, std::thread::hardware_concurrency()),
+                                                static_cast<unsigned>(chunks));
+    if (threads <= 1) {
+        for (Eigen::Index c = 0; c < chunks; ++c) run(c);
+    } else {
+        std::atomic<Eigen::Index> next{0};
+        std::vector<std::thread> pool;
+        std::exception_ptr failure;
+        std::mutex failure_mutex;
+        auto worker = [&] {
+            for (Eigen::Index c; (c = next.fetch_add(1)) < chunks;) {
+                try {
+                    run(c);
+                } catch (...) {
+                    std::lock_guard<std::mutex> lock(failure_mutex);
+                    if (!failure) failure = std::current_exception();
+                }
+            }
+        };
+        for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker);
+        worker();
+        for (auto& t : pool) t.join();
+        if (failure) std::rethrow_exception(failure);
+    }
+    accumulator acc(p);
+    std::size_t used = 0, observed = 0, imputed = 0;
+    for (const auto& part : parts) {  // in chunk order: deterministic
+        acc.merge(part.acc);
+        used += part.used;
+        observed += part.observed;
+        imputed += part.imputed;
     }
     if (used < 2 || acc.sum_w <= 0) {
         (void)available_means(data, items, cols, w);  // names an item nobody answered, if any
