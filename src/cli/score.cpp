@@ -3,6 +3,7 @@
 #include "cli.hpp"
 
 #include <csikit/data.hpp>
+#include <csikit/html_report.hpp>
 #include <csikit/schema.hpp>
 #include <csikit/scoring.hpp>
 
@@ -346,7 +347,7 @@ csikit::score_options parse_options(const csikit_cli::args& a, const csikit::sur
 
 int run_score(const csikit_cli::args& a, std::ostream& out, std::ostream&) {
     a.allow_only({"schema", "data", "by", "json", "out", "rescale", "threshold", "level", "aggregate",
-                  "out-of-scale", "interval", "lang"});
+                  "out-of-scale", "interval", "lang", "html"});
     const csikit::survey s = csikit::load_survey(a.require("schema"));
     const std::string data_path = a.require("data");
     const csikit::score_options options = parse_options(a, s);
@@ -362,6 +363,19 @@ int run_score(const csikit_cli::args& a, std::ostream& out, std::ostream&) {
         if (!f) throw csikit::io_error({*path, 0, {}}, "cannot open the file for writing (expected a writable path)");
         f << csikit::to_json(report) << "\n";
         if (!f) throw csikit::io_error({*path, 0, {}}, "writing the report failed (expected free space)");
+    }
+    if (auto path = a.get("html")) {
+        // The HTML report: every segment column against the rest of the sample, labels in --lang.
+        csikit::report_input in;
+        in.schema = &s;
+        in.scores = &report;
+        in.segments = csikit::segment_breakdowns(s, data, options);
+        in.settings = {{"schema", a.require("schema")}, {"data", data_path}};
+        csikit::html_options ho;
+        ho.language = options.language;
+        std::ofstream f(*path, std::ios::binary);
+        if (!f || !(f << csikit::html_report(in, ho)))
+            throw csikit::io_error({*path, 0, {}}, "cannot write the HTML report (expected a writable path)");
     }
     if (a.has("json")) out << csikit::to_json(report) << "\n";
     else print_report(s, report, out);
@@ -380,6 +394,7 @@ CSIKIT_COMMAND({"score", "descriptive scores, index, NPS, wave changes and segme
                 "  --by COLUMN             a table per value of this segment column\n"
                 "  --json                  print the JSON report instead of the tables\n"
                 "  --out FILE              also write the JSON report to FILE\n"
+                "  --html FILE             also write the HTML report (charts, every segment tested) to FILE\n"
                 "  --rescale linear|proportional|labels\n"
                 "                          0-100 rescaling: 100(x-min)/(max-min) [default], 100x/max,\n"
                 "                          or the scale's per-value scores\n"

@@ -1,0 +1,79 @@
+// The HTML report: one self-contained file (inline CSS and SVG charts, no scripts, no web
+// fonts) that a person can open offline, print or mail. Every piece is optional except the
+// survey: pass what you have (scores, a PLS fit, its bootstrap, indices, IPA maps) and the
+// report shows the matching sections. docs/user_guide.md shows the CLI and C++ routes.
+#pragma once
+
+#include "bootstrap.hpp"
+#include "data.hpp"
+#include "index.hpp"
+#include "ipa.hpp"
+#include "pls.hpp"
+#include "schema.hpp"
+#include "scoring.hpp"
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+CSIKIT_NAMESPACE_BEGIN
+
+/// One segment column broken down, each group with the rest of the sample beside it, so the
+/// report can test "this segment against everyone else" (Welch t for scores, z for NPS).
+struct segment_breakdown {
+    std::string column;                ///< the segment column, e.g. "channel"
+    std::vector<group_scores> groups;  ///< one per non-empty value, sorted by value
+    std::vector<group_scores> rest;    ///< rest[i]: every respondent not in groups[i]
+};
+
+/// Scores every segment column of the survey (or only `columns` when not empty), with the
+/// complement of each group. Respondents with an empty cell are in no group (but in every
+/// rest). Throws what score_group throws; argument_error for an unknown column.
+std::vector<segment_breakdown> segment_breakdowns(const survey& s, const responses& data,
+                                                  const score_options& options = {},
+                                                  const std::vector<std::string>& columns = {});
+
+/// One importance-performance map to draw.
+struct ipa_section {
+    std::string title;             ///< e.g. "Drivers of SAT (IPMA, construct level)"
+    std::string importance_axis;   ///< axis caption, e.g. "importance (total effect)"
+    std::string performance_axis;  ///< e.g. "performance (0-100)"
+    ipa_result map;
+};
+
+/// What the report shows. Pointers may be null and vectors empty: a missing piece leaves its
+/// section out. The pointed-to values must outlive the html_report() call.
+struct report_input {
+    const survey* schema = nullptr;          ///< required: labels, scales, hierarchy
+    const score_report* scores = nullptr;    ///< sample, index, items, waves (csikit score)
+    std::vector<segment_breakdown> segments; ///< segment tables with tests; if empty, the score
+                                             ///< report's own by_segment is shown untested
+    const pls_fit* fit = nullptr;            ///< path diagram, reliability, validity, R2
+    const bootstrap_result* boot = nullptr;  ///< significance stars, SEs and intervals
+    const index_result* indices = nullptr;   ///< construct indices and impacts
+    std::vector<ipa_section> ipa;            ///< quadrant charts with their lists
+    /// Extra lines for the settings table (e.g. {"data", "responses.csv"}); the options held by
+    /// the pieces above and the csikit version are always listed.
+    std::vector<std::pair<std::string, std::string>> settings;
+};
+
+/// How the report is written.
+struct html_options {
+    /// Language of the labels and headings: "zh" or "en"; empty = the survey's first language.
+    /// Headings exist in zh and en (en for any other code); labels fall back per localized_text.
+    std::string language;
+    std::string title;                ///< page title; empty = the survey's name
+    double htmt_strict = 0.85;        ///< HTMT below this passes
+    double htmt_lenient = 0.90;       ///< between strict and lenient: a warning, above: fail
+};
+
+/// The report as one HTML document (UTF-8). Throws argument_error if `in.schema` is null or
+/// nothing at all is given to show (no scores, no fit, no indices, no IPA).
+std::string html_report(const report_input& in, const html_options& options = {});
+
+/// `text` with &, <, >, " and ' replaced by character references, safe in HTML text and in
+/// quoted attribute values (also inside inline SVG).
+std::string html_escape(std::string_view text);
+
+CSIKIT_NAMESPACE_END
