@@ -15,3 +15,4 @@
 #include "sampling.hpp"
 #include "presets.hpp"
 #include "scoring.hpp"
+#include "html_report.hpp"
