@@ -113,7 +113,7 @@ void run_item(job& jb, worker_state& ws, std::size_t t) {
     } else {
         try {
             const pls_fit fit = estimate(jb.model, ws.m, jb.estimation);
-            st = extract(jb.lay, fit, jb.original, out) ? ok : non_finite;
+            st = extract(jb.lay, fit, jb.original, out) && extract_indices(jb.lay, fit, ws.sums, out) ? ok : non_finite;
             if (st != ok) message = "an estimate is not finite (expected finite estimates)";
             if (st == ok && jb.drop_inadmissible && !fit.admissible) {
                 st = inadmissible;
@@ -204,6 +204,7 @@ bootstrap_result bootstrap(const pls_model& model, const responses& data, const 
     check_options(options);
     const working_data d = prepare(data, original);
     layout lay = make_layout(model, original);
+    if (options.index_survey) add_index_params(lay, original, *options.index_survey);
     const std::size_t n = static_cast<std::size_t>(d.n());
     const std::size_t G = options.bca ? std::min(n, options.jackknife_max) : 0;
     weighted_sums full;
@@ -257,7 +258,9 @@ bootstrap_result bootstrap(const pls_model& model, const responses& data, const 
             jb.jack_status.begin(), jb.jack_status.end(), [](std::uint8_t s) { return s != ok; }));
     }
     summarise(lay, jb.reps, jb.status, jb.jack, jb.jack_status, options.confidence, res.df);
-    res.parameters = std::move(lay.params);
+    // Index summaries go to their own list, so `parameters` stays what it was without them.
+    for (auto& q : lay.params)
+        (q.kind == parameter_kind::index ? res.indices : res.parameters).push_back(std::move(q));
     return res;
 }
 

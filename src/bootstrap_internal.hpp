@@ -57,11 +57,24 @@ void draw_counts(std::uint64_t seed, std::uint64_t r, Eigen::Index n, std::vecto
 /// Which estimates are bootstrapped and where they sit in a flat replicate row.
 struct layout {
     std::vector<bootstrap_parameter> params;
+    // 0-100 indices (add_index_params): per indicator in fit order, the original item mean and SD
+    // (to undo the standardisation of the working data) and the theoretical scale bounds.
+    bool indices = false;
+    Eigen::VectorXd item_mean, item_sd, lower, upper;
 };
 
 /// The parameters of `original` under `model`: every weight and loading, every path, every
 /// total effect of a connected pair, the R2 of every endogenous construct.
 layout make_layout(const pls_model& model, const pls_fit& original);
+
+/// Appends one index parameter per construct (kind index) and the per-indicator means, SDs and
+/// scale bounds they need; schema_error for an item without a scale in `s`.
+void add_index_params(layout& l, const pls_fit& original, const survey& s);
+
+/// Writes the index parameters of `fit` into `out`: the resample's raw item means and SDs come
+/// from `sums` (weighted sums of the standardised working data), the weights are fit.weights /
+/// raw SD, normalised on the 0-100 rescaled items. False if any index is not finite.
+bool extract_indices(const layout& l, const pls_fit& fit, const weighted_sums& sums, double* out);
 
 /// Writes the estimates of `fit` into `out` (params.size() values), after flipping each block
 /// whose weights have a negative inner product with the original's. False if any is not finite.

@@ -19,6 +19,7 @@ const char* to_string(parameter_kind kind) noexcept {
     case parameter_kind::path: return "path";
     case parameter_kind::total_effect: return "total_effect";
     case parameter_kind::r2: return "r2";
+    case parameter_kind::index: return "index";
     }
     return "?";
 }
@@ -26,6 +27,8 @@ const char* to_string(parameter_kind kind) noexcept {
 const bootstrap_parameter& bootstrap_result::get(parameter_kind kind, std::string_view a, std::string_view b) const {
     const std::string label = b.empty() ? std::string(a) : std::string(a) + " -> " + std::string(b);
     for (const auto& q : parameters)
+        if (q.kind == kind && q.label == label) return q;
+    for (const auto& q : indices)
         if (q.kind == kind && q.label == label) return q;
     throw argument_error(location{"", 0, label}, std::string("bootstrap_result: no ") + to_string(kind) + " \"" +
                                                      label + "\" (expected one of the bootstrapped estimates)");
@@ -157,9 +160,75 @@ bool extract(const layout& l, const pls_fit& fit, const pls_fit& original, doubl
         case parameter_kind::path: v = sign(q.to) * sign(q.from) * fit.paths(q.to, q.from); break;
         case parameter_kind::total_effect: v = sign(q.to) * sign(q.from) * fit.total_effects(q.to, q.from); break;
         case parameter_kind::r2: v = fit.r2[q.to]; break;
+        case parameter_kind::index: v = 0; break;  // extract_indices (needs the resample's sums)
         }
         finite = finite && std::isfinite(v);
         out[k] = v;
+    }
+    return finite;
+}
+
+void add_index_params(layout& l, const pls_fit& original, const survey& s) {
+    const auto p = static_cast<Eigen::Index>(original.indicators.size());
+    const moments& m = original.data;
+    l.item_mean.resize(p);
+    l.item_sd.resize(p);
+    l.lower.resize(p);
+    l.upper.resize(p);
+    for (Eigen::Index h = 0; h < p; ++h) {
+        const std::string& id = original.indicators[static_cast<std::size_t>(h)];
+        const auto it = std::find(m.item_ids.begin(), m.item_ids.end(), id);
+        if (it == m.item_ids.end())
+            throw argument_error(location{"", 0, id}, "bootstrap: indicator \"" + id +
+                                                          "\" is not in the fit's moments (expected a fit returned by estimate)");
+        const auto k = static_cast<Eigen::Index>(it - m.item_ids.begin());
+        const scale& sc = s.scale_of(id);
+        l.item_mean[h] = m.mean[k];
+        l.item_sd[h] = m.sd[k];
+        l.lower[h] = sc.min;
+        l.upper[h] = sc.max;
+    }
+    l.indices = true;
+    const std::size_t first = l.params.size();
+    for (std::size_t j = 0; j < original.constructs.size(); ++j) {
+        bootstrap_parameter q;
+        q.kind = parameter_kind::index;
+        q.to = static_cast<int>(j);
+        q.label = original.constructs[j];
+        l.params.push_back(q);
+    }
+    // The original estimate by the same formula as the resamples (means, SDs of the fit).
+    std::vector<double> est(l.params.size(), 0.0);
+    weighted_sums zero;
+    zero.total = 1;
+    zero.sum.setZero(p);
+    zero.cross.setIdentity(p, p);  // standardised data: mean 0, variance 1
+    (void)extract_indices(l, original, zero, est.data());
+    for (std::size_t k = first; k < l.params.size(); ++k) l.params[k].estimate = est[k];
+}
+
+bool extract_indices(const layout& l, const pls_fit& fit, const weighted_sums& sums, double* out) {
+    if (!l.indices) return true;
+    const std::size_t J = fit.constructs.size();
+    std::vector<double> num(J, 0.0), den(J, 0.0);
+    for (Eigen::Index h = 0; h < fit.weights.size(); ++h) {
+        const auto j = static_cast<std::size_t>(fit.block[static_cast<std::size_t>(h)]);
+        const double mz = sums.sum[h] / sums.total;
+        const double vz = sums.cross(h, h) / sums.total - mz * mz;
+        const double mean = l.item_mean[h] + l.item_sd[h] * mz;
+        const double sd = l.item_sd[h] * std::sqrt(std::max(vz, 0.0));
+        const double range = l.upper[h] - l.lower[h];
+        const double v = fit.weights[h] / sd * range;  // weight on the 0-100 rescaled item
+        num[j] += v * (mean - l.lower[h]) / range;
+        den[j] += v;
+    }
+    bool finite = true;
+    for (std::size_t k = 0; k < l.params.size(); ++k) {
+        const auto& q = l.params[k];
+        if (q.kind != parameter_kind::index) continue;
+        const auto j = static_cast<std::size_t>(q.to);
+        out[k] = 100.0 * num[j] / den[j];  // a flipped block flips num and den alike
+        finite = finite && std::isfinite(out[k]);
     }
     return finite;
 }

@@ -64,8 +64,10 @@ using boot_index = std::map<std::pair<parameter_kind, std::string>, const bootst
 
 boot_index index_boot(const bootstrap_result* boot) {
     boot_index idx;
-    if (boot)
+    if (boot) {
         for (const auto& q : boot->parameters) idx[{q.kind, q.label}] = &q;
+        for (const auto& q : boot->indices) idx[{q.kind, q.label}] = &q;
+    }
     return idx;
 }
 
@@ -116,7 +118,18 @@ json sample(const pls_fit& fit) {
                 {"missing", m.respondents_total - m.respondents_used}};
 }
 
-json indicators(const pls_fit& fit, const boot_index& bi) {
+/// The normalised index weight (w^, sum 1 per block) of each indicator id, from an analysis.
+std::map<std::string, double> index_weights(const index_analysis* a) {
+    std::map<std::string, double> out;
+    if (!a || !a->overall.estimated) return out;
+    for (const auto& c : a->overall.indices.constructs)
+        for (std::size_t i = 0; i < c.items.size() && static_cast<Eigen::Index>(i) < c.weights.size(); ++i)
+            out[c.items[i]] = c.weights(static_cast<Eigen::Index>(i));
+    return out;
+}
+
+json indicators(const pls_fit& fit, const boot_index& bi, const index_analysis* a) {
+    const auto iw = index_weights(a);
     json out = json::array();
     for (std::size_t h = 0; h < fit.indicators.size(); ++h) {
         const auto i = static_cast<Eigen::Index>(h);
@@ -137,12 +150,50 @@ json indicators(const pls_fit& fit, const boot_index& bi) {
         e["sd"] = at(fit.data.sd, k);
         add_boot(e, find(bi, parameter_kind::weight, id), "weight_");
         add_boot(e, find(bi, parameter_kind::loading, id), "loading_");
+        if (a) {
+            auto it = iw.find(id);
+            e["index_weight"] = it == iw.end() ? json(nullptr) : num(it->second);
+        }
         out.push_back(std::move(e));
     }
     return out;
 }
 
-json constructs(const pls_fit& fit, const survey* s, const boot_index& bi) {
+/// The index fields of a construct entry (docs/report.md, "constructs[]").
+void add_index(json& e, const construct_index* c, bool refused, const bootstrap_parameter* q) {
+    const bool ok = c && !refused;
+    e["index"] = ok ? num(c->index) : json(nullptr);
+    e["index_refused"] = refused;
+    e["index_mean"] = ok ? num(c->overall.mean) : json(nullptr);
+    e["index_sd"] = ok ? num(c->overall.sd) : json(nullptr);
+    e["index_se"] = ok ? num(c->overall.se) : json(nullptr);
+    e["index_ci_low"] = ok ? num(c->overall.ci_low) : json(nullptr);
+    e["index_ci_high"] = ok ? num(c->overall.ci_high) : json(nullptr);
+    e["index_level"] = c ? num(c->overall.level) : json(nullptr);
+    e["index_n"] = c ? json(c->overall.n) : json(nullptr);
+    e["index_effective_n"] = c ? num(c->overall.effective_n) : json(nullptr);
+    if (q) {
+        e["index_boot_mean"] = ok ? num(q->mean) : json(nullptr);
+        e["index_boot_se"] = ok ? num(q->se) : json(nullptr);
+        e["index_boot_ci_low"] = ok ? num(q->ci_low) : json(nullptr);
+        e["index_boot_ci_high"] = ok ? num(q->ci_high) : json(nullptr);
+        e["index_boot_bca_low"] = ok ? num(q->bca_low) : json(nullptr);
+        e["index_boot_bca_high"] = ok ? num(q->bca_high) : json(nullptr);
+    }
+}
+
+bool contains(const std::vector<std::string>& v, const std::string& x) {
+    return std::find(v.begin(), v.end(), x) != v.end();
+}
+
+const construct_index* index_of(const index_part& part, const std::string& id) {
+    if (!part.estimated) return nullptr;
+    for (const auto& c : part.indices.constructs)
+        if (c.construct == id) return &c;
+    return nullptr;
+}
+
+json constructs(const pls_fit& fit, const survey* s, const boot_index& bi, const index_analysis* a) {
     json out = json::array();
     for (std::size_t jj = 0; jj < fit.constructs.size(); ++jj) {
         const auto j = static_cast<Eigen::Index>(jj);
@@ -164,6 +215,7 @@ json constructs(const pls_fit& fit, const survey* s, const boot_index& bi) {
         e["alpha"] = at(fit.alpha, j);
         e["plsc_factor"] = at(fit.plsc_factor, j);
         add_boot(e, find(bi, parameter_kind::r2, id), "r2_");
+        if (a) add_index(e, index_of(a->overall, id), contains(a->overall.refused, id), find(bi, parameter_kind::index, id));
         out.push_back(std::move(e));
     }
     return out;
@@ -239,9 +291,136 @@ json bootstrap_section(const bootstrap_result& b) {
                 {"bca", "bias-corrected and accelerated; acceleration from the jackknife"}};
 }
 
-}  // namespace
+// ---- the index-model sections ------------------------------------------------------------
 
-std::string to_json(const pls_fit& fit, const bootstrap_result* boot, const survey* s, int indent) {
+std::string label_of(const survey* s, const std::string& id) {
+    if (!s) return {};
+    if (const construct* c = s->find_construct(id)) return c->label.get();
+    if (const item* it = s->find_item(id)) return it->text.get();
+    return {};
+}
+
+/// Every connected (driver, target) pair: impact = 5 x unstandardised total effect.
+json impacts(const pls_fit& fit, const index_part& part) {
+    json out = json::array();
+    if (!part.estimated) return out;
+    const auto& T = fit.total_effects;
+    for (Eigen::Index f = 0; f < T.cols(); ++f)
+        for (Eigen::Index t = 0; t < T.rows(); ++t) {
+            if (t == f || T(t, f) == 0) continue;
+            out.push_back(json{{"driver", fit.constructs[static_cast<std::size_t>(f)]},
+                               {"target", fit.constructs[static_cast<std::size_t>(t)]},
+                               {"impact", at(part.indices.impacts, t, f)},
+                               {"total_effect_unstd", at(part.indices.effects, t, f)},
+                               {"total_effect", num(T(t, f))}});
+        }
+    return out;
+}
+
+json ipa_points(const std::optional<ipa_result>& r, const std::optional<ipma_result>& m, bool indicators,
+                const survey* s) {
+    json out = json::array();
+    if (!r) return out;
+    for (std::size_t k = 0; k < r->points.size(); ++k) {
+        const ipa_point& p = r->points[k];
+        json e;
+        if (indicators) {
+            e["item"] = p.id;
+            e["construct"] = m && k < m->indicators.size() ? json(m->indicators[k].construct) : json(nullptr);
+        } else {
+            e["factor"] = p.id;
+            e["label"] = label_of(s, p.id);
+        }
+        e["importance"] = num(p.importance);
+        e["performance"] = num(p.performance);
+        e["quadrant"] = to_string(p.where);
+        e["quadrant_en"] = quadrant_label(p.where, "en");
+        e["quadrant_zh"] = quadrant_label(p.where, "zh");
+        e["gap"] = num(p.gap);
+        out.push_back(std::move(e));
+    }
+    return out;
+}
+
+json crosshair(const std::optional<ipa_result>& r) {
+    if (!r) return nullptr;
+    return json{{"rule", to_string(r->options.rule)},
+                {"importance", num(r->importance_cut)},
+                {"performance", num(r->performance_cut)}};
+}
+
+/// One group of --by: its estimate's paths, indices, impacts and IPA.
+json group(const index_group& g, const survey* s) {
+    json e;
+    e["value"] = g.value;
+    e["respondents"] = g.part.respondents;
+    e["used"] = g.part.used;
+    e["estimated"] = g.part.estimated;
+    json paths = json::array();
+    for (Eigen::Index f = 0; f < g.fit.paths.cols(); ++f)
+        for (Eigen::Index t = 0; t < g.fit.paths.rows(); ++t)
+            if (g.fit.paths(t, f) != 0)
+                paths.push_back(json{{"from", g.fit.constructs[static_cast<std::size_t>(f)]},
+                                     {"to", g.fit.constructs[static_cast<std::size_t>(t)]},
+                                     {"estimate", num(g.fit.paths(t, f))}});
+    e["paths"] = std::move(paths);
+    json cons = json::array();
+    for (const auto& id : g.fit.constructs) {
+        json c;
+        c["id"] = id;
+        const int j = g.fit.construct_index(id);
+        const bool endogenous = j >= 0 && (g.fit.paths.row(j).array() != 0).any();
+        c["r2"] = endogenous ? at(g.fit.r2, j) : json(nullptr);
+        add_index(c, index_of(g.part, id), contains(g.part.refused, id), nullptr);
+        cons.push_back(std::move(c));
+    }
+    e["constructs"] = std::move(cons);
+    e["impacts"] = impacts(g.fit, g.part);
+    e["ipa_crosshair"] = crosshair(g.part.ipa);
+    e["ipa"] = ipa_points(g.part.ipa, g.part.ipma, false, s);
+    e["ipma_indicators"] = ipa_points(g.part.ipa_indicators, g.part.ipma, true, s);
+    e["notes"] = g.part.notes;
+    return e;
+}
+
+void add_analysis(json& doc, const pls_fit& fit, const survey* s, const index_analysis& a) {
+    json m;
+    m["target"] = a.target.empty() ? json(nullptr) : json(a.target);
+    m["target_source"] = a.target_source.empty() ? json(nullptr) : json(a.target_source);
+    m["preset"] = a.preset.empty() ? json(nullptr) : json(a.preset);
+    m["level"] = a.options.index.level;
+    m["refused"] = a.overall.refused;
+    m["ipa_crosshair"] = crosshair(a.overall.ipa);
+    m["notes"] = a.overall.notes;
+    doc["index_model"] = std::move(m);
+    doc["impacts"] = impacts(fit, a.overall);
+    doc["ipa"] = ipa_points(a.overall.ipa, a.overall.ipma, false, s);
+    doc["ipma_indicators"] = ipa_points(a.overall.ipa_indicators, a.overall.ipma, true, s);
+    if (a.by.empty()) {
+        doc["groups"] = nullptr;
+    } else {
+        json values = json::array();
+        for (const auto& g : a.groups) values.push_back(group(g, s));
+        doc["groups"] = json{{"column", a.by}, {"wave", a.by_wave}, {"values", std::move(values)}};
+    }
+    json changes = json::array();
+    for (const auto& c : a.changes)
+        changes.push_back(json{{"construct", c.construct},
+                               {"from", c.from},
+                               {"to", c.to},
+                               {"from_index", num(c.from_index)},
+                               {"to_index", num(c.to_index)},
+                               {"change", num(c.test.difference)},
+                               {"t", num(c.test.statistic)},
+                               {"df", num(c.test.df)},
+                               {"p", num(c.test.p_value)},
+                               {"ci_low", num(c.test.ci.lower)},
+                               {"ci_high", num(c.test.ci.upper)},
+                               {"significant", c.test.significant}});
+    doc["changes"] = std::move(changes);
+}
+
+json document(const pls_fit& fit, const bootstrap_result* boot, const survey* s, const index_analysis* a) {
     const boot_index bi = index_boot(boot);
     const Eigen::Index J = static_cast<Eigen::Index>(fit.constructs.size());
     json doc;
@@ -249,8 +428,8 @@ std::string to_json(const pls_fit& fit, const bootstrap_result* boot, const surv
     doc["settings"] = settings(fit, boot);
     doc["sample"] = sample(fit);
     doc["paths"] = paths(fit, bi);
-    doc["indicators"] = indicators(fit, bi);
-    doc["constructs"] = constructs(fit, s, bi);
+    doc["indicators"] = indicators(fit, bi, a);
+    doc["constructs"] = constructs(fit, s, bi, a);
     doc["effects"] = effects(fit, bi);
     doc["htmt"] = square(fit, fit.htmt);
     doc["fornell_larcker"] = square(fit, fit.fornell_larcker);
@@ -263,7 +442,19 @@ std::string to_json(const pls_fit& fit, const bootstrap_result* boot, const surv
                       {"srmr", fit.options.quality ? num(fit.srmr) : json(nullptr)}};
     doc["diagnostics"] = json{{"converged", fit.converged}, {"admissible", fit.admissible}, {"warnings", fit.warnings}};
     doc["bootstrap"] = boot ? bootstrap_section(*boot) : json(nullptr);
-    return doc.dump(indent, ' ', false, json::error_handler_t::replace);
+    if (a) add_analysis(doc, fit, s, *a);
+    return doc;
+}
+
+}  // namespace
+
+std::string to_json(const pls_fit& fit, const bootstrap_result* boot, const survey* s, int indent) {
+    return document(fit, boot, s, nullptr).dump(indent, ' ', false, json::error_handler_t::replace);
+}
+
+std::string to_json(const pls_fit& fit, const bootstrap_result* boot, const survey* s, const index_analysis& a,
+                    int indent) {
+    return document(fit, boot, s, &a).dump(indent, ' ', false, json::error_handler_t::replace);
 }
 
 CSIKIT_NAMESPACE_END

@@ -7,9 +7,12 @@
 // Problems of layer 3 that merely echo a layer-2 problem at the same place are left out.
 #include "csikit/schema.hpp"
 
+#include "csikit/presets.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdint>
 #include <cstdio>
 #include <initializer_list>
@@ -66,6 +69,31 @@ std::size_t first_invalid_utf8(std::string_view s) {
             (cp >= 0xD800 && cp <= 0xDFFF))
             return i;
         i += len;
+    }
+    return std::string_view::npos;
+}
+
+/// Deepest JSON nesting a schema may have. Real schemas nest a few levels (the hierarchy rarely
+/// goes past 5); the limit keeps the recursive readers, validate() and the writers far from
+/// the end of the stack on hostile input (10^5 levels of brackets).
+constexpr std::size_t max_json_depth = 200;
+
+/// Offset of the first '[' or '{' (outside strings) that opens level max_json_depth + 1, or npos.
+std::size_t too_deep(std::string_view s) {
+    std::size_t depth = 0;
+    bool in_string = false;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const char c = s[i];
+        if (in_string) {
+            if (c == '\\') ++i;
+            else if (c == '"') in_string = false;
+        } else if (c == '"') {
+            in_string = true;
+        } else if (c == '[' || c == '{') {
+            if (++depth > max_json_depth) return i;
+        } else if ((c == ']' || c == '}') && depth > 0) {
+            --depth;
+        }
     }
     return std::string_view::npos;
 }
@@ -135,7 +163,8 @@ public:
     /// Records unknown keys (with a hint) and missing required ones.
     void keys(const json& obj, const std::string& path, std::initializer_list<const char*> allowed,
               std::initializer_list<const char*> required) {
-        for (const auto& [key, value] : obj.items()) {
+        for (const auto& entry : obj.items()) {
+            const std::string& key = entry.key();  // not a structured binding: clang < 16 cannot capture those
             if (std::any_of(allowed.begin(), allowed.end(), [&](const char* a) { return key == a; })) continue;
             std::string best;
             // Suggest only near misses: about one edit per three letters.
@@ -326,10 +355,40 @@ public:
         return out;
     }
 
+    /// "model": {"preset": "ecsi", "constructs": {"IMAG": ["IMAG1", ...]}, "drop_complaints": false}
+    model_binding read_model(const json& v, const std::string& p) {
+        model_binding m;
+        if (!object(v, p)) return m;
+        keys(v, p, {"preset", "constructs", "drop_complaints"}, {"preset", "constructs"});
+        string(v, "preset", p, m.preset);
+        boolean(v, "drop_complaints", p, m.drop_complaints);
+        if (auto it = v.find("constructs"); it != v.end()) {
+            const std::string here = join_key(p, "constructs");
+            if (!it->is_object()) {
+                fail(here, "expected an object {\"construct id\": [item ids]}, got " + describe(*it));
+            } else {
+                for (const auto& entry : it->items()) {
+                    auto& list = m.constructs[entry.key()];
+                    const std::string cp = join_key(here, entry.key());
+                    if (!entry.value().is_array()) {
+                        fail(cp, "expected an array of item ids, got " + describe(entry.value()));
+                        continue;
+                    }
+                    for (std::size_t i = 0; i < entry.value().size(); ++i) {
+                        const json& e = entry.value()[i];
+                        list.push_back(e.is_string() ? e.get<std::string>() : std::string{});
+                        if (!e.is_string()) fail(join_index(cp, i), "expected a string, got " + describe(e));
+                    }
+                }
+            }
+        }
+        return m;
+    }
+
     survey read_survey(const json& root) {
         survey s;
         keys(root, "",
-             {"name", "languages", "scales", "items", "hierarchy", "constructs", "paths", "weight_column",
+             {"name", "languages", "scales", "items", "hierarchy", "model", "constructs", "paths", "weight_column",
               "segment_columns", "wave_column", "nps_item", "overall_item"},
              {"name", "scales", "items"});
         string(root, "name", "", s.name);
@@ -337,6 +396,7 @@ public:
         array(root, "scales", "", [&](const json& v, const std::string& p) { s.scales.push_back(read_scale(v, p)); });
         array(root, "items", "", [&](const json& v, const std::string& p) { s.items.push_back(read_item(v, p)); });
         if (auto it = root.find("hierarchy"); it != root.end()) s.hierarchy = read_node(*it, "hierarchy");
+        if (auto it = root.find("model"); it != root.end()) s.model = read_model(*it, "model");
         array(root, "constructs", "",
               [&](const json& v, const std::string& p) { s.constructs.push_back(read_construct(v, p)); });
         array(root, "paths", "", [&](const json& v, const std::string& p) { s.paths.push_back(read_path(v, p)); });
@@ -391,6 +451,120 @@ struct duplicate_key_finder {
     }
 };
 
+// ---- the preset binding ("model") ---------------------------------------------------------
+
+/// What expand_model put in front of the explicit constructs and paths.
+struct expansion {
+    std::vector<std::string> construct_ids;  ///< ids of constructs[0 .. n) added from the preset
+    std::size_t paths = 0;                   ///< paths[0 .. paths) come from the preset
+    std::string preset;
+};
+
+/// A preset label in the survey's languages: only declared languages are kept (a survey that
+/// declares none keeps every language); with none left, the English text as a plain label.
+localized_text preset_label(const localized_text& label, const survey& s) {
+    if (s.languages.empty()) return label;
+    localized_text out;
+    for (const auto& [lang, t] : label.by_language)
+        if (std::find(s.languages.begin(), s.languages.end(), lang) != s.languages.end()) out.by_language[lang] = t;
+    if (out.empty() && !label.empty()) out.by_language[""] = label.get("en");
+    return out;
+}
+
+/// Expands survey.model into constructs and paths placed before the explicit ones. Explicit
+/// constructs extend the model; one with the id of a bound preset construct, or an explicit path
+/// the preset already has, is a conflict. Unknown presets, unknown or unbound construct names are
+/// left to validate() (check_model), which names them under "model".
+expansion expand_model(survey& s, reader& r) {
+    expansion out;
+    if (!s.model) return out;
+    preset_model pm;
+    try {
+        pm = preset(s.model->preset);
+    } catch (const error&) {
+        return out;  // validate(): unknown preset
+    }
+    out.preset = pm.name;
+    std::vector<construct> added;
+    std::set<std::string> bound;
+    for (const auto& c : pm.constructs) {
+        if (s.model->drop_complaints && c.role == "complaints") continue;
+        auto it = s.model->constructs.find(c.id);
+        if (it == s.model->constructs.end() || it->second.empty()) continue;
+        construct k;
+        k.id = c.id;
+        k.label = preset_label(c.label, s);
+        k.items = it->second;
+        added.push_back(std::move(k));
+        bound.insert(c.id);
+        out.construct_ids.push_back(c.id);
+    }
+    for (std::size_t i = 0; i < s.constructs.size(); ++i)
+        if (bound.count(s.constructs[i].id))
+            r.fail(join_key(join_index("constructs", i), "id"),
+                   "construct \"" + s.constructs[i].id + "\" is already defined by the " + pm.name +
+                       " preset in \"model\" (bind its items under model.constructs." + s.constructs[i].id +
+                       ", or give this construct an id of its own)");
+    std::vector<path> preset_paths;
+    for (const auto& e : pm.paths)
+        if (bound.count(e.from) && bound.count(e.to)) preset_paths.push_back(e);
+    for (std::size_t i = 0; i < s.paths.size(); ++i)
+        for (const auto& e : preset_paths)
+            if (s.paths[i].from == e.from && s.paths[i].to == e.to)
+                r.fail(join_index("paths", i), "path " + e.from + " -> " + e.to + " is already in the " + pm.name +
+                                                   " preset in \"model\" (expected only paths the preset lacks)");
+    out.paths = preset_paths.size();
+    s.constructs.insert(s.constructs.begin(), added.begin(), added.end());
+    s.paths.insert(s.paths.begin(), preset_paths.begin(), preset_paths.end());
+    return out;
+}
+
+/// Rewrites "constructs[i]..." and "paths[i]..." of the expanded survey into the places a user
+/// wrote: a bound preset construct becomes "model.constructs.ID" (its items "model.constructs.ID[k]"),
+/// a preset path "model.preset", explicit entries get their index in the file back.
+std::string remap(const std::string& text, const expansion& x) {
+    if (x.construct_ids.empty() && x.paths == 0) return text;
+    std::string out;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        std::size_t best = std::string::npos;
+        std::string which;
+        for (const char* name : {"constructs[", "paths["}) {
+            const std::size_t at = text.find(name, i);
+            if (at != std::string::npos && (best == std::string::npos || at < best)) best = at, which = name;
+        }
+        if (best == std::string::npos) break;
+        // Only whole words: "model.constructs.X" or "items[" never match; "constructs[" must not
+        // follow a letter or a dot.
+        const bool word = best == 0 || !(std::isalnum(static_cast<unsigned char>(text[best - 1])) || text[best - 1] == '_' || text[best - 1] == '.');
+        const std::size_t num_start = best + which.size();
+        std::size_t num_end = num_start;
+        while (num_end < text.size() && std::isdigit(static_cast<unsigned char>(text[num_end]))) ++num_end;
+        if (!word || num_end == num_start || num_end >= text.size() || text[num_end] != ']') {
+            out += text.substr(i, num_start - i);
+            i = num_start;
+            continue;
+        }
+        out += text.substr(i, best - i);
+        const std::size_t k = std::stoul(text.substr(num_start, num_end - num_start));
+        std::size_t next = num_end + 1;
+        if (which == "constructs[") {
+            if (k < x.construct_ids.size()) {
+                out += "model.constructs." + x.construct_ids[k];
+                if (text.compare(next, 6, ".items") == 0) next += 6;  // constructs[0].items[2] -> model.constructs.IMAG[2]
+            } else {
+                out += "constructs[" + std::to_string(k - x.construct_ids.size()) + "]";
+            }
+        } else {
+            if (k < x.paths) out += "model.preset";
+            else out += "paths[" + std::to_string(k - x.paths) + "]";
+        }
+        i = next;
+    }
+    out += text.substr(i);
+    return out;
+}
+
 /// True if a and b name the same JSON place or one contains the other.
 bool overlaps(const std::string& a, const std::string& b) {
     const auto& shorter = a.size() <= b.size() ? a : b;
@@ -415,6 +589,13 @@ survey parse_survey(std::string_view json_text, const std::string& source) {
                                                       " (the schema must be UTF-8 text)");
     }
 
+    if (const std::size_t deep = too_deep(text); deep != std::string_view::npos) {
+        const auto pos = position_of(text, deep);
+        throw parse_error({source, pos.line, {}}, "column " + std::to_string(pos.column) +
+                                                      ": JSON nested deeper than " + std::to_string(max_json_depth) +
+                                                      " levels (expected a schema nested a few levels deep)");
+    }
+
     std::vector<problem> duplicate_keys;
     duplicate_key_finder finder;
     finder.problems = &duplicate_keys;
@@ -428,6 +609,18 @@ survey parse_survey(std::string_view json_text, const std::string& source) {
         throw parse_error({source, pos.line, {}},
                           "column " + std::to_string(pos.column) +
                               ": malformed JSON: " + describe_json_error(e.what()));
+    } catch (const json::out_of_range& e) {
+        // A number too large for a double ("1e400") is thrown as out_of_range 406, without a
+        // position: locate the number quoted in the message.
+        const std::string what = e.what();
+        const std::size_t q1 = what.find('\''), q2 = q1 == std::string::npos ? q1 : what.find('\'', q1 + 1);
+        const std::string number = q2 == std::string::npos ? std::string{} : what.substr(q1 + 1, q2 - q1 - 1);
+        const std::size_t at = number.empty() ? std::string_view::npos : text.find(number);
+        const auto pos = position_of(text, at == std::string_view::npos ? 0 : at);
+        throw parse_error({source, at == std::string_view::npos ? 0 : pos.line, {}},
+                          (at == std::string_view::npos ? std::string{} : "column " + std::to_string(pos.column) + ": ") +
+                              "malformed JSON: number overflow" + (number.empty() ? "" : " parsing '" + number + "'") +
+                              " (expected a number within the range of a double, about 1.8e308)");
     }
 
     if (!root.is_object())
@@ -435,9 +628,12 @@ survey parse_survey(std::string_view json_text, const std::string& source) {
     reader r;
     r.problems = std::move(duplicate_keys);
     survey s = r.read_survey(root);
+    const expansion x = expand_model(s, r);
     std::vector<problem> all = std::move(r.problems);
     const std::size_t structural = all.size();
     for (auto& p : validate(s)) {
+        p.where.field = remap(p.where.field, x);
+        p.message = remap(p.message, x);
         const bool echo = std::any_of(all.begin(), all.begin() + static_cast<std::ptrdiff_t>(structural),
                                       [&](const problem& q) { return overlaps(p.where.field, q.where.field); });
         if (!echo) all.push_back(std::move(p));

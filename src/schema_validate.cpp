@@ -2,8 +2,11 @@
 // the first) and named by its JSON path, so a user can fix the whole file in one pass.
 #include "csikit/schema.hpp"
 
+#include "csikit/presets.hpp"
+
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <functional>
 #include <map>
@@ -22,6 +25,30 @@ std::string num(double x) {
 }
 
 std::string quote(const std::string& s) { return "\"" + s + "\""; }
+
+/// The first invisible or text-direction character in an id (controls, zero-width characters,
+/// bidi marks and overrides, the BOM) as "U+XXXX", or "" if there is none. Such ids look like
+/// another id (or reorder on screen) while matching no column: docs/reliability.md.
+std::string invisible_char(const std::string& id) {
+    const auto* u = reinterpret_cast<const unsigned char*>(id.data());
+    for (std::size_t i = 0; i < id.size();) {
+        std::uint32_t cp = u[i];
+        std::size_t len = 1;
+        if (cp >= 0xF0 && i + 3 < id.size()) len = 4, cp = ((cp & 7u) << 18) | ((u[i + 1] & 63u) << 12) | ((u[i + 2] & 63u) << 6) | (u[i + 3] & 63u);
+        else if (cp >= 0xE0 && i + 2 < id.size()) len = 3, cp = ((cp & 15u) << 12) | ((u[i + 1] & 63u) << 6) | (u[i + 2] & 63u);
+        else if (cp >= 0xC0 && i + 1 < id.size()) len = 2, cp = ((cp & 31u) << 6) | (u[i + 1] & 63u);
+        const bool bad = cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0) || cp == 0xAD ||
+                         (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x202A && cp <= 0x202E) ||
+                         (cp >= 0x2060 && cp <= 0x2064) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0xFEFF;
+        if (bad) {
+            char buf[16];
+            std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(cp));
+            return buf;
+        }
+        i += len;
+    }
+    return {};
+}
 std::string idx(const std::string& base, std::size_t i) { return base + "[" + std::to_string(i) + "]"; }
 
 class checker {
@@ -35,6 +62,7 @@ public:
         check_items();
         check_columns();
         if (s_.hierarchy) check_hierarchy(*s_.hierarchy);
+        check_model();
         check_constructs();
         check_paths();
         check_named_item(s_.overall_item, "overall_item");
@@ -63,6 +91,9 @@ private:
             fail(where, "must not be empty (expected the " + std::string(what) + "'s id)");
             return;
         }
+        if (const std::string c = invisible_char(id); !c.empty())
+            fail(where, std::string(what) + " id " + quote(id) + " contains the invisible or direction character " + c +
+                            " (expected visible characters only)");
         auto [it, fresh] = first.emplace(id, where);
         if (!fresh)
             fail(where, "duplicate " + std::string(what) + " id " + quote(id) + " (first at " + it->second + ")");
@@ -210,6 +241,8 @@ private:
         }
         if (all_valid && sum <= 0)
             fail(p + ".children", "the children's weights sum to 0 (expected at least one positive weight)");
+        else if (all_valid && !std::isfinite(sum))  // e.g. 1e308 + 1e308: every share would be 0
+            fail(p + ".children", "the children's weights sum to infinity (expected relative weights such as 1, 2, 0.5)");
     }
 
     std::map<std::string, std::string> construct_ids_;
@@ -242,6 +275,49 @@ private:
             if (!c.anchor.empty() && std::find(c.items.begin(), c.items.end(), c.anchor) == c.items.end())
                 fail(p + ".anchor", quote(c.anchor) + " is not one of the construct's items");
         }
+    }
+
+    /// The preset binding ("model"): a known preset, known construct names, items for every
+    /// construct the preset keeps, and constructs/paths that contain the expansion (parse_survey
+    /// expands the block; a survey built in C++ must do the same).
+    void check_model() {
+        if (!s_.model) return;
+        const model_binding& m = *s_.model;
+        preset_model pm;
+        try {
+            pm = preset(m.preset);
+        } catch (const error&) {
+            std::string names;
+            for (const auto& n : preset_names()) names += (names.empty() ? "" : ", ") + n;
+            fail("model.preset", "unknown preset " + quote(m.preset) + " (expected one of " + names + ")");
+            return;
+        }
+        std::string ids;
+        for (const auto& c : pm.constructs) ids += (ids.empty() ? "" : ", ") + c.id;
+        auto dropped = [&](const preset_construct& c) { return m.drop_complaints && c.role == "complaints"; };
+        for (const auto& [id, items] : m.constructs) {
+            const std::string p = "model.constructs." + id;
+            const preset_construct* c = pm.find(id);
+            if (!c) {
+                fail(p, "unknown construct " + quote(id) + " (the " + pm.name + " preset has " + ids + ")");
+            } else if (dropped(*c)) {
+                if (!items.empty())
+                    fail(p, "construct " + quote(id) + " is dropped by drop_complaints but has items (expected no "
+                                                       "items, or drop_complaints false)");
+            } else if (items.empty()) {
+                fail(p, "a construct needs at least one item");
+            } else {
+                const construct* have = s_.find_construct(id);
+                if (!have || have->items != items)
+                    fail(p, "the survey's constructs do not hold the bound construct " + quote(id) +
+                                " with these items (expected the expansion of \"model\", as parse_survey makes it)");
+            }
+        }
+        for (const auto& c : pm.constructs)
+            if (!dropped(c) && !m.constructs.count(c.id))
+                fail("model.constructs", "construct " + quote(c.id) + " (" + c.label.get("en") + ") of the " + pm.name +
+                                             " preset has no items (expected \"" + c.id + "\": [item ids]" +
+                                             (c.role == "complaints" ? ", or \"drop_complaints\": true)" : ")"));
     }
 
     void check_paths() {

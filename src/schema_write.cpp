@@ -2,10 +2,14 @@
 // equal their defaults, so the output reads like a hand-written schema and parses back the same.
 #include "csikit/schema.hpp"
 
+#include "csikit/presets.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <cmath>
 #include <cstdint>
+#include <set>
+#include <utility>
 
 CSIKIT_NAMESPACE_BEGIN
 
@@ -110,6 +114,42 @@ ojson write_construct(const construct& c) {
     return j;
 }
 
+/// The constructs and paths that the model block expands to (written as the block only), or
+/// empty sets when there is no block or its preset is unknown.
+struct expanded {
+    std::set<std::string> constructs;
+    std::set<std::pair<std::string, std::string>> paths;
+};
+
+expanded expansion_of(const survey& s) {
+    expanded out;
+    if (!s.model) return out;
+    preset_model pm;
+    try {
+        pm = preset(s.model->preset);
+    } catch (const error&) {
+        return out;
+    }
+    for (const auto& c : pm.constructs) {
+        if (s.model->drop_complaints && c.role == "complaints") continue;
+        auto it = s.model->constructs.find(c.id);
+        if (it != s.model->constructs.end() && !it->second.empty()) out.constructs.insert(c.id);
+    }
+    for (const auto& e : pm.paths)
+        if (out.constructs.count(e.from) && out.constructs.count(e.to)) out.paths.insert({e.from, e.to});
+    return out;
+}
+
+ojson write_model(const model_binding& m) {
+    ojson j;
+    j["preset"] = m.preset;
+    ojson constructs = ojson::object();
+    for (const auto& [id, items] : m.constructs) constructs[id] = items;
+    j["constructs"] = std::move(constructs);
+    if (m.drop_complaints) j["drop_complaints"] = true;
+    return j;
+}
+
 }  // namespace
 
 std::string to_json_text(const survey& s, int indent) {
@@ -121,14 +161,19 @@ std::string to_json_text(const survey& s, int indent) {
     j["items"] = ojson::array();
     for (const auto& it : s.items) j["items"].push_back(write_item(it));
     if (s.hierarchy) j["hierarchy"] = write_node(*s.hierarchy);
-    if (!s.constructs.empty()) {
-        j["constructs"] = ojson::array();
-        for (const auto& c : s.constructs) j["constructs"].push_back(write_construct(c));
-    }
-    if (!s.paths.empty()) {
-        j["paths"] = ojson::array();
-        for (const auto& p : s.paths) j["paths"].push_back({{"from", p.from}, {"to", p.to}});
-    }
+    // A preset binding is written as the "model" block; the constructs and paths it expands to
+    // are left out (parse_survey makes them again), the explicit ones that extend it stay.
+    if (s.model) j["model"] = write_model(*s.model);
+    const expanded from_model = expansion_of(s);
+    std::set<std::string> skipped;
+    ojson constructs = ojson::array();
+    for (const auto& c : s.constructs)
+        if (!from_model.constructs.count(c.id) || !skipped.insert(c.id).second) constructs.push_back(write_construct(c));
+    if (!constructs.empty()) j["constructs"] = std::move(constructs);
+    ojson paths = ojson::array();
+    for (const auto& p : s.paths)
+        if (!from_model.paths.count({p.from, p.to})) paths.push_back({{"from", p.from}, {"to", p.to}});
+    if (!paths.empty()) j["paths"] = std::move(paths);
     if (!s.weight_column.empty()) j["weight_column"] = s.weight_column;
     if (!s.segment_columns.empty()) j["segment_columns"] = s.segment_columns;
     if (!s.wave_column.empty()) j["wave_column"] = s.wave_column;

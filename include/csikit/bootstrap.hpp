@@ -47,12 +47,16 @@ struct bootstrap_options {
     progress_callback progress;
     /// Optional external cancellation flag, polled by every worker between two estimates.
     const std::atomic<bool>* cancel = nullptr;
+    /// When set, also bootstrap every construct's 0-100 index (csikit/index.hpp): each resample's
+    /// index from its own unstandardised weights, normalised, and its own item means, with the
+    /// theoretical item bounds from this survey's scales. Results in bootstrap_result::indices.
+    const survey* index_survey = nullptr;
 };
 
 /// Which estimate a bootstrap_parameter summarises.
-enum class parameter_kind { weight, loading, path, total_effect, r2 };
+enum class parameter_kind { weight, loading, path, total_effect, r2, index };
 
-/// "weight", "loading", "path", "total_effect", "r2".
+/// "weight", "loading", "path", "total_effect", "r2", "index".
 const char* to_string(parameter_kind kind) noexcept;
 
 /// The bootstrap summary of one estimate. Statistics over the successful resamples only.
@@ -60,7 +64,7 @@ struct bootstrap_parameter {
     parameter_kind kind = parameter_kind::path;
     int indicator = -1;   ///< weight/loading: index into pls_fit::indicators
     int from = -1;        ///< path/total_effect: predictor construct index
-    int to = -1;          ///< path/total_effect: outcome; weight/loading/r2: the construct
+    int to = -1;          ///< path/total_effect: outcome; weight/loading/r2/index: the construct
     std::string label;    ///< "IMAG1", "IMAG -> CUEX", "CUEX"
 
     double estimate = 0;  ///< the original estimate
@@ -91,9 +95,14 @@ struct bootstrap_result {
     std::size_t respondents = 0; ///< respondents each resample draws from (complete cases)
     std::size_t jackknife = 0;   ///< jackknife fits behind the BCa acceleration (0: no BCa)
     std::size_t jackknife_failed = 0;
+    /// The 0-100 index of every construct (kind index, label = construct id), in fit order; empty
+    /// unless bootstrap_options::index_survey was set. `estimate` is the index of the original
+    /// fit (from its item means); negative weights are not refused here (the report hides the
+    /// index of a construct whose original weights are negative).
+    std::vector<bootstrap_parameter> indices;
 
     /// The summary of one estimate: weight/loading by indicator id; path/total_effect by
-    /// (from, to) construct ids; r2 by construct id. argument_error if there is none.
+    /// (from, to) construct ids; r2 and index by construct id. argument_error if there is none.
     const bootstrap_parameter& get(parameter_kind kind, std::string_view a, std::string_view b = {}) const;
 };
 

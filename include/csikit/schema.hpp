@@ -105,6 +105,17 @@ struct path {
     std::string to;
 };
 
+/// A preset index model (ACSI/ECSI/CCSI, csikit/presets.hpp) bound to the survey's items.
+/// JSON: "model": {"preset": "ecsi", "constructs": {"IMAG": ["IMAG1", ...], ...},
+/// "drop_complaints": false}. parse_survey expands it into `constructs` and `paths` (preset
+/// order first, with the preset's labels), so pls_model::from_survey gives the bound model;
+/// explicit constructs and paths extend it (docs/schema.md).
+struct model_binding {
+    std::string preset;                                          ///< "acsi", "ecsi", "ccsi"
+    std::map<std::string, std::vector<std::string>> constructs;  ///< preset construct id -> item ids
+    bool drop_complaints = false;  ///< leave out the complaints construct and its paths
+};
+
 /// The whole survey: the schema of the questionnaire and of the index model.
 struct survey {
     std::string name;
@@ -119,6 +130,7 @@ struct survey {
     std::string wave_column;                  ///< period/wave column; empty = one wave
     std::string nps_item;                     ///< the 0-10 "would you recommend" item, if any
     std::string overall_item;                 ///< the overall-satisfaction item, if any
+    std::optional<model_binding> model;       ///< a preset bound to items (expanded into constructs/paths)
 
     const scale* find_scale(std::string_view id) const noexcept;
     const item* find_item(std::string_view id) const noexcept;

@@ -3,12 +3,14 @@
 #include "cli.hpp"
 
 #include <csikit/bootstrap.hpp>
+#include <csikit/ipa.hpp>
 #include <csikit/report.hpp>
 
 #include <unistd.h>
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -25,6 +27,7 @@ const char* analyze_usage =
     "usage: csikit analyze --schema S --data D [--scheme path|centroid|factorial] [--mode pls|plsc]\n"
     "                      [--missing listwise|mean|pairwise] [--tolerance X] [--max-iter N]\n"
     "                      [--bootstrap N [--seed K] [--threads T] [--confidence 0.95]]\n"
+    "                      [--target CONSTRUCT] [--by COLUMN] [--crosshair mean|median|midpoint]\n"
     "                      [--out DIR] [--json]\n"
     "\n"
     "Estimates the schema's PLS path model on the data and prints the sample, paths, indicator\n"
@@ -32,6 +35,13 @@ const char* analyze_usage =
     "HTMT (< 0.85), R2 and fit. --bootstrap N adds standard errors, t, p, percentile and BCa\n"
     "intervals from N resamples (the numbers depend on --seed only, not on --threads; default\n"
     "threads: all cores). --out DIR writes DIR/report.json; --json prints it instead of tables.\n"
+    "\n"
+    "Every construct also gets a 0-100 index (unstandardised weights, normalised; t-interval over\n"
+    "the respondents the estimate used, and a bootstrap percentile interval with --bootstrap).\n"
+    "--target names the construct whose drivers the impacts and the IPA/IPMA describe (default:\n"
+    "the preset's satisfaction construct when the schema binds a preset; else no IPA). --by\n"
+    "re-estimates per value of a segment or the wave column (per-wave indices, changes between\n"
+    "consecutive waves with Welch tests). --crosshair places the IPA cross-hair (default: mean).\n"
     "Defaults: path scheme, PLS, listwise deletion, tolerance 1e-7, 300 iterations, seed 1.";
 
 using csikit_cli::args;
@@ -56,6 +66,24 @@ bool parse_mode(const std::string& s) {
     throw csikit::argument_error({{}, 0, "--mode"}, "unknown mode \"" + s + "\" (expected pls or plsc)");
 }
 
+/// Columns a string takes on a terminal: one per character, two for CJK and full-width ones.
+std::size_t display_width(const std::string& s) {
+    std::size_t w = 0;
+    for (std::size_t i = 0; i < s.size();) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        std::size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+        std::uint32_t cp = c;
+        if (len == 3 && i + 2 < s.size())
+            cp = ((c & 15u) << 12) | ((static_cast<unsigned char>(s[i + 1]) & 63u) << 6) | (static_cast<unsigned char>(s[i + 2]) & 63u);
+        w += (len == 3 && ((cp >= 0x2E80 && cp <= 0xA4CF) || (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+                           (cp >= 0xFF00 && cp <= 0xFF60)))
+                 ? 2
+                 : 1;
+        i += len;
+    }
+    return w;
+}
+
 /// A plain text table: left-aligned first column(s), right-aligned numbers, one space gutter.
 class table {
 public:
@@ -65,14 +93,14 @@ public:
         std::vector<std::size_t> width;
         for (const auto& r : rows_) {
             width.resize(std::max(width.size(), r.size()), 0);
-            for (std::size_t c = 0; c < r.size(); ++c) width[c] = std::max(width[c], r[c].size());
+            for (std::size_t c = 0; c < r.size(); ++c) width[c] = std::max(width[c], display_width(r[c]));
         }
         const bool header = std::any_of(rows_[0].begin(), rows_[0].end(), [](const auto& c) { return !c.empty(); });
         for (std::size_t i = header ? 0 : 1; i < rows_.size(); ++i) {
             std::string line = "  ";
             for (std::size_t c = 0; c < rows_[i].size(); ++c) {
                 const std::string& cell = rows_[i][c];
-                const std::string pad(width[c] - cell.size(), ' ');
+                const std::string pad(width[c] - display_width(cell), ' ');
                 line += c < left_ ? cell + pad : pad + cell;
                 if (c + 1 < rows_[i].size()) line += "  ";
             }
@@ -235,6 +263,126 @@ void print_tables(std::ostream& out, const csikit::survey& s, const csikit::pls_
     }
 }
 
+std::string interval(double low, double high, int digits = 2) {
+    if (!std::isfinite(low) || !std::isfinite(high)) return "-";
+    return "[" + fmt(low, digits) + ", " + fmt(high, digits) + "]";
+}
+
+/// Indices of one part (the whole sample or a group).
+void print_indices(std::ostream& out, const csikit::index_part& part, const csikit::bootstrap_result* boot) {
+    const std::string level = fmt(100 * (part.indices.constructs.empty() ? 0.95 : part.indices.constructs[0].overall.level), 0);
+    std::vector<std::string> h{"construct", "index", level + "% CI (t)", "n"};
+    const bool with_boot = boot && !boot->indices.empty();
+    if (with_boot) h.insert(h.end(), {"boot SE", level + "% CI (bootstrap)"});
+    table t(h);
+    for (const auto& c : part.indices.constructs) {
+        const bool refused = std::find(part.refused.begin(), part.refused.end(), c.construct) != part.refused.end();
+        std::vector<std::string> r{c.construct, refused ? "refused" : fmt(c.index, 2),
+                                   interval(c.overall.ci_low, c.overall.ci_high), std::to_string(c.overall.n)};
+        if (with_boot) {
+            const csikit::bootstrap_parameter* q = nullptr;
+            for (const auto& b : boot->indices)
+                if (b.label == c.construct) q = &b;
+            r.push_back(q && !refused ? fmt(q->se, 2) : "-");
+            r.push_back(q && !refused ? interval(q->ci_low, q->ci_high) : "-");
+        }
+        t.add(r);
+    }
+    t.print(out);
+}
+
+/// Impacts on the target, the IPA of its drivers and the indicator IPMA.
+void print_ipa(std::ostream& out, const csikit::survey& s, const csikit::pls_fit& fit, const csikit::index_part& part,
+               const std::string& target) {
+    if (target.empty() || !part.ipa || !part.ipma) return;
+    const int t = fit.construct_index(target);
+    out << "\nImpacts on " << target << " (change in its 0-100 index for a 5-point rise in the driver)\n";
+    table ti({"driver", "impact", "total effect (0-100)", "total effect (std)"});
+    for (const auto& e : part.ipma->constructs) {
+        const int j = fit.construct_index(e.id);
+        ti.add({e.id, fmt(part.indices.impacts(t, j)), fmt(part.indices.effects(t, j)), fmt(fit.total_effects(t, j))});
+    }
+    ti.print(out);
+    const auto& r = *part.ipa;
+    out << "\nIPA of the drivers of " << target << " (importance = total effect on the 0-100 metric, performance = index;\n"
+        << "  cross-hair " << csikit::to_string(r.options.rule) << ": importance " << fmt(r.importance_cut)
+        << ", performance " << fmt(r.performance_cut, 2) << ")\n";
+    table tq({"factor", "label", "importance", "performance", "quadrant", "象限"}, 2);
+    for (const auto& p : r.points) {
+        const csikit::construct* c = s.find_construct(p.id);
+        tq.add({p.id, c ? c->label.get() : "", fmt(p.importance), fmt(p.performance, 2),
+                csikit::quadrant_label(p.where, "en"), csikit::quadrant_label(p.where, "zh")});
+    }
+    tq.print(out);
+    if (part.ipa_indicators) {
+        const auto& ri = *part.ipa_indicators;
+        out << "\nIndicator IPMA for " << target << " (cross-hair: importance " << fmt(ri.importance_cut)
+            << ", performance " << fmt(ri.performance_cut, 2) << ")\n";
+        table tr({"item", "construct", "importance", "performance", "quadrant"}, 2);
+        for (std::size_t k = 0; k < ri.points.size(); ++k) {
+            const auto& p = ri.points[k];
+            tr.add({p.id, k < part.ipma->indicators.size() ? part.ipma->indicators[k].construct : "", fmt(p.importance),
+                    fmt(p.performance, 2), csikit::quadrant_label(p.where, "en")});
+        }
+        tr.print(out);
+    }
+}
+
+void print_notes(std::ostream& out, const std::vector<std::string>& notes, const std::string& indent = "  ") {
+    for (const auto& n : notes) out << indent << "note: " << n << "\n";
+}
+
+void print_analysis(std::ostream& out, const csikit::survey& s, const csikit::pls_fit& fit,
+                    const csikit::bootstrap_result* boot, const csikit::index_analysis& a) {
+    out << "\n0-100 indices (unstandardised weights, normalised; t-interval over the respondents used)\n";
+    if (a.overall.estimated) print_indices(out, a.overall, boot);
+    print_notes(out, a.overall.notes);
+    print_ipa(out, s, fit, a.overall, a.target);
+    if (a.by.empty()) return;
+    out << "\nBy " << a.by << (a.by_wave ? " (wave)" : "") << ": each group re-estimated\n";
+    {
+        std::vector<std::string> h{"construct"};
+        for (const auto& g : a.groups) h.push_back(g.value);
+        table t(h);
+        std::vector<std::string> n{"respondents (used)"};
+        for (const auto& g : a.groups) n.push_back(std::to_string(g.part.respondents) + " (" + std::to_string(g.part.used) + ")");
+        t.add(n);
+        for (const auto& id : fit.constructs) {
+            std::vector<std::string> r{id};
+            for (const auto& g : a.groups) {
+                const csikit::construct_index* c = nullptr;
+                if (g.part.estimated)
+                    for (const auto& x : g.part.indices.constructs)
+                        if (x.construct == id) c = &x;
+                const bool refused = std::find(g.part.refused.begin(), g.part.refused.end(), id) != g.part.refused.end();
+                r.push_back(!c ? "-" : refused ? "refused" : fmt(c->index, 2) + " " + interval(c->overall.ci_low, c->overall.ci_high, 1));
+            }
+            t.add(r);
+        }
+        t.print(out);
+    }
+    for (const auto& g : a.groups) {
+        if (!g.part.notes.empty()) {
+            out << "  " << a.by << " = " << g.value << ":\n";
+            print_notes(out, g.part.notes, "    ");
+        }
+    }
+    if (!a.changes.empty()) {
+        out << "\nChange between waves (Welch test on the respondents' index scores)\n";
+        table t({"construct", "from", "to", "index from", "index to", "change", "CI", "t", "df", "p"}, 3);
+        for (const auto& c : a.changes)
+            t.add({c.construct, c.from, c.to, fmt(c.from_index, 2), fmt(c.to_index, 2), fmt(c.test.difference, 2),
+                   interval(c.test.ci.lower, c.test.ci.upper), fmt(c.test.statistic, 2), fmt(c.test.df, 1),
+                   fmt_p(c.test.p_value) + (c.test.significant ? " *" : "")});
+        t.print(out);
+    }
+    for (const auto& g : a.groups) {
+        if (!g.part.ipa) continue;
+        out << "\n--- " << a.by << " = " << g.value << " ---";
+        print_ipa(out, s, g.fit, g.part, a.target);
+    }
+}
+
 /// Progress on stderr: a redrawn bar on a terminal, else a line every 10%.
 csikit::progress_callback progress_bar(std::ostream& err) {
     const bool tty = ::isatty(STDERR_FILENO) != 0;
@@ -256,7 +404,7 @@ csikit::progress_callback progress_bar(std::ostream& err) {
 
 int run_analyze(const args& a, std::ostream& out, std::ostream& err) {
     a.allow_only({"schema", "data", "scheme", "mode", "missing", "bootstrap", "seed", "threads", "confidence", "out",
-                  "json", "tolerance", "max-iter"});
+                  "json", "tolerance", "max-iter", "target", "by", "crosshair"});
     const std::string schema_path = a.require("schema");
     const std::string data_path = a.require("data");
     csikit::pls_options o;
@@ -279,6 +427,36 @@ int run_analyze(const args& a, std::ostream& out, std::ostream& err) {
     const csikit::pls_model model = csikit::pls_model::from_survey(s);
     const csikit::pls_fit fit = csikit::estimate(model, data, o);
 
+    csikit::index_analysis_options io;
+    io.target = a.get("target").value_or("");
+    if (!io.target.empty() && fit.construct_index(io.target) < 0) {
+        std::string ids;
+        for (const auto& c : fit.constructs) ids += (ids.empty() ? "" : ", ") + c;
+        throw csikit::argument_error({{}, 0, "--target"}, "unknown construct \"" + io.target + "\" (expected one of " + ids + ")");
+    }
+    io.by = a.get("by").value_or("");
+    if (const auto c = a.get("crosshair")) {
+        try {
+            io.crosshair = csikit::parse_crosshair_rule(*c);
+        } catch (const csikit::error&) {
+            throw csikit::argument_error({{}, 0, "--crosshair"}, "unknown rule \"" + *c + "\" (expected mean, median or midpoint)");
+        }
+        if (io.crosshair == csikit::crosshair_rule::custom)
+            throw csikit::argument_error({{}, 0, "--crosshair"}, "custom needs values (expected mean, median or midpoint)");
+    }
+    io.index.level = a.get_double("confidence", io.index.level);
+    if (!(io.index.level > 0 && io.index.level < 1))
+        throw csikit::argument_error({{}, 0, "--confidence"}, fmt(io.index.level) + " is outside (0, 1)");
+    csikit::index_analysis analysis;
+    try {
+        analysis = csikit::analyze_indices(model, fit, s, data, io);
+    } catch (const csikit::argument_error& e) {
+        // --by names a column the schema does not declare: say so as the option's problem.
+        if (!e.problems().empty() && e.problems().front().where.field == "by")
+            throw csikit::argument_error({{}, 0, "--by"}, e.problems().front().message);
+        throw;
+    }
+
     std::optional<csikit::bootstrap_result> boot;
     if (resamples > 0) {
         csikit::bootstrap_options bo;
@@ -286,11 +464,12 @@ int run_analyze(const args& a, std::ostream& out, std::ostream& err) {
         bo.seed = static_cast<std::uint64_t>(seed);
         bo.threads = static_cast<unsigned>(threads);
         bo.confidence = a.get_double("confidence", bo.confidence);
+        bo.index_survey = &s;  // bootstrap the 0-100 indices too
         // A bar where someone watches (a terminal) or the run is long; never with --json.
         if (!json && (::isatty(STDERR_FILENO) || resamples >= 1000)) bo.progress = progress_bar(err);
         boot = csikit::bootstrap(model, data, fit, bo);
     }
-    const std::string report = csikit::to_json(fit, boot ? &*boot : nullptr, &s);
+    const std::string report = csikit::to_json(fit, boot ? &*boot : nullptr, &s, analysis);
     if (const auto dir = a.get("out")) {
         std::error_code ec;
         std::filesystem::create_directories(*dir, ec);
@@ -302,6 +481,7 @@ int run_analyze(const args& a, std::ostream& out, std::ostream& err) {
         out << report << "\n";
     } else {
         print_tables(out, s, fit, boot ? &*boot : nullptr);
+        print_analysis(out, s, fit, boot ? &*boot : nullptr, analysis);
         if (const auto dir = a.get("out")) out << "\nreport: " << (std::filesystem::path(*dir) / "report.json").string() << "\n";
     }
     return 0;

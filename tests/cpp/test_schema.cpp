@@ -474,7 +474,7 @@ TEST_CASE("structure: unknown keys are errors, with a hint for typos") {
     j = base_schema();
     j["colour"] = "red";
     expect_only(j, "colour: unknown key \"colour\" (expected one of name, languages, scales, items, hierarchy, "
-                   "constructs, paths, weight_column, segment_columns, wave_column, nps_item, overall_item)");
+                   "model, constructs, paths, weight_column, segment_columns, wave_column, nps_item, overall_item)");
     j = base_schema();
     j["hierarchy"]["children"][0]["children"][0]["wieght"] = 1;
     expect_only(j, "hierarchy.children[0].children[0].wieght: unknown key \"wieght\" (did you mean \"weight\"?)");
@@ -699,7 +699,7 @@ TEST_CASE("validation reports every problem at once, not just the first") {
     CHECK(contains(all, "paths[0].from: unknown construct \"IMAG\""));
     CHECK(contains(all, "hierarchy.children[0].weight: -1 is not a valid weight (expected a finite number >= 0)"));
     CHECK(contains(all, "typo: unknown key \"typo\" (expected one of name, languages, scales, items, hierarchy, "
-                        "constructs, paths, weight_column, segment_columns, wave_column, nps_item, overall_item)"));
+                        "model, constructs, paths, weight_column, segment_columns, wave_column, nps_item, overall_item)"));
 }
 
 TEST_CASE("validate() works on surveys built in C++") {
@@ -826,4 +826,124 @@ TEST_CASE("to_json_text round-trips and leaves out defaults") {
     c.constructs.push_back({"C", {}, {"X"}, csikit::outer_mode::B, "X"});
     REQUIRE(csikit::validate(c).empty());
     round_trip(c);
+}
+
+// ---- the preset binding ("model") --------------------------------------------------------
+
+namespace {
+
+/// Items P1..P3 per ACSI construct on 1..10 and a "model" block binding them.
+json acsi_bound() {
+    json j = {{"name", "bound"}, {"languages", {"en", "zh"}}, {"scales", {{{"id", "ten"}, {"min", 1}, {"max", 10}}}}};
+    j["items"] = json::array();
+    json bind = json::object();
+    for (const char* c : {"CE", "PQ", "PV", "SAT", "CC", "CL"}) {
+        for (int i = 1; i <= 2; ++i) {
+            const std::string id = std::string(c) + std::to_string(i);
+            j["items"].push_back({{"id", id}, {"scale", "ten"}});
+            bind[c].push_back(id);
+        }
+    }
+    j["model"] = {{"preset", "acsi"}, {"constructs", bind}};
+    return j;
+}
+
+}  // namespace
+
+TEST_CASE("model: a preset binding expands into constructs and paths with the preset's labels") {
+    const csikit::survey s = csikit::parse_survey(acsi_bound().dump());
+    REQUIRE(s.model);
+    CHECK(s.model->preset == "acsi");
+    REQUIRE(s.constructs.size() == 6);
+    CHECK(s.constructs[0].id == "CE");
+    CHECK(s.constructs[0].items == std::vector<std::string>{"CE1", "CE2"});
+    CHECK(s.constructs[3].label.get("zh") == "顾客满意度");
+    CHECK(s.constructs[3].label.get("en") == "Customer satisfaction (ACSI)");
+    CHECK(s.paths.size() == 9);
+    CHECK(s.paths[0].from == "CE");
+    CHECK(s.paths[0].to == "PQ");
+
+    // drop_complaints: CC goes with its two paths.
+    json j = acsi_bound();
+    j["model"]["constructs"].erase("CC");
+    j["model"]["drop_complaints"] = true;
+    const csikit::survey d = csikit::parse_survey(j.dump());
+    CHECK(d.constructs.size() == 5);
+    CHECK(d.paths.size() == 7);
+    CHECK(!d.find_construct("CC"));
+
+    // Labels only in the declared languages.
+    j["languages"] = {"en"};
+    const csikit::survey e = csikit::parse_survey(j.dump());
+    CHECK(e.constructs[0].label.by_language.size() == 1);
+    CHECK(e.constructs[0].label.get("en") == "Customer expectations");
+}
+
+TEST_CASE("model: explicit constructs and paths extend the preset; clashes are errors") {
+    json j = acsi_bound();
+    j["items"].push_back({{"id", "X1"}, {"scale", "ten"}});
+    j["constructs"] = {{{"id", "EXTRA"}, {"items", {"X1"}}}};
+    j["paths"] = {{{"from", "EXTRA"}, {"to", "SAT"}}};
+    const csikit::survey s = csikit::parse_survey(j.dump());
+    REQUIRE(s.constructs.size() == 7);
+    CHECK(s.constructs[6].id == "EXTRA");
+    REQUIRE(s.paths.size() == 10);
+    CHECK(s.paths[9].from == "EXTRA");
+
+    // Round trip: the block is written back, the expansion is not, the extension is.
+    const std::string text = csikit::to_json_text(s);
+    const json back = json::parse(text);
+    CHECK(back["model"]["preset"] == "acsi");
+    CHECK(back["constructs"].size() == 1);
+    CHECK(back["paths"].size() == 1);
+    const csikit::survey again = csikit::parse_survey(text);
+    CHECK(again.constructs.size() == 7);
+    CHECK(again.paths.size() == 10);
+    CHECK(csikit::to_json_text(again) == text);
+
+    // A construct the preset defines, and a path it already has.
+    json clash = acsi_bound();
+    clash["constructs"] = {{{"id", "SAT"}, {"items", {"SAT1"}}}};
+    clash["paths"] = {{{"from", "PQ"}, {"to", "SAT"}}};
+    const auto all = problems_of(clash);
+    CHECK(contains(all, "constructs[0].id: construct \"SAT\" is already defined by the acsi preset in \"model\" "
+                        "(bind its items under model.constructs.SAT, or give this construct an id of its own)"));
+    CHECK(contains(all, "paths[0]: path PQ -> SAT is already in the acsi preset in \"model\" (expected only paths the "
+                        "preset lacks)"));
+}
+
+TEST_CASE("model: unknown preset, constructs and items are named by JSON path") {
+    json j = acsi_bound();
+    j["model"]["preset"] = "nsci";
+    expect_only(j, "model.preset: unknown preset \"nsci\" (expected one of acsi, ccsi, ecsi)");
+
+    j = acsi_bound();
+    j["model"]["constructs"]["IMAGE"] = {"CE1"};
+    auto all = problems_of(j);
+    CHECK(contains(all, "model.constructs.IMAGE: unknown construct \"IMAGE\" (the acsi preset has CE, PQ, PV, SAT, CC, CL)"));
+
+    j = acsi_bound();
+    j["model"]["constructs"]["PQ"][1] = "PQ9";
+    expect_only(j, "model.constructs.PQ[1]: unknown item \"PQ9\"");
+
+    j = acsi_bound();
+    j["model"]["constructs"].erase("CC");
+    expect_only(j, "model.constructs: construct \"CC\" (Customer complaints) of the acsi preset has no items "
+                   "(expected \"CC\": [item ids], or \"drop_complaints\": true)");
+
+    j = acsi_bound();
+    j["model"]["drop_complaints"] = true;
+    expect_only(j, "model.constructs.CC: construct \"CC\" is dropped by drop_complaints but has items (expected no "
+                   "items, or drop_complaints false)");
+
+    j = acsi_bound();
+    j["model"]["constructs"]["CL"] = {"CL1", "SAT2"};
+    expect_only(j, "model.constructs.CL[1]: item \"SAT2\" is already in construct \"SAT\" (an item measures one construct)");
+
+    j = acsi_bound();
+    j["model"]["constructs"] = {"CE1"};
+    CHECK(contains(problems_of(j), "model.constructs: expected an object {\"construct id\": [item ids]}, got an array"));
+    j = acsi_bound();
+    j["model"]["construct"] = j["model"]["constructs"];
+    CHECK(contains(problems_of(j), "model.construct: unknown key \"construct\" (did you mean \"constructs\"?)"));
 }
