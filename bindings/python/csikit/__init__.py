@@ -1,0 +1,116 @@
+"""csikit: customer-satisfaction analytics (survey scores, ACSI/ECSI/CCSI index models with PLS
+path modelling, bootstrap inference, importance-performance analysis, sampling plans).
+
+A thin Python face over the C++ core (the private module ``csikit._core``); results come back
+as pandas DataFrames with named rows and columns. Quick start::
+
+    import csikit
+    survey = csikit.load_survey("schema.json")
+    data = csikit.read_responses("answers.csv", survey)
+    fit = csikit.estimate(data)
+    print(fit.summary())
+    boot = fit.bootstrap(resamples=1000, seed=42)
+    csikit.ipma(fit, "CUSA").constructs.table
+"""
+
+from __future__ import annotations
+
+try:
+    from . import _core
+except ImportError as exc:  # pragma: no cover - only without a compiled module
+    raise ImportError(
+        "csikit: the compiled module csikit._core is missing (expected a package installed with "
+        "`pip install .` from the csikit repository)"
+    ) from exc
+
+from .bootstrap import BootstrapResult, bootstrap
+from .data import Responses, read_responses
+from .errors import (
+    ArgumentError,
+    CancelledError,
+    ConvergenceError,
+    DataError,
+    Error,
+    IoError,
+    ModelError,
+    NumericError,
+    ParseError,
+    SchemaError,
+)
+from .fit import Fit, Summary, estimate
+from .indices import IndexResult, indices
+from .ipa import IpaResult, IpmaResult, derived_importance, importance, ipa, ipma
+from .model import model, preset, preset_names
+from .sampling import (
+    Allocation,
+    MarginOfError,
+    SampleSize,
+    allocate,
+    design_effect,
+    effective_n,
+    moe_mean,
+    moe_proportion,
+    sample_size_mean,
+    sample_size_proportion,
+)
+from .scoring import ScoreReport, mean_ci, nps, proportion_interval, score
+from .simulate import simulate
+from .survey import Survey, load_survey
+
+#: The version of the C++ core this package wraps.
+__version__: str = _core.__version__
+
+__all__ = [
+    "Allocation",
+    "ArgumentError",
+    "BootstrapResult",
+    "CancelledError",
+    "ConvergenceError",
+    "DataError",
+    "Error",
+    "Fit",
+    "IndexResult",
+    "IoError",
+    "IpaResult",
+    "IpmaResult",
+    "MarginOfError",
+    "ModelError",
+    "NumericError",
+    "ParseError",
+    "Responses",
+    "SampleSize",
+    "SchemaError",
+    "ScoreReport",
+    "Summary",
+    "Survey",
+    "__version__",
+    "allocate",
+    "bootstrap",
+    "derived_importance",
+    "design_effect",
+    "effective_n",
+    "estimate",
+    "importance",
+    "indices",
+    "ipa",
+    "ipma",
+    "load_survey",
+    "mean_ci",
+    "model",
+    "moe_mean",
+    "moe_proportion",
+    "nps",
+    "preset",
+    "preset_names",
+    "proportion_interval",
+    "read_responses",
+    "sample_size_mean",
+    "sample_size_proportion",
+    "score",
+    "simulate",
+]
+
+
+def __dir__() -> list[str]:
+    """Only the public names (tab completion shows what users should use)."""
+    return __all__

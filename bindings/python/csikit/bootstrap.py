@@ -1,0 +1,145 @@
+"""Bootstrap inference: ``bootstrap`` and its ``BootstrapResult`` tables."""
+
+from __future__ import annotations
+
+from functools import cached_property
+from typing import TYPE_CHECKING, Any, Callable
+
+import pandas as pd
+
+from . import _core
+
+if TYPE_CHECKING:
+    from .fit import Fit
+    from .summary import Summary
+
+__all__ = ["BootstrapResult", "bootstrap"]
+
+_STATS = ["estimate", "mean", "bias", "se", "t", "p", "ci_low", "ci_high", "bca_low", "bca_high"]
+
+
+class BootstrapResult:
+    """Standard errors, t and p values, percentile and BCa intervals of every weight, loading,
+    path, total effect and R2 of a fit (immutable)."""
+
+    def __init__(self, core: _core.Bootstrap, fit: Fit) -> None:
+        self._core = core
+        self.fit = fit
+
+    @cached_property
+    def table(self) -> pd.DataFrame:
+        """Every parameter: index (kind, label), columns estimate, mean, bias, se, t, p,
+        ci_low, ci_high, bca_low, bca_high."""
+        return pd.DataFrame(self._core.parameters).set_index(["kind", "label"])[_STATS]
+
+    def _pairs(self, kind: str) -> pd.DataFrame:
+        part = self.table.loc[kind].copy()
+        ends = part.index.str.split(" -> ", n=1)
+        part.index = pd.MultiIndex.from_tuples([tuple(e) for e in ends], names=["from", "to"])
+        return part
+
+    @property
+    def paths(self) -> pd.DataFrame:
+        """Path statistics, index (from, to)."""
+        return self._pairs("path")
+
+    @property
+    def total_effects(self) -> pd.DataFrame:
+        """Total-effect statistics, index (from, to)."""
+        return self._pairs("total_effect")
+
+    @property
+    def weights(self) -> pd.DataFrame:
+        """Outer-weight statistics, by indicator."""
+        return self.table.loc["weight"].rename_axis("indicator")
+
+    @property
+    def loadings(self) -> pd.DataFrame:
+        """Loading statistics, by indicator."""
+        return self.table.loc["loading"].rename_axis("indicator")
+
+    @property
+    def r2(self) -> pd.DataFrame:
+        """R2 statistics, by construct."""
+        return self.table.loc["r2"].rename_axis("construct")
+
+    @property
+    def indices(self) -> pd.DataFrame:
+        """Statistics of the 0-100 indices, by construct (empty with ``indices=False``)."""
+        if "index" not in self.table.index.get_level_values("kind"):
+            return pd.DataFrame(columns=_STATS, index=pd.Index([], name="construct"), dtype=float)
+        return self.table.loc["index"].rename_axis("construct")
+
+    @property
+    def resamples(self) -> int:
+        """Resamples requested."""
+        return self._core.resamples
+
+    @property
+    def succeeded(self) -> int:
+        """Resamples behind the statistics."""
+        return self._core.succeeded
+
+    @property
+    def failed(self) -> int:
+        """Resamples that could not be estimated."""
+        return self._core.failed
+
+    @property
+    def failed_by_reason(self) -> dict[str, int]:
+        """Failed resamples by reason ("constant_item", "singular", ...)."""
+        return self._core.failed_by_reason
+
+    @property
+    def seed(self) -> int:
+        """The seed; the numbers depend on it only, never on the thread count."""
+        return self._core.seed
+
+    @property
+    def confidence(self) -> float:
+        """Level of the intervals."""
+        return self._core.confidence
+
+    def to_dict(self) -> dict[str, Any]:
+        """report.json of the fit with these bootstrap statistics (as ``csikit analyze --bootstrap``)."""
+        return self.fit.to_dict(self)
+
+    def summary(self) -> Summary:
+        """The fit's summary with bootstrap columns."""
+        return self.fit.summary(self)
+
+    def _repr_html_(self) -> str:
+        return self.summary()._repr_html_()
+
+    def __repr__(self) -> str:
+        return f"BootstrapResult({self.succeeded}/{self.resamples} resamples, seed {self.seed})"
+
+
+def bootstrap(
+    fit: Fit,
+    *,
+    resamples: int = 5000,
+    seed: int = 1,
+    threads: int = 0,
+    confidence: float = 0.95,
+    bca: bool = True,
+    jackknife_max: int = 2000,
+    max_failed_share: float = 0.2,
+    drop_inadmissible: bool = False,
+    indices: bool = True,
+    progress: Callable[[int, int], bool | None] | None = None,
+) -> BootstrapResult:
+    """Bootstraps ``fit``: ``resamples`` resamples of its respondents, re-estimated with the
+    fit's options on ``threads`` worker threads (0 = all cores) with the GIL released.
+
+    ``indices=True`` (the default, as the CLI) bootstraps every construct's 0-100 index too
+    (``BootstrapResult.indices``);
+    ``drop_inadmissible=True`` leaves out PLSc resamples with inadmissible solutions.
+    The numbers depend on ``seed`` only. ``progress(done, total)`` is called on this thread
+    about every 50 ms; returning False cancels (``CancelledError``). Ctrl-C interrupts with
+    ``KeyboardInterrupt``.
+    """
+    core = _core.bootstrap(fit._core, resamples=resamples, seed=seed, threads=threads, confidence=confidence,
+                           bca=bca, jackknife_max=jackknife_max, max_failed_share=max_failed_share,
+                           drop_inadmissible=drop_inadmissible, indices=indices, progress=progress)
+    return BootstrapResult(core, fit)

@@ -1,0 +1,319 @@
+"""PLS path-model estimation: ``estimate`` and the ``Fit`` result with DataFrames."""
+
+from __future__ import annotations
+
+import json
+from functools import cached_property
+from typing import TYPE_CHECKING, Any, Literal
+
+import numpy as np
+import pandas as pd
+
+from . import _core
+from .data import Responses
+from .summary import Summary
+
+if TYPE_CHECKING:
+    from .bootstrap import BootstrapResult
+    from .indices import IndexResult
+    from .ipa import IpmaResult
+
+__all__ = ["Fit", "Summary", "estimate"]
+
+Scheme = Literal["path", "centroid", "factorial"]
+Missing = Literal["listwise", "mean", "pairwise"]
+
+
+class Fit:
+    """A PLS path-model estimate (immutable). Matrices over constructs are [to, from]:
+    rows are outcomes, columns predictors. Quality criteria are empty when ``quality=False``.
+    """
+
+    def __init__(self, core: _core.Fit, data: Responses) -> None:
+        self._core = core
+        self._data = data
+
+    # ---- facts ---------------------------------------------------------------------------
+    @property
+    def data(self) -> Responses:
+        """The responses the fit came from."""
+        return self._data
+
+    @property
+    def construct_ids(self) -> list[str]:
+        """Construct ids, in model order."""
+        return self._core.constructs
+
+    @property
+    def indicator_ids(self) -> list[str]:
+        """Indicator ids, grouped by block."""
+        return self._core.indicators
+
+    @property
+    def model(self) -> dict[str, list[dict[str, Any]]]:
+        """The estimated model as ``{"constructs": [...], "paths": [...]}``."""
+        return self._core.model
+
+    @property
+    def converged(self) -> bool:
+        """True if the iteration met the tolerance."""
+        return self._core.converged
+
+    @property
+    def iterations(self) -> int:
+        """Iterations of the Wold/Lohmoeller loop."""
+        return self._core.iterations
+
+    @property
+    def admissible(self) -> bool:
+        """False if PLSc gave an inadmissible solution (see ``warnings``)."""
+        return self._core.admissible
+
+    @property
+    def warnings(self) -> list[str]:
+        """Numerical caveats, each naming the construct."""
+        return self._core.warnings
+
+    @property
+    def gof(self) -> float:
+        """Tenenhaus goodness of fit."""
+        return self._core.gof
+
+    @property
+    def srmr(self) -> float:
+        """Standardised root mean square residual."""
+        return self._core.srmr
+
+    @property
+    def sample(self) -> dict[str, Any]:
+        """Respondents in the data and used, imputed answers, effective n."""
+        s = self._core.sample
+        return {k: s[k] for k in ("respondents", "used", "answers_used", "imputed", "effective_n")}
+
+    # ---- tables --------------------------------------------------------------------------
+    def _square(self, m: np.ndarray) -> pd.DataFrame:
+        ids = self.construct_ids
+        if m.size == 0:
+            return pd.DataFrame(index=pd.Index([], name="to"), columns=pd.Index([], name="from"), dtype=float)
+        return pd.DataFrame(m, index=pd.Index(ids, name="to"), columns=pd.Index(ids, name="from"))
+
+    def _per_construct(self, v: np.ndarray) -> np.ndarray:
+        return v if v.size == len(self.construct_ids) else np.full(len(self.construct_ids), np.nan)
+
+    def _per_indicator(self, v: np.ndarray) -> np.ndarray:
+        return v if v.size == len(self.indicator_ids) else np.full(len(self.indicator_ids), np.nan)
+
+    @cached_property
+    def paths(self) -> pd.DataFrame:
+        """Path coefficients, one row per structural path: index (from, to), column estimate."""
+        m = self._core.paths
+        ids = self.construct_ids
+        rows = [(ids[f], ids[t], m[t, f]) for f in range(len(ids)) for t in range(len(ids)) if m[t, f] != 0]
+        frame = pd.DataFrame(rows, columns=["from", "to", "estimate"])
+        return frame.set_index(["from", "to"])
+
+    @cached_property
+    def path_matrix(self) -> pd.DataFrame:
+        """Path coefficients as a J x J matrix [to, from] (0 where there is no path)."""
+        return self._square(self._core.paths)
+
+    @cached_property
+    def total_effects(self) -> pd.DataFrame:
+        """Direct, indirect and total effects, one row per connected (from, to) pair."""
+        t, d, i = self._core.total_effects, self._core.paths, self._core.indirect_effects
+        ids = self.construct_ids
+        rows = [(ids[f], ids[k], d[k, f], i[k, f], t[k, f]) for f in range(len(ids)) for k in range(len(ids))
+                if k != f and (t[k, f] != 0 or d[k, f] != 0)]
+        return pd.DataFrame(rows, columns=["from", "to", "direct", "indirect", "total"]).set_index(["from", "to"])
+
+    @cached_property
+    def indicators(self) -> pd.DataFrame:
+        """One row per indicator: construct, weight, unstandardised weight, loading, communality,
+        outer VIF, mean and SD."""
+        c = self._core
+        s = c.sample
+        pos = {item: k for k, item in enumerate(s["item_ids"])}
+        idx = [pos[i] for i in self.indicator_ids]
+        loadings = self._per_indicator(c.loadings)
+        frame = pd.DataFrame({
+            "construct": [self.construct_ids[b] for b in c.block],
+            "weight": self._per_indicator(c.weights),
+            "weight_unstandardized": self._per_indicator(c.weights_unstandardized),
+            "loading": loadings,
+            "communality": loadings * loadings,
+            "outer_vif": self._per_indicator(c.outer_vif),
+            "mean": np.asarray(s["mean"])[idx],
+            "sd": np.asarray(s["sd"])[idx],
+        }, index=pd.Index(self.indicator_ids, name="indicator"))
+        return frame
+
+    @cached_property
+    def constructs(self) -> pd.DataFrame:
+        """One row per construct: mode, indicators, R2 (NaN if exogenous), reliability, AVE."""
+        c = self._core
+        endogenous = (c.paths != 0).any(axis=1)
+        r2 = np.where(endogenous, self._per_construct(c.r2), np.nan)
+        r2a = np.where(endogenous, self._per_construct(c.r2_adjusted), np.nan)
+        return pd.DataFrame({
+            "mode": c.modes,
+            "indicators": [c.block.count(j) for j in range(len(self.construct_ids))],
+            "endogenous": endogenous,
+            "r2": r2,
+            "r2_adjusted": r2a,
+            "alpha": self._per_construct(c.alpha),
+            "rho_c": self._per_construct(c.rho_c),
+            "rho_a": self._per_construct(c.rho_a),
+            "ave": self._per_construct(c.ave),
+        }, index=pd.Index(self.construct_ids, name="construct"))
+
+    @property
+    def r2(self) -> pd.Series:
+        """R-squared of the endogenous constructs."""
+        return self.constructs["r2"].dropna()
+
+    @property
+    def weights(self) -> pd.Series:
+        """Outer weights (standardised indicators), by indicator."""
+        return self.indicators["weight"]
+
+    @property
+    def loadings(self) -> pd.Series:
+        """Loadings, by indicator."""
+        return self.indicators["loading"]
+
+    @property
+    def cross_loadings(self) -> pd.DataFrame:
+        """Indicator x construct correlations."""
+        return pd.DataFrame(self._core.cross_loadings, index=pd.Index(self.indicator_ids, name="indicator"),
+                            columns=pd.Index(self.construct_ids, name="construct"))
+
+    @property
+    def htmt(self) -> pd.DataFrame:
+        """Heterotrait-monotrait ratios (J x J)."""
+        return self._square(self._core.htmt).rename_axis(index="construct", columns="construct")
+
+    @property
+    def fornell_larcker(self) -> pd.DataFrame:
+        """sqrt(AVE) on the diagonal, construct correlations below."""
+        return self._square(self._core.fornell_larcker).rename_axis(index="construct", columns="construct")
+
+    @property
+    def construct_correlation(self) -> pd.DataFrame:
+        """Construct correlations (PLSc: disattenuated)."""
+        return self._square(self._core.construct_correlation).rename_axis(index="construct", columns="construct")
+
+    @property
+    def f2(self) -> pd.DataFrame:
+        """Effect sizes f2 [to, from]."""
+        return self._square(self._core.f2)
+
+    @property
+    def inner_vif(self) -> pd.DataFrame:
+        """VIF of predictor `from` in the regression of `to` (NaN where not a predictor)."""
+        return self._square(self._core.inner_vif)
+
+    @property
+    def scores(self) -> pd.DataFrame:
+        """Standardised construct scores (needs ``estimate(..., keep_scores=True)``)."""
+        s = self._core.scores
+        if s.size == 0:
+            raise ValueError("Fit.scores: no scores kept (expected estimate(..., keep_scores=True))")
+        return pd.DataFrame(s, columns=pd.Index(self.construct_ids, name="construct"))
+
+    # ---- reports -------------------------------------------------------------------------
+    def to_json(self, boot: BootstrapResult | None = None, indent: int = 2, *, target: str | None = None,
+                by: str | None = None, crosshair: Literal["mean", "median", "midpoint"] = "mean",
+                level: float = 0.95) -> str:
+        """report.json text: the document of ``csikit analyze --json`` (with ``--target``,
+        ``--by``, ``--crosshair``, ``--confidence``): estimates, quality criteria, 0-100 indices
+        with intervals, impacts, the IPA/IPMA of ``target`` (default: the satisfaction construct
+        of the survey's bound preset) and indices per group ``by`` a segment or wave column."""
+        b = boot._core if boot is not None else None
+        return self._core.report_json(b, target or "", by or "", crosshair, level, indent)
+
+    def to_dict(self, boot: BootstrapResult | None = None, *, target: str | None = None, by: str | None = None,
+                crosshair: Literal["mean", "median", "midpoint"] = "mean", level: float = 0.95) -> dict[str, Any]:
+        """report.json as a dict, identical in structure and numbers to the CLI's report
+        (options as ``to_json``)."""
+        return json.loads(self.to_json(boot, -1, target=target, by=by, crosshair=crosshair, level=level))
+
+    def summary(self, boot: BootstrapResult | None = None) -> Summary:
+        """Paper-style tables: paths (with bootstrap SE, t, p, CI when given), indicators,
+        reliability and validity, R2 and fit."""
+        paths = self.paths.copy()
+        if boot is not None:
+            b = boot.paths
+            paths = paths.join(b[["se", "t", "p", "ci_low", "ci_high"]])
+        facts: dict[str, object] = {
+            "respondents": self.sample["respondents"],
+            "used": self.sample["used"],
+            "scheme / mode": f"{self.to_dict()['settings']['scheme']} / {'PLSc' if self._core.consistent else 'PLS'}",
+            "iterations": f"{self.iterations} ({'converged' if self.converged else 'NOT converged'})",
+            "GoF": self.gof,
+            "SRMR": self.srmr,
+        }
+        if boot is not None:
+            facts["bootstrap"] = f"{boot.resamples} resamples, seed {boot.seed}, failed {boot.failed}"
+        tables = [
+            ("Paths", paths),
+            ("Indicators", self.indicators[["construct", "weight", "loading", "outer_vif"]]),
+            ("Reliability and validity", self.constructs[["alpha", "rho_c", "rho_a", "ave", "r2", "r2_adjusted"]]),
+        ]
+        if self._core.htmt.size:
+            tables.append(("HTMT", self.htmt))
+        return Summary("csikit PLS path model" + (f": {self._data.survey.name}" if self._data.survey.name else ""),
+                       facts, tables)
+
+    def _repr_html_(self) -> str:
+        return self.summary()._repr_html_()
+
+    def __repr__(self) -> str:
+        return (f"Fit({len(self.construct_ids)} constructs, {len(self.indicator_ids)} indicators, "
+                f"{self.sample['used']} respondents, {'converged' if self.converged else 'not converged'})")
+
+    # ---- follow-ups ----------------------------------------------------------------------
+    def bootstrap(self, **options: Any) -> BootstrapResult:
+        """``csikit.bootstrap(self, **options)``."""
+        from .bootstrap import bootstrap
+
+        return bootstrap(self, **options)
+
+    def indices(self, **options: Any) -> IndexResult:
+        """``csikit.indices(self, **options)``."""
+        from .indices import indices
+
+        return indices(self, **options)
+
+    def ipma(self, target: str, **options: Any) -> IpmaResult:
+        """``csikit.ipma(self, target, **options)``."""
+        from .ipa import ipma
+
+        return ipma(self, target, **options)
+
+
+def estimate(
+    data: Responses,
+    *,
+    model: dict[str, Any] | None = None,
+    scheme: Scheme = "path",
+    missing: Missing = "listwise",
+    consistent: bool = False,
+    tolerance: float = 1e-7,
+    max_iter: int = 300,
+    use_weights: bool = True,
+    keep_scores: bool = False,
+    quality: bool = True,
+    stopping: Literal["max_abs_change", "plspm"] = "max_abs_change",
+    strict: bool = False,
+) -> Fit:
+    """Estimates a PLS path model on ``data`` (the GIL is released while it runs).
+
+    ``model`` defaults to the survey's constructs and paths; pass ``csikit.model(...)`` or
+    ``csikit.preset("ecsi", items)`` for another. ``consistent=True`` gives PLSc. Raises
+    ``ModelError`` for an invalid model, ``NumericError`` for a constant item,
+    ``ConvergenceError`` beyond ``max_iter`` iterations.
+    """
+    core = _core.estimate(data._core, model=model, scheme=scheme, missing=missing, consistent=consistent,
+                          tolerance=tolerance, max_iterations=max_iter, use_weights=use_weights,
+                          keep_scores=keep_scores, quality=quality, stopping=stopping, strict=strict)
+    return Fit(core, data)

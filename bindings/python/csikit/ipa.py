@@ -1,0 +1,155 @@
+"""Importance-performance analysis (IPA), the IPMA of a PLS fit and derived importance."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Literal, Mapping, Sequence
+
+import numpy as np
+import pandas as pd
+
+from . import _core
+from .data import Responses
+
+if TYPE_CHECKING:
+    from .fit import Fit
+
+__all__ = ["IpaResult", "IpmaResult", "derived_importance", "importance", "ipa", "ipma"]
+
+Rule = Literal["mean", "median", "midpoint", "custom"]
+
+#: Quadrant labels in English and Chinese.
+QUADRANT_LABELS = {
+    "en": {"concentrate_here": "concentrate here", "keep_up": "keep up the good work",
+           "low_priority": "low priority", "possible_overkill": "possible overkill"},
+    "zh": {"concentrate_here": "急需改进", "keep_up": "继续保持", "low_priority": "不占优先地位",
+           "possible_overkill": "锦上添花"},
+}
+
+
+class IpaResult:
+    """Factors placed in the four quadrants (immutable).
+
+    ``table``: one row per factor with importance, performance, quadrant and gap (I - P);
+    ``importance_cut`` / ``performance_cut``: the cross-hair.
+    """
+
+    def __init__(self, raw: dict[str, Any]) -> None:
+        pts = raw["points"]
+        self.table = pd.DataFrame(
+            {"label": [p["label"] for p in pts], "importance": [p["importance"] for p in pts],
+             "performance": [p["performance"] for p in pts], "quadrant": [p["quadrant"] for p in pts],
+             "gap": [p["gap"] for p in pts]},
+            index=pd.Index([p["id"] for p in pts], name="factor"))
+        self.importance_cut: float = raw["importance_cut"]
+        self.performance_cut: float = raw["performance_cut"]
+        self.rule: str = raw["rule"]
+        self.by_priority: list[str] = raw["by_priority"]
+
+    def quadrant(self, name: str) -> list[str]:
+        """Factor ids in one quadrant ("concentrate_here", "keep_up", "low_priority",
+        "possible_overkill")."""
+        return list(self.table.index[self.table["quadrant"] == name])
+
+    def plot(self, ax: Any = None, language: str = "en", **kwargs: Any) -> Any:
+        """The quadrant chart (needs matplotlib)."""
+        from .plots import ipa_chart
+
+        return ipa_chart(self, ax=ax, language=language, **kwargs)
+
+    def _repr_html_(self) -> str:
+        return self.table.to_html(float_format=lambda v: f"{v:.3f}")
+
+    def __repr__(self) -> str:
+        return (f"IpaResult(cross-hair importance {self.importance_cut:.3f}, performance "
+                f"{self.performance_cut:.3f})\n" + self.table.to_string())
+
+
+def ipa(
+    factors: pd.DataFrame | Mapping[str, tuple[float, float]],
+    *,
+    rule: Rule = "mean",
+    custom_importance: float = 0.0,
+    custom_performance: float = 0.0,
+    importance_scale: tuple[float, float] = (0, 100),
+    performance_scale: tuple[float, float] = (0, 100),
+) -> IpaResult:
+    """Places factors on the importance-performance plane.
+
+    ``factors`` is a DataFrame with columns ``importance`` and ``performance`` (index = factor
+    ids, optional ``label`` column) or a mapping id -> (importance, performance). The cross-hair
+    is the mean (default), median, scale midpoint or a custom point.
+    """
+    if isinstance(factors, pd.DataFrame):
+        ids = [str(i) for i in factors.index]
+        imp = factors["importance"].astype(float).tolist()
+        perf = factors["performance"].astype(float).tolist()
+        labels = factors["label"].astype(str).tolist() if "label" in factors else []
+    else:
+        ids = [str(k) for k in factors]
+        imp = [float(v[0]) for v in factors.values()]
+        perf = [float(v[1]) for v in factors.values()]
+        labels = []
+    return IpaResult(_core.ipa(ids, labels, imp, perf, rule=rule, custom_importance=custom_importance,
+                               custom_performance=custom_performance, importance_scale=importance_scale,
+                               performance_scale=performance_scale))
+
+
+class IpmaResult:
+    """The importance-performance map of a fit for one target construct.
+
+    ``constructs`` / ``indicators``: ``IpaResult`` whose importance is the unstandardised total
+    effect on the target (0-100 metric) and performance the 0-100 index / item mean.
+    """
+
+    def __init__(self, raw: dict[str, Any], rule: Rule) -> None:
+        self.target: str = raw["target"]
+        self.raw = raw
+
+        def place(entries: list[dict[str, Any]]) -> IpaResult | None:
+            if not entries:
+                return None
+            frame = pd.DataFrame({"importance": [e["importance"] for e in entries],
+                                  "performance": [e["performance"] for e in entries],
+                                  "label": [e["id"] for e in entries]},
+                                 index=[e["id"] for e in entries])
+            return ipa(frame, rule=rule)
+
+        self.constructs = place(raw["constructs"])
+        self.indicators = place(raw["indicators"])
+
+    def __repr__(self) -> str:
+        return f"IpmaResult(target {self.target!r})\n{self.constructs!r}"
+
+    def _repr_html_(self) -> str:
+        return f"<h5>IPMA for {self.target}</h5>" + (self.constructs._repr_html_() if self.constructs else "")
+
+
+def ipma(fit: Fit, target: str, *, rule: Rule = "mean", use_respondents: bool = True,
+         level: float = 0.95) -> IpmaResult:
+    """IPMA (Ringle & Sarstedt 2016) of ``fit`` for ``target``: every construct with a total
+    effect on it, and their indicators, placed in quadrants by ``rule``."""
+    raw = _core.ipma(fit._core, target, use_respondents=use_respondents, level=level)
+    return IpmaResult(raw, rule)
+
+
+def derived_importance(data: Responses, drivers: Sequence[str], outcome: str, *,
+                       measure: str = "relative_weights", rule: Rule = "mean") -> IpaResult:
+    """IPA with importance derived from the data (``measure``: correlation, beta, pratt,
+    relative_weights, lmg) and performance = the drivers' 0-100 means."""
+    rows = _core.derived_factors(data._core, list(drivers), outcome, measure)
+    frame = pd.DataFrame({"importance": [r["importance"] for r in rows],
+                          "performance": [r["performance"] for r in rows],
+                          "label": [r["label"] or r["id"] for r in rows]}, index=[r["id"] for r in rows])
+    return ipa(frame, rule=rule)
+
+
+def importance(data: Responses, drivers: Sequence[str], outcome: str, *, with_lmg: bool = True) -> pd.DataFrame:
+    """Every derived-importance measure of ``drivers`` for ``outcome``: one row per driver with
+    correlation, beta, Pratt, relative weights (raw and %) and LMG/Shapley; ``attrs["r2"]``."""
+    raw = _core.importance(data._core, list(drivers), outcome, with_lmg)
+    cols = ["correlation", "beta", "pratt", "relative_weights", "relative_weights_percent", "lmg"]
+    n = len(drivers)
+    frame = pd.DataFrame({c: (raw[c] if np.size(raw[c]) == n else np.full(n, np.nan)) for c in cols},
+                         index=pd.Index(list(drivers), name="driver"))
+    frame.attrs["r2"] = raw["r2"]
+    return frame

@@ -1,0 +1,118 @@
+"""The survey schema: ``load_survey`` and the read-only ``Survey``."""
+
+from __future__ import annotations
+
+import json
+import os
+from functools import cached_property
+from typing import Any, Union
+
+from . import _core
+
+__all__ = ["Survey", "load_survey"]
+
+SurveySource = Union[str, "os.PathLike[str]", dict, "Survey"]
+
+
+class Survey:
+    """A validated survey schema: scales, items, the indicator hierarchy, constructs and paths.
+
+    Immutable. The fields follow the JSON schema (docs/schema.md); ``to_dict()`` gives all of it.
+    """
+
+    def __init__(self, core: _core.Survey) -> None:
+        self._core = core
+
+    @cached_property
+    def _doc(self) -> dict[str, Any]:
+        return json.loads(self._core.to_json(-1))
+
+    @property
+    def name(self) -> str:
+        """The survey's name ("" if none)."""
+        return self._core.name
+
+    @property
+    def items(self) -> list[str]:
+        """Item ids, in schema order."""
+        return self._core.item_ids
+
+    @property
+    def item_columns(self) -> dict[str, str]:
+        """Item id -> the data column that holds it."""
+        return {i["id"]: i.get("column") or i["id"] for i in self._doc.get("items", [])}
+
+    @property
+    def constructs(self) -> dict[str, list[str]]:
+        """Construct id -> its item ids (the index model's measurement model)."""
+        return {c["id"]: list(c["items"]) for c in self.model()["constructs"]}
+
+    @property
+    def paths(self) -> list[tuple[str, str]]:
+        """Structural paths as (from, to) pairs."""
+        return [(p["from"], p["to"]) for p in self.model()["paths"]]
+
+    @property
+    def scales(self) -> dict[str, dict[str, Any]]:
+        """Scale id -> its JSON description (min, max, values, missing codes, top box)."""
+        return {s["id"]: s for s in self._doc.get("scales", [])}
+
+    @property
+    def languages(self) -> list[str]:
+        """Label languages; the first is the default."""
+        return self._core.languages
+
+    @property
+    def weight_column(self) -> str | None:
+        """Column of respondent weights, or None when unweighted."""
+        return self._core.weight_column or None
+
+    @property
+    def segment_columns(self) -> list[str]:
+        """Segment columns (e.g. age band, channel)."""
+        return self._core.segment_columns
+
+    @property
+    def wave_column(self) -> str | None:
+        """Column of the survey wave/period, or None."""
+        return self._core.wave_column or None
+
+    @property
+    def nps_item(self) -> str | None:
+        """The 0-10 recommendation item, or None."""
+        return self._core.nps_item or None
+
+    def model(self) -> dict[str, list[dict[str, Any]]]:
+        """The PLS model declared in the schema: ``{"constructs": [...], "paths": [...]}``."""
+        return self._core.model()
+
+    def to_dict(self) -> dict[str, Any]:
+        """The whole schema as a JSON-compatible dict."""
+        return json.loads(self._core.to_json(-1))
+
+    def to_json(self, indent: int = 2) -> str:
+        """The schema as JSON text (round-trips through ``load_survey``)."""
+        return self._core.to_json(indent)
+
+    def __repr__(self) -> str:
+        return (f"Survey({self.name!r}: {len(self.items)} items, {len(self.constructs)} constructs, "
+                f"{len(self.paths)} paths)")
+
+
+def load_survey(source: SurveySource) -> Survey:
+    """Loads and validates a survey schema.
+
+    ``source`` is a file path, JSON text (starting with ``{``), a dict in the JSON form, or a
+    ``Survey`` (returned as is). Raises ``ParseError`` for malformed JSON, ``SchemaError``
+    listing every problem, ``IoError`` for an unreadable file.
+    """
+    if isinstance(source, Survey):
+        return source
+    if isinstance(source, dict):
+        return Survey(_core.parse_survey(json.dumps(source), "<dict>"))
+    if isinstance(source, str) and source.lstrip().startswith("{"):
+        return Survey(_core.parse_survey(source, "<string>"))
+    if isinstance(source, (str, os.PathLike)):
+        return Survey(_core.load_survey(os.fspath(source)))
+    raise TypeError(f"load_survey: unsupported source {type(source).__name__} "
+                    "(expected a path, JSON text, a dict or a Survey)")

@@ -1,0 +1,93 @@
+// Descriptive scores: the report as JSON text (Python builds tables from it), and the
+// inference primitives users call on their own numbers (NPS, proportions, means).
+#include "prelude.hpp"
+
+#include "csikit/scoring.hpp"
+#include "csikit/stats.hpp"
+
+namespace csikit_py {
+
+namespace {
+
+csikit::rescaling parse_rescaling(const std::string& s) {
+    if (s == "linear") return csikit::rescaling::linear;
+    if (s == "proportional") return csikit::rescaling::proportional;
+    if (s == "labels") return csikit::rescaling::labels;
+    throw csikit::argument_error({{}, 0, "rescale"}, "unknown rescaling \"" + s + "\" (expected linear, proportional or labels)");
+}
+
+csikit::aggregation parse_aggregation(const std::string& s) {
+    if (s == "respondent") return csikit::aggregation::respondent_first;
+    if (s == "mean") return csikit::aggregation::mean_first;
+    throw csikit::argument_error({{}, 0, "aggregate"}, "unknown aggregation \"" + s + "\" (expected respondent or mean)");
+}
+
+csikit::proportion_method parse_interval(const std::string& s) {
+    if (s == "wilson") return csikit::proportion_method::wilson;
+    if (s == "agresti_coull") return csikit::proportion_method::agresti_coull;
+    if (s == "clopper_pearson") return csikit::proportion_method::clopper_pearson;
+    throw csikit::argument_error({{}, 0, "interval"},
+                                 "unknown method \"" + s + "\" (expected wilson, agresti_coull or clopper_pearson)");
+}
+
+py::dict nps_dict(const csikit::nps_estimate& e) {
+    return py::dict(py::arg("nps") = e.nps, py::arg("se") = e.se, py::arg("ci") = py::make_tuple(e.wald.lower, e.wald.upper),
+                    py::arg("adjusted") = e.adjusted,
+                    py::arg("adjusted_ci") = py::make_tuple(e.adjusted_wald.lower, e.adjusted_wald.upper),
+                    py::arg("promoters") = e.promoters, py::arg("passives") = e.passives,
+                    py::arg("detractors") = e.detractors, py::arg("n") = e.n, py::arg("n_eff") = e.n_eff);
+}
+
+std::span<const double> span_of(const Eigen::VectorXd& v) { return {v.data(), static_cast<std::size_t>(v.size())}; }
+
+}  // namespace
+
+void register_scoring(py::module_& m) {
+    m.def("score_json",
+          [](const data_state& d, const std::string& rescale, const std::string& aggregate, double threshold, double level,
+             const std::string& interval, const std::string& by, bool by_wave, const std::string& language,
+             const std::map<std::string, std::vector<double>>& top_box, int indent) {
+              csikit::score_options o;
+              o.rescale = parse_rescaling(rescale);
+              o.aggregate = parse_aggregation(aggregate);
+              o.threshold = threshold;
+              o.level = level;
+              o.interval = parse_interval(interval);
+              o.by = by;
+              o.by_wave = by_wave;
+              o.language = language;
+              o.top_box = top_box;
+              py::gil_scoped_release unlocked;
+              return csikit::to_json(csikit::score(*d.survey, *d.data, o), indent);
+          },
+          py::arg("data"), py::kw_only(), py::arg("rescale") = "linear", py::arg("aggregate") = "respondent",
+          py::arg("threshold") = 70.0, py::arg("level") = 0.95, py::arg("interval") = "wilson", py::arg("by") = "",
+          py::arg("by_wave") = true, py::arg("language") = "",
+          py::arg("top_box") = std::map<std::string, std::vector<double>>(), py::arg("indent") = -1,
+          "Scores the data; returns the score report as JSON text.");
+
+    m.def("nps",
+          [](const Eigen::VectorXd& x, const Eigen::VectorXd& w, double level, double promoter_min, double detractor_max) {
+              return nps_dict(csikit::nps_ci(span_of(x), span_of(w), level, {promoter_min, detractor_max}));
+          },
+          py::arg("x"), py::arg("weights") = Eigen::VectorXd(), py::arg("level") = 0.95, py::arg("promoter_min") = 9.0,
+          py::arg("detractor_max") = 6.0, "Net Promoter Score of 0-10 answers with its standard error and intervals.");
+    m.def("mean_ci",
+          [](const Eigen::VectorXd& x, const Eigen::VectorXd& w, double level) {
+              const auto e = csikit::mean_ci(span_of(x), span_of(w), level);
+              return py::dict(py::arg("mean") = e.mean, py::arg("sd") = e.sd, py::arg("se") = e.se, py::arg("n") = e.n,
+                              py::arg("n_eff") = e.n_eff, py::arg("df") = e.df,
+                              py::arg("ci") = py::make_tuple(e.ci.lower, e.ci.upper));
+          },
+          py::arg("x"), py::arg("weights") = Eigen::VectorXd(), py::arg("level") = 0.95,
+          "Weighted mean with a t-interval (NaN skipped).");
+    m.def("proportion_interval",
+          [](double p, double n, double level, const std::string& method) {
+              const auto i = csikit::proportion_interval(p, n, level, parse_interval(method));
+              return py::make_tuple(i.lower, i.upper);
+          },
+          py::arg("p"), py::arg("n"), py::arg("level") = 0.95, py::arg("method") = "wilson",
+          "Confidence interval of a proportion p observed on n.");
+}
+
+}  // namespace csikit_py

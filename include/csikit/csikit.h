@@ -1,0 +1,437 @@
+/*
+ * csikit.h - the stable C ABI of csikit (plain C99).
+ *
+ * One header, opaque handles, status codes and a thread-local message: the same core the C++
+ * and Python faces use, callable from C and from any language with a C FFI (ctypes, cffi,
+ * Rust, Go, Julia, R, ...). docs/c_api.md has a quick start and the stability promise.
+ *
+ * Conventions (they hold for every function below unless its comment says otherwise):
+ *  - Every function that can fail returns an int status: CSIKIT_OK (0) or a csikit_status
+ *    code. The message of the failure is csikit_last_error() on the same thread.
+ *  - Out parameters come last and are only written on success (size queries excepted).
+ *  - Handles are opaque. A handle created by csikit_X_create/load/... is owned by the caller
+ *    and released with csikit_X_free(), which accepts NULL. Handles are immutable after
+ *    creation: one handle may be read from several threads at once.
+ *  - Strings returned through `const char **` are BORROWED: they belong to the handle and stay
+ *    valid until it is freed. Strings returned through `char **` are OWNED by the caller: a
+ *    malloc'd, NUL-terminated UTF-8 buffer released with csikit_free().
+ *  - Arrays are copied into caller buffers: pass the capacity (in elements); the needed size
+ *    is always written to the size out parameter, and CSIKIT_E_BUFFER_TOO_SMALL is returned
+ *    when the buffer is too short. out = NULL with capacity 0 is a pure size query.
+ *  - Missing values are NaN (quiet NaN) on input and output.
+ *  - Option structs start with `struct_size`; fill them with csikit_X_options_init() and then
+ *    change fields. A NULL options pointer means the defaults.
+ *  - No C++ exception, abort or exit ever crosses this boundary.
+ *
+ * ABI stability: within one CSIKIT_ABI_VERSION no exported function changes its signature or
+ * meaning; a changed function is added under a new name (`_v2`). Option structs only grow at
+ * their end (older callers pass a smaller struct_size). Enum values are never reused.
+ */
+#ifndef CSIKIT_H
+#define CSIKIT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* ---- linkage ------------------------------------------------------------------------------ */
+
+/* CSIKIT_API marks the exported functions; everything else in libcsikit_c is hidden. */
+#if defined(CSIKIT_C_STATIC)
+#define CSIKIT_API
+#elif defined(_WIN32)
+#if defined(CSIKIT_C_BUILDING)
+#define CSIKIT_API __declspec(dllexport)
+#else
+#define CSIKIT_API __declspec(dllimport)
+#endif
+#elif defined(__GNUC__) || defined(__clang__)
+#define CSIKIT_API __attribute__((visibility("default")))
+#else
+#define CSIKIT_API
+#endif
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ---- versions ----------------------------------------------------------------------------- */
+
+/** The ABI generation of this header; bumped only by a breaking change of the C ABI. */
+#define CSIKIT_ABI_VERSION 1
+
+/** The library version (major.minor.patch) as text, e.g. "0.1.0". Static string; never NULL. */
+CSIKIT_API const char *csikit_version(void);
+
+/** The ABI generation of the loaded library; compare with CSIKIT_ABI_VERSION at start-up. */
+CSIKIT_API int csikit_abi_version(void);
+
+/* ---- status codes and errors -------------------------------------------------------------- */
+
+/** Status codes. 1..9 are csikit::error_kind (the C++ error hierarchy); 100+ belong to the ABI.
+ *  Values are stable and never reused. */
+typedef enum csikit_status {
+    CSIKIT_OK = 0,                 /**< success */
+    CSIKIT_E_IO = 1,               /**< a file cannot be opened or read */
+    CSIKIT_E_PARSE = 2,            /**< malformed JSON or CSV text */
+    CSIKIT_E_SCHEMA = 3,           /**< the survey schema is inconsistent */
+    CSIKIT_E_DATA = 4,             /**< the data do not fit the schema */
+    CSIKIT_E_MODEL = 5,            /**< the path model cannot be estimated as specified */
+    CSIKIT_E_NUMERIC = 6,          /**< singular or degenerate matrices, constant items */
+    CSIKIT_E_CONVERGENCE = 7,      /**< an iterative algorithm did not converge */
+    CSIKIT_E_CANCELLED = 8,        /**< the progress callback asked to stop */
+    CSIKIT_E_ARGUMENT = 9,         /**< a bad option or argument value */
+    CSIKIT_E_NULL_ARGUMENT = 100,  /**< a required pointer argument is NULL */
+    CSIKIT_E_BAD_HANDLE = 101,     /**< a handle of the wrong type or already freed */
+    CSIKIT_E_BUFFER_TOO_SMALL = 102, /**< the caller's buffer is shorter than the size written */
+    CSIKIT_E_NO_MEMORY = 103,      /**< an allocation failed */
+    CSIKIT_E_INTERNAL = 199        /**< an unexpected failure inside csikit (a bug) */
+} csikit_status;
+
+/** The message of the most recent failed call on this thread, in the form
+ *  "where: what is wrong (expected)", one problem per line; "" when the most recent call
+ *  succeeded. Owned by the library, valid until the next csikit call on this thread. */
+CSIKIT_API const char *csikit_last_error(void);
+
+/** A static English name of a status code ("ok", "schema", "buffer too small", ...). */
+CSIKIT_API const char *csikit_status_string(int status);
+
+/** Releases a buffer the library returned through a `char **` parameter. NULL is ignored. */
+CSIKIT_API void csikit_free(void *buffer);
+
+/* ---- handles ------------------------------------------------------------------------------ */
+
+/** A validated survey schema (scales, items, hierarchy, constructs, paths). */
+typedef struct csikit_survey csikit_survey;
+/** The responses to one survey (n respondents x p items, weights, segments). Keeps its survey. */
+typedef struct csikit_data csikit_data;
+/** A PLS path-model estimate. Keeps its survey and data (needed by bootstrap, indices, IPMA). */
+typedef struct csikit_fit csikit_fit;
+/** A bootstrap of a fit. */
+typedef struct csikit_boot csikit_boot;
+
+/* ---- survey ------------------------------------------------------------------------------- */
+
+/** Parses and validates schema JSON text (UTF-8, NUL-terminated) into *out.
+ *  CSIKIT_E_PARSE for malformed JSON, CSIKIT_E_SCHEMA listing every problem. */
+CSIKIT_API int csikit_survey_from_json(const char *json_text, csikit_survey **out);
+
+/** Reads, parses and validates a schema file. CSIKIT_E_IO if it cannot be read. */
+CSIKIT_API int csikit_survey_load(const char *path, csikit_survey **out);
+
+/** Releases a survey; NULL is ignored. Data and fits made from it keep their own reference. */
+CSIKIT_API void csikit_survey_free(csikit_survey *survey);
+
+/** The survey as JSON text (round-trips through csikit_survey_from_json). Caller frees *out
+ *  with csikit_free. */
+CSIKIT_API int csikit_survey_to_json(const csikit_survey *survey, char **out);
+
+/** What csikit_survey_count and csikit_survey_id enumerate. */
+typedef enum csikit_survey_list {
+    CSIKIT_SURVEY_ITEMS = 0,      /**< item ids, in schema order */
+    CSIKIT_SURVEY_CONSTRUCTS = 1, /**< construct ids of the index model */
+    CSIKIT_SURVEY_SCALES = 2      /**< scale ids */
+} csikit_survey_list;
+
+/** Number of entries of a list of the survey. */
+CSIKIT_API int csikit_survey_count(const csikit_survey *survey, int list, size_t *count);
+
+/** The id of entry `index` of a list. *id is borrowed (valid while the survey lives).
+ *  CSIKIT_E_ARGUMENT for an index out of range. */
+CSIKIT_API int csikit_survey_id(const csikit_survey *survey, int list, size_t index, const char **id);
+
+/** The survey's name (borrowed; "" if it has none). */
+CSIKIT_API int csikit_survey_name(const csikit_survey *survey, const char **name);
+
+/* ---- data --------------------------------------------------------------------------------- */
+
+/** Memory layout of a matrix passed to csikit_data_from_matrix. */
+typedef enum csikit_layout {
+    CSIKIT_ROW_MAJOR = 0, /**< values[row * n_cols + col] (C arrays, numpy default) */
+    CSIKIT_COL_MAJOR = 1  /**< values[col * n_rows + row] (Fortran, R, Eigen, Julia) */
+} csikit_layout;
+
+/** Builds responses from an n_rows x n_cols matrix whose columns are named by `columns`
+ *  (n_cols UTF-8 names; item columns, extra columns are ignored). NaN = missing; the survey's
+ *  missing codes, scale checks and reverse recoding apply as for CSV. `weights` is NULL
+ *  (unweighted) or n_rows respondent weights. The data keep a reference to the survey.
+ *  CSIKIT_E_DATA names a missing item column or an out-of-scale value (row and column). */
+CSIKIT_API int csikit_data_from_matrix(const csikit_survey *survey, const double *values, size_t n_rows,
+                                       size_t n_cols, const char *const *columns, int layout,
+                                       const double *weights, csikit_data **out);
+
+/** Reads a CSV file of answers (header row of column names; comma, semicolon or tab). */
+CSIKIT_API int csikit_data_read_csv(const csikit_survey *survey, const char *path, csikit_data **out);
+
+/** Releases data; NULL is ignored. */
+CSIKIT_API void csikit_data_free(csikit_data *data);
+
+/** Number of respondents (rows) and items (columns, the survey's item order). Either out
+ *  pointer may be NULL. */
+CSIKIT_API int csikit_data_shape(const csikit_data *data, size_t *respondents, size_t *items);
+
+/** The recoded values (NaN = missing) as a row-major respondents x items matrix. */
+CSIKIT_API int csikit_data_values(const csikit_data *data, double *out, size_t capacity, size_t *size);
+
+/* ---- descriptive scores ------------------------------------------------------------------- */
+
+/** How answers become 0-100 scores (csikit::rescaling). */
+typedef enum csikit_rescaling {
+    CSIKIT_RESCALE_LINEAR = 0,       /**< 100 (x - a) / (b - a), the ACSI convention */
+    CSIKIT_RESCALE_PROPORTIONAL = 1, /**< 100 x / b */
+    CSIKIT_RESCALE_LABELS = 2        /**< the scale's per-value scores, linear elsewhere */
+} csikit_rescaling;
+
+/** Options of csikit_score_json. */
+typedef struct csikit_score_options {
+    uint32_t struct_size; /**< sizeof(csikit_score_options), set by the init function */
+    int rescale;          /**< csikit_rescaling; default CSIKIT_RESCALE_LINEAR */
+    double threshold;     /**< "satisfied" when the 0-100 score >= threshold; default 70 */
+    double level;         /**< confidence level of every interval; default 0.95 */
+    const char *by;       /**< segment column to break down by; NULL or "" = none */
+} csikit_score_options;
+
+/** Fills *options with the defaults. */
+CSIKIT_API int csikit_score_options_init(csikit_score_options *options);
+
+/** Scores the data (item means and 0-100 scores with intervals, top box, NPS, the hierarchy
+ *  index, breakdowns, wave changes) and returns the report as JSON text (docs/scoring.md).
+ *  Caller frees *out with csikit_free. */
+CSIKIT_API int csikit_score_json(const csikit_data *data, const csikit_score_options *options, char **out);
+
+/* ---- PLS estimation ----------------------------------------------------------------------- */
+
+/** Inner weighting scheme (csikit::inner_scheme). */
+typedef enum csikit_scheme {
+    CSIKIT_SCHEME_PATH = 0,
+    CSIKIT_SCHEME_CENTROID = 1,
+    CSIKIT_SCHEME_FACTORIAL = 2
+} csikit_scheme;
+
+/** Treatment of missing answers (csikit::missing_treatment). */
+typedef enum csikit_missing {
+    CSIKIT_MISSING_LISTWISE = 0,
+    CSIKIT_MISSING_MEAN = 1,
+    CSIKIT_MISSING_PAIRWISE = 2
+} csikit_missing;
+
+/** Options of csikit_estimate. */
+typedef struct csikit_estimate_options {
+    uint32_t struct_size; /**< sizeof(csikit_estimate_options), set by the init function */
+    int scheme;           /**< csikit_scheme; default CSIKIT_SCHEME_PATH */
+    int missing;          /**< csikit_missing; default CSIKIT_MISSING_LISTWISE */
+    int consistent;       /**< nonzero: PLSc (Dijkstra-Henseler); default 0 */
+    double tolerance;     /**< stop when max |w_new - w_old| < tolerance; default 1e-7 */
+    int max_iterations;   /**< CSIKIT_E_CONVERGENCE beyond this; default 300 */
+    int use_weights;      /**< nonzero: honour respondent weights; default 1 */
+    int quality;          /**< nonzero: reliability, HTMT, VIF, f2, GoF, SRMR; default 1 */
+} csikit_estimate_options;
+
+/** Fills *options with the defaults. */
+CSIKIT_API int csikit_estimate_options_init(csikit_estimate_options *options);
+
+/** Estimates the survey's PLS path model (its constructs and paths) on `data`. The fit keeps
+ *  references to the data and its survey. */
+CSIKIT_API int csikit_estimate(const csikit_data *data, const csikit_estimate_options *options, csikit_fit **out);
+
+/** Releases a fit; NULL is ignored. */
+CSIKIT_API void csikit_fit_free(csikit_fit *fit);
+
+/** What csikit_fit_count and csikit_fit_id enumerate. */
+typedef enum csikit_fit_list {
+    CSIKIT_FIT_CONSTRUCTS = 0, /**< J construct ids, in model order */
+    CSIKIT_FIT_INDICATORS = 1  /**< p indicator ids, grouped by block */
+} csikit_fit_list;
+
+/** Number of constructs or indicators of the fit. */
+CSIKIT_API int csikit_fit_count(const csikit_fit *fit, int list, size_t *count);
+
+/** The id of construct/indicator `index` (borrowed, valid while the fit lives). */
+CSIKIT_API int csikit_fit_id(const csikit_fit *fit, int list, size_t index, const char **id);
+
+/** Estimates a fit hands out through csikit_fit_values. Shapes: J = constructs,
+ *  p = indicators. Matrices over constructs are [to, from] (row = outcome). */
+typedef enum csikit_fit_quantity {
+    CSIKIT_PATHS = 0,             /**< J x J path coefficients [to, from] */
+    CSIKIT_TOTAL_EFFECTS = 1,     /**< J x J [to, from] */
+    CSIKIT_WEIGHTS = 2,           /**< p outer weights (standardised indicators) */
+    CSIKIT_LOADINGS = 3,          /**< p loadings */
+    CSIKIT_R2 = 4,                /**< J R-squared (0 for exogenous constructs) */
+    CSIKIT_R2_ADJUSTED = 5,       /**< J adjusted R-squared */
+    CSIKIT_AVE = 6,               /**< J average variance extracted */
+    CSIKIT_RHO_C = 7,             /**< J composite reliability */
+    CSIKIT_RHO_A = 8,             /**< J Dijkstra-Henseler rho_A */
+    CSIKIT_ALPHA = 9,             /**< J Cronbach's alpha */
+    CSIKIT_HTMT = 10,             /**< J x J heterotrait-monotrait ratios */
+    CSIKIT_CROSS_LOADINGS = 11,   /**< p x J */
+    CSIKIT_CONSTRUCT_CORRELATION = 12, /**< J x J */
+    CSIKIT_OUTER_VIF = 13,        /**< p */
+    CSIKIT_WEIGHTS_UNSTANDARDIZED = 14, /**< p weights on the raw item scale */
+    CSIKIT_INDIRECT_EFFECTS = 15  /**< J x J [to, from] */
+} csikit_fit_quantity;
+
+/** Copies one quantity of the fit into `out` (row-major) and writes its shape to *rows and
+ *  *cols (vectors: cols = 1). `size` receives rows * cols. Quality criteria that were not
+ *  computed (options.quality = 0) have shape 0 x 0. rows, cols may be NULL. */
+CSIKIT_API int csikit_fit_values(const csikit_fit *fit, int quantity, double *out, size_t capacity,
+                                 size_t *size, size_t *rows, size_t *cols);
+
+/** Scalar facts about a fit. */
+typedef struct csikit_fit_info {
+    uint32_t struct_size;       /**< the caller sets sizeof(csikit_fit_info) */
+    int iterations;             /**< iterations of the Wold/Lohmoeller loop */
+    int converged;              /**< 1 if the iteration met the tolerance */
+    int consistent;             /**< 1 if PLSc corrections were applied */
+    int admissible;             /**< 0 if PLSc gave an inadmissible solution */
+    double gof;                 /**< Tenenhaus goodness of fit */
+    double srmr;                /**< standardised root mean square residual */
+    size_t respondents;         /**< respondents in the data */
+    size_t respondents_used;    /**< respondents used (listwise: complete ones) */
+} csikit_fit_info;
+
+/** Fills *info; the caller sets info->struct_size first (fields beyond it are not written). */
+CSIKIT_API int csikit_fit_get_info(const csikit_fit *fit, csikit_fit_info *info);
+
+/** The full report.json of the fit (the same document as `csikit analyze --json`: estimates,
+ *  quality criteria, 0-100 indices with intervals, impacts and, when the survey binds a preset,
+ *  the IPA of its satisfaction construct), with the bootstrap statistics of `boot` when it is
+ *  not NULL (boot must come from this fit). indent < 0 gives one line. Caller frees *out with
+ *  csikit_free. */
+CSIKIT_API int csikit_fit_report_json(const csikit_fit *fit, const csikit_boot *boot, int indent, char **out);
+
+/** report.json as csikit_fit_report_json, with the IPA/IPMA of `target` and indices per group
+ *  `by` (`csikit analyze --target T --by C`). `target` NULL or "" = the satisfaction construct
+ *  of the survey's bound preset (none: the IPA is skipped with a note); `by` NULL or "" = no
+ *  groups, else a segment or the wave column. Caller frees *out with csikit_free. */
+CSIKIT_API int csikit_fit_index_report_json(const csikit_fit *fit, const csikit_boot *boot, const char *target,
+                                            const char *by, int indent, char **out);
+
+/* ---- bootstrap ---------------------------------------------------------------------------- */
+
+/** Progress callback: `done` of `total` estimates finished. Called on the thread that called
+ *  csikit_bootstrap, never concurrently. Return 0 to continue, nonzero to cancel (the
+ *  bootstrap then returns CSIKIT_E_CANCELLED). */
+typedef int (*csikit_progress_fn)(size_t done, size_t total, void *user_data);
+
+/** Options of csikit_bootstrap. */
+typedef struct csikit_bootstrap_options {
+    uint32_t struct_size;        /**< sizeof(csikit_bootstrap_options), set by the init function */
+    size_t resamples;            /**< B >= 2; default 5000 */
+    uint64_t seed;               /**< results depend on the seed only, never on threads; default 1 */
+    unsigned threads;            /**< worker threads; 0 = all cores (default) */
+    double confidence;           /**< interval level in (0, 1); default 0.95 */
+    int bca;                     /**< nonzero: BCa intervals (jackknife); default 1 */
+    csikit_progress_fn progress; /**< NULL = no progress reports */
+    void *user_data;             /**< passed to progress unchanged */
+    int drop_inadmissible;       /**< nonzero: PLSc resamples with inadmissible solutions count as failed */
+    int indices;                 /**< nonzero: also bootstrap every construct's 0-100 index (kind INDEX);
+                                      default 1, as `csikit analyze --bootstrap` */
+} csikit_bootstrap_options;
+
+/** Fills *options with the defaults. */
+CSIKIT_API int csikit_bootstrap_options_init(csikit_bootstrap_options *options);
+
+/** Bootstraps a fit: B resamples of its respondents, re-estimated with the fit's options. */
+CSIKIT_API int csikit_bootstrap(const csikit_fit *fit, const csikit_bootstrap_options *options, csikit_boot **out);
+
+/** Releases a bootstrap; NULL is ignored. */
+CSIKIT_API void csikit_boot_free(csikit_boot *boot);
+
+/** Which estimate a bootstrap parameter summarises. */
+typedef enum csikit_parameter_kind {
+    CSIKIT_PARAM_WEIGHT = 0,
+    CSIKIT_PARAM_LOADING = 1,
+    CSIKIT_PARAM_PATH = 2,
+    CSIKIT_PARAM_TOTAL_EFFECT = 3,
+    CSIKIT_PARAM_R2 = 4,
+    CSIKIT_PARAM_INDEX = 5 /**< a construct's 0-100 index (only with options->indices) */
+} csikit_parameter_kind;
+
+/** The bootstrap summary of one estimate. */
+typedef struct csikit_boot_parameter {
+    uint32_t struct_size; /**< the caller sets sizeof(csikit_boot_parameter) */
+    int kind;             /**< csikit_parameter_kind */
+    const char *label;    /**< "IMAG1", "IMAG -> CUEX", "CUSA" (borrowed from the boot handle) */
+    double estimate;      /**< the original estimate */
+    double mean;          /**< mean over the successful resamples */
+    double bias;          /**< mean - estimate */
+    double se;            /**< standard deviation over the resamples */
+    double t;             /**< estimate / se */
+    double p;             /**< two-sided p value */
+    double ci_low, ci_high;   /**< percentile interval */
+    double bca_low, bca_high; /**< BCa interval (NaN if not computed) */
+} csikit_boot_parameter;
+
+/** Number of summarised parameters (weights, loadings, paths, total effects, R2, then the
+ *  indices when bootstrapped) and resample counts (any out pointer may be NULL). */
+CSIKIT_API int csikit_boot_counts(const csikit_boot *boot, size_t *parameters, size_t *resamples,
+                                  size_t *succeeded, size_t *failed);
+
+/** Parameter `index` (0 <= index < parameters). The caller sets out->struct_size first. */
+CSIKIT_API int csikit_boot_parameter_at(const csikit_boot *boot, size_t index, csikit_boot_parameter *out);
+
+/** The parameter of `kind` named by ids: weight/loading by indicator id `a`; path/total
+ *  effect by construct ids `a` (from) and `b` (to); r2 and index by construct id `a`. CSIKIT_E_ARGUMENT
+ *  if there is none. The caller sets out->struct_size first. */
+CSIKIT_API int csikit_boot_find(const csikit_boot *boot, int kind, const char *a, const char *b,
+                                csikit_boot_parameter *out);
+
+/* ---- indices and importance-performance analysis ------------------------------------------ */
+
+/** Where the IPA cross-hair sits (csikit::crosshair_rule). */
+typedef enum csikit_crosshair {
+    CSIKIT_CROSSHAIR_MIDPOINT = 0, /**< middle of each axis' scale (0..100) */
+    CSIKIT_CROSSHAIR_MEAN = 1,     /**< mean over the factors (default) */
+    CSIKIT_CROSSHAIR_MEDIAN = 2,   /**< median over the factors */
+    CSIKIT_CROSSHAIR_CUSTOM = 3    /**< custom_importance / custom_performance */
+} csikit_crosshair;
+
+/** IPA quadrants ("high" means >= the cross-hair). */
+typedef enum csikit_quadrant {
+    CSIKIT_CONCENTRATE_HERE = 0,  /**< high importance, low performance */
+    CSIKIT_KEEP_UP = 1,           /**< high importance, high performance */
+    CSIKIT_LOW_PRIORITY = 2,      /**< low importance, low performance */
+    CSIKIT_POSSIBLE_OVERKILL = 3  /**< low importance, high performance */
+} csikit_quadrant;
+
+/** Options of indices and IPA/IPMA. */
+typedef struct csikit_ipa_options {
+    uint32_t struct_size;      /**< sizeof(csikit_ipa_options), set by the init function */
+    int crosshair;             /**< csikit_crosshair; default CSIKIT_CROSSHAIR_MEAN */
+    double custom_importance;  /**< cross-hair for CSIKIT_CROSSHAIR_CUSTOM */
+    double custom_performance; /**< cross-hair for CSIKIT_CROSSHAIR_CUSTOM */
+    double level;              /**< confidence level of index intervals; default 0.95 */
+    int use_respondents;       /**< nonzero: performances/SDs from respondent scores (default 1) */
+} csikit_ipa_options;
+
+/** Fills *options with the defaults. */
+CSIKIT_API int csikit_ipa_options_init(csikit_ipa_options *options);
+
+/** The 0-100 index of every construct of the fit (fit construct order), from unstandardised
+ *  outer weights and the scales' theoretical bounds. options may be NULL. */
+CSIKIT_API int csikit_fit_indices(const csikit_fit *fit, const csikit_ipa_options *options, double *out,
+                                  size_t capacity, size_t *size);
+
+/** Indices with intervals and impacts as JSON text: {"constructs": [{"id", "index", "score_sd",
+ *  "items", "weights", "mean", "se", "ci_low", "ci_high", "n", "effective_n"}], "impacts":
+ *  {"constructs", "values" [to][from]}}. Caller frees *out with csikit_free. */
+CSIKIT_API int csikit_fit_indices_json(const csikit_fit *fit, const csikit_ipa_options *options, char **out);
+
+/** Places n factors on the importance-performance plane: writes n quadrants (csikit_quadrant)
+ *  and the cross-hair. importance_cut / performance_cut may be NULL. */
+CSIKIT_API int csikit_ipa(const double *importance, const double *performance, size_t n,
+                          const csikit_ipa_options *options, int *quadrants, double *importance_cut,
+                          double *performance_cut);
+
+/** The importance-performance map (IPMA) of the fit for construct `target`, as JSON text:
+ *  {"target", "constructs": {"importance_cut", "performance_cut", "points": [{"id",
+ *  "construct", "importance", "performance", "quadrant"}]}, "indicators": {same shape}}.
+ *  Importance is the unstandardised total effect on the target (0-100 metric), performance the
+ *  0-100 index; quadrants use options->crosshair. Caller frees *out with csikit_free. */
+CSIKIT_API int csikit_fit_ipma_json(const csikit_fit *fit, const char *target, const csikit_ipa_options *options,
+                                    char **out);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* CSIKIT_H */

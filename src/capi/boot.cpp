@@ -1,0 +1,124 @@
+// C ABI: bootstrap with a progress callback that can cancel, and the parameter getters.
+#include "handles.hpp"
+
+#include "csikit/bootstrap.hpp"
+
+using namespace csikit_capi;
+
+namespace {
+
+csikit_boot_parameter to_c(const csikit::bootstrap_parameter& q) {
+    csikit_boot_parameter p{};
+    p.struct_size = sizeof(csikit_boot_parameter);
+    p.kind = static_cast<int>(q.kind);
+    p.label = q.label.c_str();
+    p.estimate = q.estimate;
+    p.mean = q.mean;
+    p.bias = q.bias;
+    p.se = q.se;
+    p.t = q.t;
+    p.p = q.p;
+    p.ci_low = q.ci_low;
+    p.ci_high = q.ci_high;
+    p.bca_low = q.bca_low;
+    p.bca_high = q.bca_high;
+    return p;
+}
+
+}  // namespace
+
+extern "C" {
+
+CSIKIT_API int csikit_bootstrap_options_init(csikit_bootstrap_options* options) {
+    return guard("csikit_bootstrap_options_init", [&] {
+        require(options, "csikit_bootstrap_options_init", "options");
+        const csikit::bootstrap_options d;
+        *options = csikit_bootstrap_options{};
+        options->struct_size = sizeof(csikit_bootstrap_options);
+        options->resamples = d.resamples;
+        options->seed = d.seed;
+        options->threads = d.threads;
+        options->confidence = d.confidence;
+        options->bca = d.bca ? 1 : 0;
+        options->progress = nullptr;
+        options->user_data = nullptr;
+        options->drop_inadmissible = d.drop_inadmissible ? 1 : 0;
+        options->indices = 1;  // as `csikit analyze --bootstrap`
+    });
+}
+
+CSIKIT_API int csikit_bootstrap(const csikit_fit* fit, const csikit_bootstrap_options* options, csikit_boot** out) {
+    const char* where = "csikit_bootstrap";
+    return guard(where, [&] {
+        const auto& h = handle(fit, where, "fit");
+        require(out, where, "out");
+        csikit_bootstrap_options o;
+        csikit_bootstrap_options_init(&o);
+        read_options(options, o, where);
+        csikit::bootstrap_options bo;
+        bo.resamples = o.resamples;
+        bo.seed = o.seed;
+        bo.threads = o.threads;
+        bo.confidence = o.confidence;
+        bo.bca = o.bca != 0;
+        bo.drop_inadmissible = o.drop_inadmissible != 0;
+        if (o.indices) bo.index_survey = h.survey.get();  // the fit keeps the survey alive
+        if (o.progress) {
+            // The core calls this on our thread only, so the C callback needs no locking.
+            bo.progress = [fn = o.progress, ud = o.user_data](std::size_t done, std::size_t total) {
+                return fn(done, total, ud) == 0;
+            };
+        }
+        auto b = std::make_unique<csikit_boot>();
+        b->fit = h.fit;
+        b->result = csikit::bootstrap(h.model, *h.data, *h.fit, bo);
+        give(std::move(b), out);
+    });
+}
+
+CSIKIT_API void csikit_boot_free(csikit_boot* boot) { release(boot); }
+
+CSIKIT_API int csikit_boot_counts(const csikit_boot* boot, size_t* parameters, size_t* resamples, size_t* succeeded,
+                                  size_t* failed) {
+    const char* where = "csikit_boot_counts";
+    return guard(where, [&] {
+        const auto& r = handle(boot, where, "boot").result;
+        if (parameters) *parameters = r.parameters.size() + r.indices.size();
+        if (resamples) *resamples = r.resamples;
+        if (succeeded) *succeeded = r.succeeded;
+        if (failed) *failed = r.failed;
+    });
+}
+
+CSIKIT_API int csikit_boot_parameter_at(const csikit_boot* boot, size_t index, csikit_boot_parameter* out) {
+    const char* where = "csikit_boot_parameter_at";
+    return guard(where, [&] {
+        const auto& r = handle(boot, where, "boot").result;
+        require(out, where, "out");
+        const std::size_t n = r.parameters.size() + r.indices.size();
+        if (index >= n)
+            throw abi_error{CSIKIT_E_ARGUMENT, std::string(where) + ": index " + std::to_string(index) +
+                                                   " is out of range (expected < " + std::to_string(n) + ")"};
+        const auto& q = index < r.parameters.size() ? r.parameters[index] : r.indices[index - r.parameters.size()];
+        write_struct(to_c(q), out, where);
+    });
+}
+
+CSIKIT_API int csikit_boot_find(const csikit_boot* boot, int kind, const char* a, const char* b,
+                                csikit_boot_parameter* out) {
+    const char* where = "csikit_boot_find";
+    return guard(where, [&] {
+        const auto& r = handle(boot, where, "boot").result;
+        require(a, where, "a");
+        require(out, where, "out");
+        if (kind < CSIKIT_PARAM_WEIGHT || kind > CSIKIT_PARAM_INDEX)
+            throw abi_error{CSIKIT_E_ARGUMENT, std::string(where) + ": unknown kind " + std::to_string(kind) +
+                                                   " (expected a csikit_parameter_kind value)"};
+        const auto k = static_cast<csikit::parameter_kind>(kind);
+        if ((k == csikit::parameter_kind::path || k == csikit::parameter_kind::total_effect) && !b)
+            throw abi_error{CSIKIT_E_NULL_ARGUMENT, std::string(where) + ": b is NULL (expected the outcome construct id)"};
+        write_struct(to_c(r.get(k, a, b ? std::string_view(b) : std::string_view())), out, where);
+    });
+}
+
+}  // extern "C"

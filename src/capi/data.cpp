@@ -1,0 +1,80 @@
+// C ABI: response data from a matrix in either layout or from a CSV file.
+#include "handles.hpp"
+
+#include "csikit/data.hpp"
+
+using namespace csikit_capi;
+
+extern "C" {
+
+CSIKIT_API int csikit_data_from_matrix(const csikit_survey* survey, const double* values, size_t n_rows, size_t n_cols,
+                                       const char* const* columns, int layout, const double* weights,
+                                       csikit_data** out) {
+    const char* where = "csikit_data_from_matrix";
+    return guard(where, [&] {
+        const auto& s = handle(survey, where, "survey");
+        require(out, where, "out");
+        if (n_cols == 0)
+            throw abi_error{CSIKIT_E_ARGUMENT, std::string(where) + ": n_cols is 0 (expected one column per item)"};
+        require(columns, where, "columns");
+        if (n_rows > 0) require(values, where, "values");
+        if (layout != CSIKIT_ROW_MAJOR && layout != CSIKIT_COL_MAJOR)
+            throw abi_error{CSIKIT_E_ARGUMENT, std::string(where) + ": unknown layout " + std::to_string(layout) +
+                                                   " (expected CSIKIT_ROW_MAJOR or CSIKIT_COL_MAJOR)"};
+        std::vector<std::string> names;
+        names.reserve(n_cols);
+        for (size_t c = 0; c < n_cols; ++c) {
+            if (!columns[c])
+                throw abi_error{CSIKIT_E_NULL_ARGUMENT, std::string(where) + ": columns[" + std::to_string(c) +
+                                                            "] is NULL (expected a column name)"};
+            names.emplace_back(columns[c]);
+        }
+        const auto rows = static_cast<Eigen::Index>(n_rows), cols = static_cast<Eigen::Index>(n_cols);
+        Eigen::MatrixXd raw(rows, cols);
+        for (Eigen::Index r = 0; r < rows; ++r)
+            for (Eigen::Index c = 0; c < cols; ++c)
+                raw(r, c) = layout == CSIKIT_ROW_MAJOR ? values[r * cols + c] : values[c * rows + r];
+        Eigen::VectorXd w;
+        if (weights) w = Eigen::Map<const Eigen::VectorXd>(weights, rows);
+        auto h = std::make_unique<csikit_data>();
+        h->survey = s.survey;
+        h->data = std::make_shared<const csikit::responses>(csikit::make_responses(*s.survey, names, raw, w));
+        give(std::move(h), out);
+    });
+}
+
+CSIKIT_API int csikit_data_read_csv(const csikit_survey* survey, const char* path, csikit_data** out) {
+    const char* where = "csikit_data_read_csv";
+    return guard(where, [&] {
+        const auto& s = handle(survey, where, "survey");
+        require(path, where, "path");
+        require(out, where, "out");
+        auto h = std::make_unique<csikit_data>();
+        h->survey = s.survey;
+        h->data = std::make_shared<const csikit::responses>(csikit::read_responses(path, *s.survey));
+        give(std::move(h), out);
+    });
+}
+
+CSIKIT_API void csikit_data_free(csikit_data* data) { release(data); }
+
+CSIKIT_API int csikit_data_shape(const csikit_data* data, size_t* respondents, size_t* items) {
+    const char* where = "csikit_data_shape";
+    return guard(where, [&] {
+        const auto& d = handle(data, where, "data");
+        if (respondents) *respondents = static_cast<size_t>(d.data->values.rows());
+        if (items) *items = static_cast<size_t>(d.data->values.cols());
+    });
+}
+
+CSIKIT_API int csikit_data_values(const csikit_data* data, double* out, size_t capacity, size_t* size) {
+    const char* where = "csikit_data_values";
+    return guard(where, [&] {
+        const auto& d = handle(data, where, "data");
+        // Eigen stores column-major; the ABI hands out row-major like every other matrix.
+        const Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> rm = d.data->values;
+        copy_out(rm.data(), static_cast<size_t>(rm.size()), out, capacity, size, where);
+    });
+}
+
+}  // extern "C"

@@ -1,0 +1,26 @@
+# Builds and runs examples/c/quickstart.c against an INSTALLED csikit (header + libcsikit_c)
+# with nothing but -I/-L of the install prefix, as an outside C project would.
+# cmake -DCC=... -DPREFIX=... -DSOURCE=... -DOUT=... -DSCHEMA=... -DDATA=... -P example_install.cmake
+foreach(v CC PREFIX SOURCE OUT SCHEMA DATA)
+  if(NOT DEFINED ${v})
+    message(FATAL_ERROR "example_install.cmake: -D${v} is required")
+  endif()
+endforeach()
+set(libdir "${PREFIX}/lib")
+if(EXISTS "${PREFIX}/lib64/libcsikit_c.so")
+  set(libdir "${PREFIX}/lib64")
+endif()
+execute_process(COMMAND ${CC} -std=c99 -pedantic -Wall -Wextra -Werror "${SOURCE}" -o "${OUT}"
+                        -I${PREFIX}/include -L${libdir} -lcsikit_c -Wl,-rpath,${libdir}
+                RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "example_install: compiling ${SOURCE} against ${PREFIX} failed")
+endif()
+execute_process(COMMAND "${OUT}" "${SCHEMA}" "${DATA}" RESULT_VARIABLE rc OUTPUT_VARIABLE out)
+message("${out}")
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "example_install: ${OUT} exited with ${rc}")
+endif()
+if(NOT out MATCHES "IMAG +-> CUEX +0\\.50")
+  message(FATAL_ERROR "example_install: the output lacks the ECSI path IMAG -> CUEX = 0.50")
+endif()
