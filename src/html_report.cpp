@@ -2,6 +2,7 @@
 // the table of contents, the sections in reading order, the settings and a footer).
 #include "html_internal.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 CSIKIT_NAMESPACE_BEGIN
@@ -50,6 +51,23 @@ std::string section_settings(const context& c) {
     return section("sec-settings", c.t("sec_settings"), body);
 }
 
+/// A warning box when more than missing_warning_share of the respondents are left out of the
+/// model by missing answers (report.json: sample.warning), with the --missing suggestion.
+std::string missing_warning(const context& c) {
+    const auto* f = c.in.fit;
+    if (!f || missing_data_warning(*f).empty()) return "";
+    const auto& m = f->data;
+    const auto left_out = m.respondents_total - std::min(m.respondents_total, m.respondents_used);
+    const double pct = 100.0 * static_cast<double>(left_out) / static_cast<double>(m.respondents_total);
+    std::string text = std::to_string(left_out);
+    text.append(" ").append(c.t("missing_warning_of")).append(" ").append(std::to_string(m.respondents_total));
+    text.append(" (").append(num(pct, 1)).append("%) ").append(c.t("missing_warning_text"));
+    if (m.missing == missing_treatment::listwise) text.append(" ").append(c.t("missing_warning_listwise"));
+    std::string out = "<div class=\"warnings\" id=\"missing-warning\" role=\"alert\"><b>";
+    out.append(html_escape(c.t("missing_warning_title"))).append("</b><p>").append(html_escape(text)).append("</p></div>\n");
+    return out;
+}
+
 }  // namespace html_detail
 
 std::string html_report(const report_input& in, const html_options& options) {
@@ -85,6 +103,7 @@ std::string html_report(const report_input& in, const html_options& options) {
            html_escape(c.t("report") + " \u00B7 " + c.t("generated_by") + " " + version()) + "</div><nav class=\"toc\" aria-label=\"" +
            html_escape(c.t("contents")) + "\">" + toc + "</nav></div></header>\n<main class=\"wrap\">\n";
     out += section_summary(c);
+    out += missing_warning(c);
     for (const auto& p : parts) out += p.html;
     out += "</main>\n<footer><div class=\"wrap\">" + html_escape(c.t("generated_by") + " " + version()) +
            "</div></footer>\n</body>\n</html>\n";

@@ -95,6 +95,15 @@ constexpr phrase phrases[] = {
     {"resamples", "resamples", "次重抽样"},
     {"failed", "failed", "次失败"},
     {"warnings", "Warnings", "警告"},
+    {"missing_warning_title", "Many respondents are left out of the model", "大量受访者未进入模型"},
+    {"missing_warning_of", "of", "/"},
+    {"missing_warning_text", "respondents were left out of the path model because of missing answers.",
+     "名受访者因缺失回答未进入路径模型。"},
+    {"missing_warning_listwise",
+     "Listwise deletion drops every respondent who misses any model item. Consider --missing mean (mean "
+     "replacement keeps everyone with at least one answer) or --missing pairwise.",
+     "整行删除会剔除缺少任一模型题项的受访者。建议改用 --missing mean（均值替代，保留至少回答一题的受访者）或 "
+     "--missing pairwise（成对删除）。"},
     {"reliability", "Reliability and convergent validity", "信度与收敛效度"},
     {"construct", "Construct", "潜变量"},
     {"items", "Items", "题项数"},

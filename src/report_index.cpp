@@ -7,11 +7,13 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <limits>
 #include <map>
 #include <set>
 #include <span>
 #include <string>
+#include <tuple>
 #include <utility>
 
 CSIKIT_NAMESPACE_BEGIN
@@ -149,29 +151,59 @@ mean_estimate score_estimate(const Eigen::VectorXd& scores, const Eigen::VectorX
 
 }  // namespace
 
+std::pair<std::string, std::string> select_target(const survey& s, const pls_fit& fit, const std::string& requested) {
+    if (!requested.empty()) {
+        if (fit.construct_index(requested) < 0)
+            throw argument_error(location{"", 0, "target"}, "unknown construct \"" + requested + "\" (expected one of " +
+                                                                join(fit.constructs) + ")");
+        return {requested, "option"};
+    }
+    if (s.model) {
+        try {
+            const preset_model pm = preset(s.model->preset);
+            if (fit.construct_index(pm.target) >= 0) return {pm.target, "preset"};
+        } catch (const error&) {
+            // an unknown preset is a schema error reported when the survey is read
+        }
+    }
+    if (!s.overall_item.empty())
+        for (const auto& c : s.constructs)
+            if (std::find(c.items.begin(), c.items.end(), s.overall_item) != c.items.end() &&
+                fit.construct_index(c.id) >= 0)
+                return {c.id, "overall_item"};
+    return {};
+}
+
+std::string missing_data_warning(const pls_fit& fit) {
+    const moments& m = fit.data;
+    const std::size_t total = m.respondents_total;
+    const std::size_t left_out = total - std::min(total, m.respondents_used);
+    if (total == 0 || static_cast<double>(left_out) <= missing_warning_share * static_cast<double>(total)) return {};
+    const double pct = 100.0 * static_cast<double>(left_out) / static_cast<double>(total);
+    char share[32];
+    std::snprintf(share, sizeof share, "%.1f%%", pct);
+    std::string text = std::to_string(left_out) + " of " + std::to_string(total) + " respondents (" + share +
+                       ") were left out of the model because of missing answers";
+    if (m.missing == missing_treatment::listwise)
+        text += " (listwise deletion drops every respondent who misses any model item); consider --missing mean "
+                "(mean replacement keeps everyone with at least one answer) or --missing pairwise";
+    else
+        text += " (no answer to any model item)";
+    return text;
+}
+
 index_analysis analyze_indices(const pls_model& model, const pls_fit& fit, const survey& s, const responses& data,
                                const index_analysis_options& options) {
     index_analysis a;
     a.options = options;
     if (s.model) {
         try {
-            const preset_model pm = preset(s.model->preset);
-            a.preset = pm.name;
-            if (options.target.empty() && fit.construct_index(pm.target) >= 0) {
-                a.target = pm.target;
-                a.target_source = "preset";
-            }
+            a.preset = preset(s.model->preset).name;
         } catch (const error&) {
             // an unknown preset is a schema error reported when the survey is read
         }
     }
-    if (!options.target.empty()) {
-        if (fit.construct_index(options.target) < 0)
-            throw argument_error(location{"", 0, "target"}, "unknown construct \"" + options.target +
-                                                                "\" (expected one of " + join(fit.constructs) + ")");
-        a.target = options.target;
-        a.target_source = "option";
-    }
+    std::tie(a.target, a.target_source) = select_target(s, fit, options.target);
     a.overall = compute_part(fit, s, data, a.target, options);
     if (a.target.empty())
         a.overall.notes.push_back("IPA skipped: no target construct (name one with --target: " + join(fit.constructs) +

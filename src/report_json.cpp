@@ -115,7 +115,14 @@ json sample(const pls_fit& fit) {
                 {"answers_used", m.answers_used},
                 {"imputed", m.answers_imputed},
                 {"effective_n", num(m.effective_n)},
-                {"missing", m.respondents_total - m.respondents_used}};
+                {"missing", m.respondents_total - m.respondents_used},
+                {"missing_share", m.respondents_total ? json(static_cast<double>(m.respondents_total - m.respondents_used) /
+                                                            static_cast<double>(m.respondents_total))
+                                                      : json(nullptr)},
+                {"warning", [&] {
+                     const std::string w = missing_data_warning(fit);
+                     return w.empty() ? json(nullptr) : json(w);
+                 }()}};
 }
 
 /// The normalised index weight (w^, sum 1 per block) of each indicator id, from an analysis.
@@ -418,9 +425,30 @@ void add_analysis(json& doc, const pls_fit& fit, const survey* s, const index_an
                                {"ci_high", num(c.test.ci.upper)},
                                {"significant", c.test.significant}});
     doc["changes"] = std::move(changes);
+    // The compact index table (the constructs[] index fields, one line per construct).
+    json summary = json::array();
+    if (a.overall.estimated)
+        for (const auto& c : a.overall.indices.constructs) {
+            const bool ok = !contains(a.overall.refused, c.construct);
+            const bool resp = ok && c.has_respondents;
+            summary.push_back(json{{"construct", c.construct},
+                                   {"index", ok ? num(c.index) : json(nullptr)},
+                                   {"mean", resp ? num(c.overall.mean) : json(nullptr)},
+                                   {"ci_low", resp ? num(c.overall.ci_low) : json(nullptr)},
+                                   {"ci_high", resp ? num(c.overall.ci_high) : json(nullptr)},
+                                   {"n", resp ? json(c.overall.n) : json(nullptr)}});
+        }
+    doc["indices"] = std::move(summary);
 }
 
-json document(const pls_fit& fit, const bootstrap_result* boot, const survey* s, const index_analysis* a) {
+/// The report-level part of a run: notes and scores (written after the index sections).
+struct run_part {
+    const std::vector<std::string>* notes = nullptr;  ///< null: the fit's missing-data warning
+    const score_report* scores = nullptr;
+};
+
+json document(const pls_fit& fit, const bootstrap_result* boot, const survey* s, const index_analysis* a,
+              const run_part& run = {}) {
     const boot_index bi = index_boot(boot);
     const Eigen::Index J = static_cast<Eigen::Index>(fit.constructs.size());
     json doc;
@@ -442,7 +470,16 @@ json document(const pls_fit& fit, const bootstrap_result* boot, const survey* s,
                       {"srmr", fit.options.quality ? num(fit.srmr) : json(nullptr)}};
     doc["diagnostics"] = json{{"converged", fit.converged}, {"admissible", fit.admissible}, {"warnings", fit.warnings}};
     doc["bootstrap"] = boot ? bootstrap_section(*boot) : json(nullptr);
-    if (a) add_analysis(doc, fit, s, *a);
+    if (a) {
+        add_analysis(doc, fit, s, *a);
+        if (run.notes) {
+            doc["notes"] = *run.notes;
+        } else {
+            doc["notes"] = json::array();
+            if (const std::string w = missing_data_warning(fit); !w.empty()) doc["notes"].push_back(w);
+        }
+        doc["scores"] = run.scores ? json::parse(to_json(*run.scores, -1)) : json(nullptr);
+    }
     return doc;
 }
 
@@ -455,6 +492,19 @@ std::string to_json(const pls_fit& fit, const bootstrap_result* boot, const surv
 std::string to_json(const pls_fit& fit, const bootstrap_result* boot, const survey* s, const index_analysis& a,
                     int indent) {
     return document(fit, boot, s, &a).dump(indent, ' ', false, json::error_handler_t::replace);
+}
+
+std::string to_json(const analysis_report& r, int indent) {
+    json doc;
+    if (r.fit) {
+        doc = document(*r.fit, r.boot ? &*r.boot : nullptr, &r.schema, &r.analysis,
+                       run_part{&r.notes, r.scores ? &*r.scores : nullptr});
+    } else {
+        doc["csikit_version"] = version();
+        doc["notes"] = r.notes;
+        doc["scores"] = r.scores ? json::parse(to_json(*r.scores, -1)) : json(nullptr);
+    }
+    return doc.dump(indent, ' ', false, json::error_handler_t::replace);
 }
 
 CSIKIT_NAMESPACE_END

@@ -13,7 +13,7 @@ mkdir -p "$out"
 
 "$csikit" analyze --schema "$ecsi/schema.json" --data "$ecsi/mobi.csv" --bootstrap 500 --seed 1 --threads 2 \
   --out "$out" | tee "$out/analyze.txt"
-"$csikit" report --schema "$ecsi/schema.json" --data "$ecsi/mobi.csv" --out "$out/html" --lang en \
+"$csikit" report --schema "$ecsi/schema.json" --data "$ecsi/mobi.csv" --out "$out/html" --lang en --target CUSA \
   --bootstrap 500 --seed 1 --threads 2
 
 # The paths of the published model, and the report's sections.

@@ -1,8 +1,10 @@
 // `csikit analyze`: estimate the survey's PLS path model, optionally bootstrap it, print the
 // tables a paper would show and write report.json (docs/report.md).
+#include "analysis_command.hpp"
 #include "cli.hpp"
 
 #include <csikit/bootstrap.hpp>
+#include <csikit/html_report.hpp>
 #include <csikit/ipa.hpp>
 #include <csikit/report.hpp>
 
@@ -15,6 +17,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iomanip>
+#include <optional>
 #include <ostream>
 #include <sstream>
 #include <string>
@@ -26,22 +29,32 @@ namespace {
 const char* analyze_usage =
     "usage: csikit analyze --schema S --data D [--scheme path|centroid|factorial] [--mode pls|plsc]\n"
     "                      [--missing listwise|mean|pairwise] [--tolerance X] [--max-iter N]\n"
-    "                      [--bootstrap N [--seed K] [--threads T] [--confidence 0.95]]\n"
+    "                      [--bootstrap N [--seed K] [--threads T]] [--confidence 0.95]\n"
     "                      [--target CONSTRUCT] [--by COLUMN] [--crosshair mean|median|midpoint]\n"
-    "                      [--out DIR] [--json]\n"
+    "                      [--out DIR [--lang zh|en] [--title TEXT]] [--scores [--threshold 70]] [--json]\n"
     "\n"
     "Estimates the schema's PLS path model on the data and prints the sample, paths, indicator\n"
     "weights and loadings, reliability and validity (alpha, rho_c, rho_A >= 0.7; AVE >= 0.5),\n"
     "HTMT (< 0.85), R2 and fit. --bootstrap N adds standard errors, t, p, percentile and BCa\n"
     "intervals from N resamples (the numbers depend on --seed only, not on --threads; default\n"
-    "threads: all cores). --out DIR writes DIR/report.json; --json prints it instead of tables.\n"
+    "threads: all cores). --out DIR writes DIR/report.json and DIR/report.html (one\n"
+    "self-contained page with charts; --lang picks its language, default the schema's first);\n"
+    "--json prints report.json instead of tables. --scores adds the descriptive scores (csikit\n"
+    "score) and every segment column against the rest to both files (what csikit report does).\n"
     "\n"
     "Every construct also gets a 0-100 index (unstandardised weights, normalised; t-interval over\n"
     "the respondents the estimate used, and a bootstrap percentile interval with --bootstrap).\n"
     "--target names the construct whose drivers the impacts and the IPA/IPMA describe (default:\n"
-    "the preset's satisfaction construct when the schema binds a preset; else no IPA). --by\n"
-    "re-estimates per value of a segment or the wave column (per-wave indices, changes between\n"
-    "consecutive waves with Welch tests). --crosshair places the IPA cross-hair (default: mean).\n"
+    "the preset's satisfaction construct when the schema binds a preset, else the construct\n"
+    "holding the schema's overall_item; else no IPA). --by re-estimates per value of a segment or\n"
+    "the wave column (per-wave indices, changes between consecutive waves with Welch tests).\n"
+    "--crosshair places the IPA cross-hair (default: mean). --confidence sets the level of every\n"
+    "interval (--level is the same option).\n"
+    "\n"
+    "Missing answers: listwise deletion (the default, as plspm) drops every respondent who misses\n"
+    "any model item; the output warns when that leaves out more than 20% of the respondents.\n"
+    "--missing mean replaces a missing answer by the item mean, --missing pairwise builds each\n"
+    "correlation from the respondents who answered both items.\n"
     "Defaults: path scheme, PLS, listwise deletion, tolerance 1e-7, 300 iterations, seed 1.";
 
 using csikit_cli::args;
@@ -155,7 +168,9 @@ void print_tables(std::ostream& out, const csikit::survey& s, const csikit::pls_
     out << "Sample and estimation\n";
     table t0({"", ""});
     t0.add({"respondents", std::to_string(m.respondents_total)});
-    t0.add({"used", std::to_string(m.respondents_used) + " (" + csikit::missing_name(fit.options.missing) + ")"});
+    const std::size_t left_out = m.respondents_total - std::min(m.respondents_total, m.respondents_used);
+    t0.add({"used", std::to_string(m.respondents_used) + " (" + csikit::missing_name(fit.options.missing) +
+                        (left_out ? "; " + std::to_string(left_out) + " left out by missing answers" : std::string()) + ")"});
     t0.add({"answers imputed", std::to_string(m.answers_imputed)});
     t0.add({"effective n", fmt(m.effective_n, 1)});
     t0.add({"scheme / mode", std::string(csikit::scheme_name(fit.options.scheme)) + " / " + (fit.consistent ? "PLSc" : "PLS")});
@@ -168,6 +183,7 @@ void print_tables(std::ostream& out, const csikit::survey& s, const csikit::pls_
                                  ", failed " + failed});
     }
     t0.print(out);
+    if (const std::string w = csikit::missing_data_warning(fit); !w.empty()) out << "\n  WARNING: " << w << "\n";
 
     out << "\nPaths" << (boot ? " (bootstrap SE, t, p; " + fmt(boot->confidence * 100, 0) + "% percentile and BCa intervals)" : "")
         << "\n";
@@ -402,17 +418,30 @@ csikit::progress_callback progress_bar(std::ostream& err) {
     };
 }
 
-int run_analyze(const args& a, std::ostream& out, std::ostream& err) {
-    a.allow_only({"schema", "data", "scheme", "mode", "missing", "bootstrap", "seed", "threads", "confidence", "out",
-                  "json", "tolerance", "max-iter", "target", "by", "crosshair"});
+void write_file(const std::filesystem::path& path, const std::string& text) {
+    std::ofstream f(path, std::ios::binary);
+    if (!f || !(f << text)) throw csikit::io_error({path.string(), 0, ""}, "cannot write the report (expected a writable directory)");
+}
+
+}  // namespace
+
+namespace csikit_cli {
+
+int run_analysis_command(const args& a, std::ostream& out, std::ostream& err, bool report) {
+    a.allow_only({"schema", "data", "scheme", "mode", "missing", "bootstrap", "seed", "threads", "confidence", "level",
+                  "out", "json", "tolerance", "max-iter", "target", "by", "crosshair", "lang", "title", "threshold",
+                  "scores"});
     const std::string schema_path = a.require("schema");
     const std::string data_path = a.require("data");
-    csikit::pls_options o;
-    o.scheme = parse_scheme(a.get("scheme").value_or("path"));
-    o.consistent = parse_mode(a.get("mode").value_or("pls"));
-    o.missing = parse_missing(a.get("missing").value_or("listwise"));
-    o.tolerance = a.get_double("tolerance", o.tolerance);
-    o.max_iterations = static_cast<int>(a.get_int("max-iter", o.max_iterations));
+    const std::optional<std::string> dir = report ? std::optional<std::string>(a.require("out")) : a.get("out");
+    const bool json = a.has("json");
+
+    csikit::analysis_options o;
+    o.pls.scheme = parse_scheme(a.get("scheme").value_or("path"));
+    o.pls.consistent = parse_mode(a.get("mode").value_or("pls"));
+    o.pls.missing = parse_missing(a.get("missing").value_or("listwise"));
+    o.pls.tolerance = a.get_double("tolerance", o.pls.tolerance);
+    o.pls.max_iterations = static_cast<int>(a.get_int("max-iter", o.pls.max_iterations));
     const long resamples = a.get_int("bootstrap", 0);
     if (resamples < 0 || resamples == 1)
         throw csikit::argument_error({{}, 0, "--bootstrap"}, std::to_string(resamples) + " resamples (expected 0 or >= 2)");
@@ -420,74 +449,105 @@ int run_analyze(const args& a, std::ostream& out, std::ostream& err) {
     if (seed < 0) throw csikit::argument_error({{}, 0, "--seed"}, "negative seed (expected >= 0)");
     const long threads = a.get_int("threads", 0);
     if (threads < 0) throw csikit::argument_error({{}, 0, "--threads"}, "negative thread count (expected >= 0)");
-    const bool json = a.has("json");
 
-    const csikit::survey s = csikit::load_survey(schema_path);
-    const csikit::responses data = csikit::read_responses(data_path, s);
-    const csikit::pls_model model = csikit::pls_model::from_survey(s);
-    const csikit::pls_fit fit = csikit::estimate(model, data, o);
-
-    csikit::index_analysis_options io;
-    io.target = a.get("target").value_or("");
-    if (!io.target.empty() && fit.construct_index(io.target) < 0) {
-        std::string ids;
-        for (const auto& c : fit.constructs) ids += (ids.empty() ? "" : ", ") + c;
-        throw csikit::argument_error({{}, 0, "--target"}, "unknown construct \"" + io.target + "\" (expected one of " + ids + ")");
+    // One confidence level for everything: bootstrap intervals, index t-intervals, scores.
+    // --level is the name `csikit report` used; both may be given only with the same value.
+    double level = 0.95;
+    const char* level_option = "--confidence";
+    if (a.has("confidence") && a.has("level") && a.get_double("confidence", 0) != a.get_double("level", 0))
+        throw csikit::argument_error({{}, 0, "--level"}, "differs from --confidence (expected one level, e.g. 0.95)");
+    if (a.has("confidence")) {
+        level = a.get_double("confidence", level);
+    } else if (a.has("level")) {
+        level = a.get_double("level", level);
+        level_option = "--level";
     }
-    io.by = a.get("by").value_or("");
+    if (!(level > 0 && level < 1))
+        throw csikit::argument_error({{}, 0, level_option}, fmt(level) + " is outside (0, 1) (expected a confidence level, e.g. 0.95)");
+
+    o.index.target = a.get("target").value_or("");
+    o.index.by = a.get("by").value_or("");
     if (const auto c = a.get("crosshair")) {
         try {
-            io.crosshair = csikit::parse_crosshair_rule(*c);
+            o.index.crosshair = csikit::parse_crosshair_rule(*c);
         } catch (const csikit::error&) {
             throw csikit::argument_error({{}, 0, "--crosshair"}, "unknown rule \"" + *c + "\" (expected mean, median or midpoint)");
         }
-        if (io.crosshair == csikit::crosshair_rule::custom)
+        if (o.index.crosshair == csikit::crosshair_rule::custom)
             throw csikit::argument_error({{}, 0, "--crosshair"}, "custom needs values (expected mean, median or midpoint)");
     }
-    io.index.level = a.get_double("confidence", io.index.level);
-    if (!(io.index.level > 0 && io.index.level < 1))
-        throw csikit::argument_error({{}, 0, "--confidence"}, fmt(io.index.level) + " is outside (0, 1)");
-    csikit::index_analysis analysis;
+    o.index.index.level = level;
+
+    o.resamples = static_cast<std::size_t>(resamples);
+    o.bootstrap.seed = static_cast<std::uint64_t>(seed);
+    o.bootstrap.threads = static_cast<unsigned>(threads);
+    o.bootstrap.confidence = level;
+    // A bar where someone watches (a terminal) or the run is long; never with --json.
+    if (resamples > 0 && !json && (::isatty(STDERR_FILENO) || resamples >= 1000)) o.bootstrap.progress = progress_bar(err);
+
+    const std::string lang = a.get("lang").value_or("");
+    o.scores = report || a.has("scores");
+    o.scoring.language = lang;
+    o.scoring.level = level;
+    o.scoring.threshold = a.get_double("threshold", o.scoring.threshold);
+    if (!(o.scoring.threshold >= 0 && o.scoring.threshold <= 100))
+        throw csikit::argument_error({{}, 0, "--threshold"}, "outside 0..100 (expected a 0-100 score, e.g. 70)");
+
+    const csikit::survey s = csikit::load_survey(schema_path);
+    const csikit::responses data = csikit::read_responses(data_path, s);
+    csikit::analysis_report r;
     try {
-        analysis = csikit::analyze_indices(model, fit, s, data, io);
+        r = csikit::run_analysis(s, data, o);
     } catch (const csikit::argument_error& e) {
-        // --by names a column the schema does not declare: say so as the option's problem.
-        if (!e.problems().empty() && e.problems().front().where.field == "by")
-            throw csikit::argument_error({{}, 0, "--by"}, e.problems().front().message);
+        // --target / --by name something the schema does not declare: the option's problem.
+        if (!e.problems().empty() && (e.problems().front().where.field == "by" || e.problems().front().where.field == "target"))
+            throw csikit::argument_error({{}, 0, "--" + e.problems().front().where.field}, e.problems().front().message);
         throw;
     }
+    r.settings = {{"schema", schema_path}, {"data", data_path}};
 
-    std::optional<csikit::bootstrap_result> boot;
-    if (resamples > 0) {
-        csikit::bootstrap_options bo;
-        bo.resamples = static_cast<std::size_t>(resamples);
-        bo.seed = static_cast<std::uint64_t>(seed);
-        bo.threads = static_cast<unsigned>(threads);
-        bo.confidence = a.get_double("confidence", bo.confidence);
-        bo.index_survey = &s;  // bootstrap the 0-100 indices too
-        // A bar where someone watches (a terminal) or the run is long; never with --json.
-        if (!json && (::isatty(STDERR_FILENO) || resamples >= 1000)) bo.progress = progress_bar(err);
-        boot = csikit::bootstrap(model, data, fit, bo);
-    }
-    const std::string report = csikit::to_json(fit, boot ? &*boot : nullptr, &s, analysis);
-    if (const auto dir = a.get("out")) {
+    const std::string report_json = csikit::to_json(r);
+    std::filesystem::path json_path, html_path;
+    if (dir) {
         std::error_code ec;
         std::filesystem::create_directories(*dir, ec);
-        const std::string path = (std::filesystem::path(*dir) / "report.json").string();
-        std::ofstream f(path, std::ios::binary);
-        if (ec || !(f << report << "\n")) throw csikit::io_error({path, 0, ""}, "cannot write the report (expected a writable directory)");
+        if (ec) throw csikit::io_error({*dir, 0, ""}, "cannot create the directory (" + ec.message() + ")");
+        json_path = std::filesystem::path(*dir) / "report.json";
+        html_path = std::filesystem::path(*dir) / "report.html";
+        csikit::html_options ho;
+        ho.language = lang;
+        ho.title = a.get("title").value_or("");
+        write_file(json_path, report_json + "\n");
+        write_file(html_path, csikit::to_html(r, ho));
     }
     if (json) {
-        out << report << "\n";
-    } else {
-        print_tables(out, s, fit, boot ? &*boot : nullptr);
-        print_analysis(out, s, fit, boot ? &*boot : nullptr, analysis);
-        if (const auto dir = a.get("out")) out << "\nreport: " << (std::filesystem::path(*dir) / "report.json").string() << "\n";
+        out << report_json << "\n";
+        return 0;
     }
+    if (!report && r.fit) {
+        const csikit::bootstrap_result* boot = r.boot ? &*r.boot : nullptr;
+        print_tables(out, s, *r.fit, boot);
+        print_analysis(out, s, *r.fit, boot, r.analysis);
+    }
+    // The notes again at the end, where they cannot scroll away (the warning also heads the tables).
+    if (!r.notes.empty()) {
+        const std::string warning = r.fit ? csikit::missing_data_warning(*r.fit) : std::string();
+        out << (report ? "" : "\n");
+        for (const auto& n : r.notes) out << (n == warning ? "WARNING: " : "note: ") << n << "\n";
+    }
+    if (dir) out << (report ? "" : "\n") << "report: " << html_path.string() << "\nreport: " << json_path.string() << "\n";
     return 0;
+}
+
+}  // namespace csikit_cli
+
+namespace {
+
+int run_analyze(const args& a, std::ostream& out, std::ostream& err) {
+    return csikit_cli::run_analysis_command(a, out, err, false);
 }
 
 }  // namespace
 
-CSIKIT_COMMAND({"analyze", "estimate a PLS path model (optionally bootstrapped) and write report.json", analyze_usage,
-                run_analyze, {"json"}});
+CSIKIT_COMMAND({"analyze", "estimate the PLS path model, indices and IPA; write report.json and report.html",
+                analyze_usage, run_analyze, {"json", "scores"}});

@@ -67,6 +67,7 @@ for t in 1 2; do
         --bootstrap 200 --seed 7 --threads $t --json --out "$tmp/out$t/nested" > "$tmp/boot$t.json" 2> "$tmp/boot$t.err"
     check "analyze --bootstrap 200 --threads $t exits 0" test $? -eq 0
     check "--out writes report.json (threads $t)" cmp -s "$tmp/boot$t.json" "$tmp/out$t/nested/report.json"
+    check "--out writes report.html beside it (threads $t)" grep -q 'id="sec-model"' "$tmp/out$t/nested/report.html"
 done
 check "--json prints no progress bar" test ! -s "$tmp/boot1.err"
 check "bootstrap identical with 1 and 2 threads" python3 - "$tmp/boot1.json" "$tmp/boot2.json" <<'PY'
@@ -90,7 +91,27 @@ PY
 ( cd "$tmp" && "$cli" analyze --schema "$data/schema.json" --data "$data/mobi.csv" > "$tmp/tables.txt" 2>&1 )
 check "tables run exits 0" test $? -eq 0
 check "tables name paths, reliability, HTMT, R2" bash -c "grep -q 'CUSA   CUSL' '$tmp/tables.txt' && grep -q 'rho_A' '$tmp/tables.txt' && grep -q HTMT '$tmp/tables.txt' && grep -q 'adjusted R2' '$tmp/tables.txt'"
-check "no report.json without --out" test ! -e "$tmp/report.json"
+check "no report.json or report.html without --out" bash -c "test ! -e '$tmp/report.json' && test ! -e '$tmp/report.html'"
+
+# 3b. --missing: every treatment is accepted and recorded (mobi has no missing answers, so the
+# estimates agree and no respondent is left out or warned about).
+for m in listwise mean pairwise; do
+    "$cli" analyze --schema "$data/schema.json" --data "$data/mobi.csv" --missing $m --json > "$tmp/missing_$m.json" 2> "$tmp/missing_$m.err"
+    check "analyze --missing $m exits 0" test $? -eq 0
+done
+check "--missing recorded; nothing left out, no warning" python3 - "$tmp" <<'PY'
+import json, sys
+docs = {m: json.load(open(f"{sys.argv[1]}/missing_{m}.json")) for m in ("listwise", "mean", "pairwise")}
+for m, d in docs.items():
+    assert d["settings"]["missing"] == m, (m, d["settings"]["missing"])
+    assert d["sample"]["used"] == 250 and d["sample"]["missing"] == 0 and d["sample"]["missing_share"] == 0, d["sample"]
+    assert d["sample"]["warning"] is None and d["notes"] == [], m
+    assert d["scores"] is None  # no --scores
+paths = {m: {(p["from"], p["to"]): p["estimate"] for p in d["paths"]} for m, d in docs.items()}
+for m in ("mean", "pairwise"):
+    assert all(abs(paths[m][k] - paths["listwise"][k]) < 1e-12 for k in paths["listwise"]), m
+print("ok")
+PY
 
 # 4. Bad input: exit 2 with a message naming the option.
 expect2() {  # expect2 NAME PATTERN ARGS...
@@ -106,5 +127,7 @@ expect2 "unknown missing treatment" "--missing" --schema "$data/schema.json" --d
 expect2 "missing --data" "--data" --schema "$data/schema.json"
 expect2 "one resample" "--bootstrap" --schema "$data/schema.json" --data "$data/mobi.csv" --bootstrap 1
 expect2 "unknown option" "--bogus" --schema "$data/schema.json" --data "$data/mobi.csv" --bogus 3
+expect2 "confidence outside (0, 1)" "--confidence" --schema "$data/schema.json" --data "$data/mobi.csv" --confidence 1.5
+expect2 "--level differs from --confidence" "--level: differs from --confidence" --schema "$data/schema.json" --data "$data/mobi.csv" --confidence 0.9 --level 0.95
 expect2 "missing data file" "nope.csv" --schema "$data/schema.json" --data "$tmp/nope.csv"
 exit $fail

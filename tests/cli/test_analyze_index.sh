@@ -129,6 +129,72 @@ PY
 check "no target: exit 0" test $? -eq 0
 check "no target: a note instead of the IPA" bash -c "grep -q 'note: IPA skipped: no target construct (name one with --target: IMAG, CUEX' '$tmp/notarget.txt' && ! grep -q '^IPA of' '$tmp/notarget.txt'"
 
+# 4b. The bank example without --target: SAT, the construct holding overall_item SAT1. Listwise
+# deletion (the default) leaves out 315 of 600 respondents: a WARNING in the tables, the JSON and
+# the page, suggesting --missing mean.
+"$cli" analyze --schema "$bank/schema.json" --data "$bank/responses.csv" --out "$tmp/bank_lw" --lang en > "$tmp/bank_lw.txt" 2> "$tmp/bank_lw.err"
+check "bank listwise: exit 0" test $? -eq 0
+check "bank listwise: WARNING with the count and --missing mean, in the sample block and at the end" bash -c "
+    test \$(grep -c '^ *WARNING: 315 of 600 respondents (52.5%) were left out of the model because of missing answers.*consider --missing mean' '$tmp/bank_lw.txt') -eq 2 &&
+    grep -q '285 (listwise; 315 left out by missing answers)' '$tmp/bank_lw.txt' && grep -q '^IPA of the drivers of SAT' '$tmp/bank_lw.txt' &&
+    grep -q '^report: $tmp/bank_lw/report.html' '$tmp/bank_lw.txt' && grep -q '^report: $tmp/bank_lw/report.json' '$tmp/bank_lw.txt'"
+check "bank listwise: report.json says it (sample.warning, notes) and names the target's source" python3 - "$tmp/bank_lw/report.json" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1]))
+s = r["sample"]
+assert s["respondents"] == 600 and s["used"] == 285 and s["missing"] == 315 and s["missing_share"] == 0.525, s
+assert s["warning"].startswith("315 of 600 respondents (52.5%)") and "--missing mean" in s["warning"], s["warning"]
+assert r["notes"] == [s["warning"]], r["notes"]
+assert r["index_model"]["target"] == "SAT" and r["index_model"]["target_source"] == "overall_item", r["index_model"]
+assert {p["factor"] for p in r["ipa"]} == {"ENV", "LOB", "TEL", "EFF", "FEE", "SSV"}
+assert r["scores"] is None
+assert [i["construct"] for i in r["indices"]] == [c["id"] for c in r["constructs"]]
+assert all(i["index"] == c["index"] and i["n"] == 285 for i, c in zip(r["indices"], r["constructs"]))
+print("ok")
+PY
+check "bank listwise: report.html leads with the warning, has the model and the IPA" bash -c "
+    grep -q 'id=\"missing-warning\"' '$tmp/bank_lw/report.html' && grep -q 'Consider --missing mean' '$tmp/bank_lw/report.html' &&
+    grep -q 'id=\"sec-model\"' '$tmp/bank_lw/report.html' && grep -q 'Drivers of SAT (constructs)' '$tmp/bank_lw/report.html' &&
+    ! grep -q 'id=\"sec-items\"' '$tmp/bank_lw/report.html'"
+
+"$cli" analyze --schema "$bank/schema.json" --data "$bank/responses.csv" --target SAT --missing mean --out "$tmp/bank_mean" > "$tmp/bank_mean.txt" 2>&1
+check "bank --missing mean: exit 0" test $? -eq 0
+check "bank --missing mean: everyone used, no warning, Chinese page by default" bash -c "
+    ! grep -q WARNING '$tmp/bank_mean.txt' && grep -q '600 (mean)' '$tmp/bank_mean.txt' &&
+    ! grep -q 'missing-warning' '$tmp/bank_mean/report.html' && grep -q '<html lang=\"zh-CN\">' '$tmp/bank_mean/report.html' &&
+    python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); assert r[\"sample\"][\"used\"] == 600 and r[\"sample\"][\"warning\"] is None and r[\"notes\"] == [] and r[\"settings\"][\"missing\"] == \"mean\"' '$tmp/bank_mean/report.json'"
+
+# 4c. One pipeline: csikit report is csikit analyze --out --scores; the same report.json.
+"$cli" report --schema "$bank/schema.json" --data "$bank/responses.csv" --out "$tmp/rep" --missing mean --by wave \
+    --bootstrap 30 --seed 5 --threads 1 > "$tmp/rep.txt" 2>&1
+check "report --missing mean --by wave --bootstrap: exit 0" test $? -eq 0
+"$cli" analyze --schema "$bank/schema.json" --data "$bank/responses.csv" --out "$tmp/ana" --scores --missing mean --by wave \
+    --bootstrap 30 --seed 5 --threads 2 > "$tmp/ana.txt" 2>&1
+check "analyze --scores: exit 0" test $? -eq 0
+check "report and analyze --scores write the same report.json (thread count aside)" python3 - "$tmp/rep/report.json" "$tmp/ana/report.json" <<'PY'
+import json, sys
+a, b = (json.load(open(p)) for p in sys.argv[1:3])
+assert a["settings"].pop("threads") == 1 and b["settings"].pop("threads") == 2
+assert a == b, [k for k in a if a[k] != b.get(k)]
+assert a["settings"]["missing"] == "mean" and a["sample"]["used"] == 600 and a["sample"]["warning"] is None
+assert a["scores"]["overall"]["nodes"] and a["groups"]["column"] == "wave" and len(a["changes"]) == 8
+assert a["bootstrap"]["resamples"] == 30 and all(c["index_boot_se"] > 0 for c in a["constructs"])
+print("ok")
+PY
+"$cli" report --schema "$bank/schema.json" --data "$bank/responses.csv" --out "$tmp/rep_pw" --missing pairwise > "$tmp/rep_pw.txt" 2>&1
+check "report --missing pairwise: exit 0" test $? -eq 0
+check "report --missing pairwise: recorded, nobody left out, no warning" bash -c "
+    python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); assert r[\"settings\"][\"missing\"] == \"pairwise\" and r[\"sample\"][\"used\"] == 600 and r[\"scores\"] is not None' '$tmp/rep_pw/report.json' &&
+    ! grep -q WARNING '$tmp/rep_pw.txt'"
+check "report prints the files written, not the tables" bash -c "grep -q '^report: $tmp/rep/report.html' '$tmp/rep.txt' && ! grep -q '^Paths' '$tmp/rep.txt'"
+check "analyze --scores prints the tables" grep -q '^Paths' "$tmp/ana.txt"
+for d in rep ana; do
+    for sec in sec-items sec-segments sec-model sec-ipa; do
+        check "$d/report.html has $sec" grep -q "id=\"$sec\"" "$tmp/$d/report.html"
+    done
+    check "$d/report.html has the per-wave maps" grep -q 'Drivers of SAT (constructs, wave = 2025H2)\|SAT的驱动因素（潜变量层面，wave = 2025H2）' "$tmp/$d/report.html"
+done
+
 # 5. Bad input: exit 2, a message naming the option and what is allowed.
 expect2() {  # expect2 NAME PATTERN ARGS...
     local name=$1 pattern=$2; shift 2
@@ -142,4 +208,10 @@ expect2 "unknown --target" '--target: unknown construct "SATT" (expected one of 
 expect2 "unknown --by" '--by: unknown column "region" (expected one of wave (wave), age_band, channel)' \
     --schema "$bank/schema.json" --data "$bank/responses.csv" --by region
 expect2 "unknown --crosshair" '--crosshair' --schema "$bank/schema.json" --data "$bank/responses.csv" --crosshair mode
+expect2 "unknown --missing" '--missing: unknown treatment "drop" (expected listwise, mean or pairwise)' \
+    --schema "$bank/schema.json" --data "$bank/responses.csv" --missing drop
+"$cli" report --schema "$bank/schema.json" --data "$bank/responses.csv" --out "$tmp/bad_report" --target SATT > "$tmp/bad.out" 2> "$tmp/bad.err"
+rc=$?
+check "report --target SATT exits 2" test $rc -eq 2
+check "report --target SATT names --target" grep -q -- '--target: unknown construct "SATT"' "$tmp/bad.err"
 exit $fail

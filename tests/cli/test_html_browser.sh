@@ -21,7 +21,16 @@ import json, sys
 d = json.load(open(sys.argv[1]))
 assert "scores" in d and "paths" in d and "bootstrap" in d and "indices" in d and "ipa" in d, sorted(d)
 assert d["bootstrap"]["resamples"] == 100
+# One report format (docs/report.md): the analyze document plus the scores.
+assert d["scores"]["overall"]["nodes"] and d["scores"]["sample"]["respondents"] == 600
+assert [i["construct"] for i in d["indices"]] == [c["id"] for c in d["constructs"]]
+assert d["index_model"]["target"] == "SAT" and d["index_model"]["target_source"] == "overall_item"
+assert {p["factor"] for p in d["ipa"]} == {"ENV", "LOB", "TEL", "EFF", "FEE", "SSV"}
+assert all(p["quadrant"] in ("concentrate_here", "keep_up", "low_priority", "possible_overkill") for p in d["ipa"])
+# Listwise deletion (the default) leaves out 315 of 600: said in the document.
+assert d["sample"]["used"] == 285 and d["sample"]["warning"].startswith("315 of 600") and d["notes"] == [d["sample"]["warning"]]
 PY
+grep -q 'id="missing-warning"' "$out/report.html" || fail "report.html does not warn about the 315 respondents left out"
 sections="sec-summary sec-sample sec-index sec-items sec-waves sec-segments sec-model sec-quality sec-indices sec-ipa sec-settings"
 for s in $sections; do grep -q "id=\"$s\"" "$out/report.html" || fail "report.html has no $s"; done
 

@@ -309,3 +309,213 @@ TEST_CASE("groups: the bank example by wave, with Welch tests of the wave-over-w
                          "by: unknown column \"region\" (expected one of wave (wave), age_band, channel)",
                          argument_error);
 }
+
+// ---- run_analysis(): the one pipeline behind csikit analyze and csikit report ---------------
+
+namespace {
+
+struct bank_fixture {
+    survey s;
+    responses data;
+};
+
+const bank_fixture& bank() {
+    static const bank_fixture b = [] {
+        const std::string dir = std::string(CSIKIT_SOURCE_DIR) + "/examples/bank_branch/";
+        bank_fixture f;
+        f.s = load_survey(dir + "schema.json");
+        f.data = read_responses(dir + "responses.csv", f.s);
+        return f;
+    }();
+    return b;
+}
+
+std::size_t occurrences(const std::string& text, const std::string& what) {
+    std::size_t n = 0;
+    for (auto p = text.find(what); p != std::string::npos; p = text.find(what, p + what.size())) ++n;
+    return n;
+}
+
+}  // namespace
+
+TEST_CASE("select_target: --target, else the preset, else the construct of overall_item, else none") {
+    const auto& e = ecsi();
+    const auto& b = bank();
+    const pls_fit bank_fit = estimate(pls_model::from_survey(b.s), b.data);
+    // Explicit wins over everything, and is checked.
+    CHECK(select_target(b.s, bank_fit, "LOY") == std::pair<std::string, std::string>{"LOY", "option"});
+    CHECK(select_target(e.bound, e.bound_fit, "COMP") == std::pair<std::string, std::string>{"COMP", "option"});
+    CHECK_THROWS_WITH_AS(select_target(b.s, bank_fit, "SATT"),
+                         "target: unknown construct \"SATT\" (expected one of ENV, LOB, TEL, EFF, FEE, SSV, SAT, LOY)",
+                         argument_error);
+    // The preset's satisfaction construct.
+    CHECK(select_target(e.bound, e.bound_fit) == std::pair<std::string, std::string>{"SAT", "preset"});
+    // The bank schema binds no preset; its overall_item SAT1 is an item of SAT.
+    REQUIRE(b.s.overall_item == "SAT1");
+    CHECK(select_target(b.s, bank_fit) == std::pair<std::string, std::string>{"SAT", "overall_item"});
+    // Neither (the ECSI schema as written): no target, and no guessing from the path structure.
+    CHECK(select_target(e.plain, e.plain_fit) == std::pair<std::string, std::string>{"", ""});
+    survey no_overall = b.s;
+    no_overall.overall_item.clear();
+    CHECK(select_target(no_overall, bank_fit) == std::pair<std::string, std::string>{"", ""});
+    // analyze_indices follows the same rule.
+    const index_analysis a = analyze_indices(pls_model::from_survey(b.s), bank_fit, b.s, b.data);
+    CHECK(a.target == "SAT");
+    CHECK(a.target_source == "overall_item");
+    REQUIRE(a.overall.ipa);
+    CHECK(a.overall.ipa->points.size() == 6);
+}
+
+TEST_CASE("run_analysis on the bank example: listwise loses half the sample and says so; mean keeps it") {
+    const auto& b = bank();
+    const analysis_report r = run_analysis(b.s, b.data);  // the library default: listwise, as plspm
+    REQUIRE(r.fit);
+    CHECK(r.fit->options.missing == missing_treatment::listwise);
+    CHECK(r.fit->data.respondents_total == 600);
+    CHECK(r.fit->data.respondents_used == 285);
+    CHECK(!r.boot);
+    CHECK(!r.scores);
+    CHECK(r.segments.empty());
+    const std::string warning = missing_data_warning(*r.fit);
+    CHECK(warning.find("315 of 600 respondents (52.5%) were left out of the model because of missing answers") == 0);
+    CHECK(warning.find("consider --missing mean") != std::string::npos);
+    CHECK(r.notes == std::vector<std::string>{warning});
+    CHECK(r.analysis.target == "SAT");
+    CHECK(r.analysis.target_source == "overall_item");
+
+    // One document: run_analysis' report.json is the fit/analysis document the C ABI writes.
+    const std::string text = to_json(r);
+    const index_analysis a = analyze_indices(pls_model::from_survey(b.s), *r.fit, b.s, b.data);
+    CHECK(text == to_json(*r.fit, nullptr, &b.s, a));
+    const json j = json::parse(text);
+    CHECK(j["sample"]["missing"] == 315);
+    CHECK(j["sample"]["missing_share"].get<double>() == doctest::Approx(0.525));
+    CHECK(j["sample"]["warning"] == warning);
+    CHECK(j["notes"] == json::array({warning}));
+    CHECK(j["scores"].is_null());
+    CHECK(j["index_model"]["target"] == "SAT");
+    CHECK(j["index_model"]["target_source"] == "overall_item");
+    CHECK(j["ipa"].size() == 6);
+    REQUIRE(j["indices"].size() == 8);
+    for (std::size_t k = 0; k < 8; ++k) {
+        CHECK(j["indices"][k]["construct"] == j["constructs"][k]["id"]);
+        CHECK(j["indices"][k]["index"] == j["constructs"][k]["index"]);
+        CHECK(j["indices"][k]["mean"] == j["constructs"][k]["index_mean"]);
+        CHECK(j["indices"][k]["n"] == 285);
+    }
+    // The page says it too, before anything else.
+    const std::string html = to_html(r, {.language = "en"});
+    const auto warn_at = html.find("id=\"missing-warning\"");
+    REQUIRE(warn_at != std::string::npos);
+    CHECK(warn_at < html.find("id=\"sec-sample\""));
+    CHECK(html.find("315 of 600 (52.5%) respondents were left out of the path model") != std::string::npos);
+    CHECK(html.find("Consider --missing mean") != std::string::npos);
+    CHECK(to_html(r, {.language = "zh"}).find("建议改用 --missing mean") != std::string::npos);
+
+    // Mean replacement keeps everyone with an answer: no warning anywhere.
+    analysis_options mean;
+    mean.pls.missing = missing_treatment::mean_replacement;
+    const analysis_report m = run_analysis(b.s, b.data, mean);
+    CHECK(m.fit->data.respondents_used == 600);
+    CHECK(m.fit->data.answers_imputed > 0);
+    CHECK(m.notes.empty());
+    CHECK(missing_data_warning(*m.fit).empty());
+    const json mj = json::parse(to_json(m));
+    CHECK(mj["settings"]["missing"] == "mean");
+    CHECK(mj["sample"]["warning"].is_null());
+    CHECK(mj["notes"].empty());
+    CHECK(to_html(m, {.language = "en"}).find("id=\"missing-warning\"") == std::string::npos);
+}
+
+TEST_CASE("missing_data_warning: more than 20% left out, not 20% exactly") {
+    const auto& b = bank();
+    const pls_fit full = estimate(pls_model::from_survey(b.s), b.data);
+    std::vector<Eigen::Index> complete, incomplete;
+    for (Eigen::Index i = 0; i < b.data.values.rows(); ++i) {
+        bool all = true;
+        for (const auto& id : full.indicators) all = all && !std::isnan(b.data.values(i, b.data.column(id)));
+        (all ? complete : incomplete).push_back(i);
+    }
+    REQUIRE(complete.size() == 285);
+    auto left_out = [&](std::size_t k) {  // 80 complete respondents and k incomplete ones
+        std::vector<Eigen::Index> rows(complete.begin(), complete.begin() + 80);
+        rows.insert(rows.end(), incomplete.begin(), incomplete.begin() + static_cast<std::ptrdiff_t>(k));
+        return estimate(pls_model::from_survey(b.s), b.data.subset(rows));
+    };
+    const pls_fit at_limit = left_out(20);  // 20 of 100 = 20%
+    CHECK(at_limit.data.respondents_used == 80);
+    CHECK(missing_data_warning(at_limit).empty());
+    const pls_fit above = left_out(21);     // 21 of 101 > 20%
+    CHECK(missing_data_warning(above).find("21 of 101 respondents (20.8%)") == 0);
+}
+
+TEST_CASE("run_analysis with scores, segments, a bootstrap and --by: everything in both documents") {
+    const auto& b = bank();
+    analysis_options o;
+    o.pls.missing = missing_treatment::mean_replacement;
+    o.scores = true;
+    o.resamples = 40;
+    o.bootstrap.seed = 3;
+    o.bootstrap.threads = 1;
+    o.bootstrap.bca = false;
+    o.index.by = "wave";
+    std::size_t calls = 0;
+    o.bootstrap.progress = [&calls](std::size_t, std::size_t) {
+        ++calls;
+        return true;
+    };
+    const analysis_report r = run_analysis(b.s, b.data, o);
+    CHECK(calls >= 2);  // the progress callback reaches the bootstrap
+    REQUIRE(r.scores);
+    REQUIRE(r.boot);
+    CHECK(r.boot->resamples == 40);
+    CHECK(r.boot->indices.size() == 8);  // the indices are bootstrapped too
+    CHECK(r.segments.size() == b.s.segment_columns.size());
+    REQUIRE(r.analysis.groups.size() == 2);
+    CHECK(r.analysis.changes.size() == 8);
+
+    const json j = json::parse(to_json(r));
+    CHECK(j["scores"] == json::parse(to_json(score(b.s, b.data))));  // the csikit score document
+    CHECK(j["bootstrap"]["resamples"] == 40);
+    CHECK(j["constructs"][6]["index_boot_se"].get<double>() > 0);
+    CHECK(j["groups"]["column"] == "wave");
+    CHECK(j["changes"].size() == 8);
+
+    const std::string html = to_html(r, {.language = "en"});
+    for (const char* id : {"sec-summary", "sec-sample", "sec-index", "sec-items", "sec-waves", "sec-segments", "sec-model",
+                           "sec-quality", "sec-indices", "sec-ipa", "sec-settings"})
+        CHECK_MESSAGE(html.find("id=\"" + std::string(id) + "\"") != std::string::npos, id);
+    // The maps of the target overall and per wave, construct and item level.
+    CHECK(html.find("Drivers of SAT (constructs)") != std::string::npos);
+    CHECK(html.find("Drivers of SAT (items)") != std::string::npos);
+    CHECK(html.find("Drivers of SAT (constructs, wave = 2025H1)") != std::string::npos);
+    CHECK(html.find("Drivers of SAT (items, wave = 2025H2)") != std::string::npos);
+    CHECK(occurrences(html, "class=\"chart ipa\"") == 6);
+    CHECK(html.find("SAT (overall_item)") != std::string::npos);  // the settings say where the target came from
+    CHECK(to_html(r, {.language = "zh"}).find("SAT的驱动因素（潜变量层面）") != std::string::npos);
+    CHECK(to_html(r, {.language = "en"}) == html);  // deterministic
+}
+
+TEST_CASE("run_analysis without a path model: scores only when asked, else a clear error") {
+    const auto& b = bank();
+    survey plain = b.s;
+    plain.constructs.clear();
+    plain.paths.clear();
+    CHECK_THROWS_AS(run_analysis(plain, b.data), argument_error);
+    analysis_options o;
+    o.scores = true;
+    const analysis_report r = run_analysis(plain, b.data, o);
+    CHECK(!r.fit);
+    REQUIRE(r.scores);
+    REQUIRE(r.notes.size() == 1);
+    CHECK(r.notes[0].find("no path model") == 0);
+    const json j = json::parse(to_json(r));
+    CHECK(j.size() == 3);
+    CHECK(j["csikit_version"] == version());
+    CHECK(j["notes"][0] == r.notes[0]);
+    CHECK(j["scores"]["overall"].is_object());
+    const std::string html = to_html(r, {.language = "en"});
+    CHECK(html.find("id=\"sec-items\"") != std::string::npos);
+    CHECK(html.find("id=\"sec-model\"") == std::string::npos);
+    CHECK(html.find("id=\"sec-ipa\"") == std::string::npos);
+}

@@ -68,6 +68,8 @@ TEST_CASE("report without bootstrap: sections, values, labels") {
     CHECK(r["sample"]["answers_used"] == 250 * 24);
     CHECK(r["sample"]["imputed"] == 0);
     CHECK(r["sample"]["missing"] == 0);
+    CHECK(r["sample"]["missing_share"] == 0.0);
+    CHECK(r["sample"]["warning"].is_null());  // nobody left out: no warning
     CHECK(r["sample"]["effective_n"] == doctest::Approx(250));
 
     REQUIRE(r["paths"].size() == 12);
