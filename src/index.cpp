@@ -2,8 +2,8 @@
 #include "csikit/index.hpp"
 
 #include "csikit/error.hpp"
+#include "csikit/stats.hpp"
 
-#include <boost/math/distributions/students_t.hpp>
 
 #include <cmath>
 #include <limits>
@@ -125,10 +125,10 @@ score_summary summarize_scores(const Eigen::VectorXd& scores, const Eigen::Vecto
     }
     out.sd = std::sqrt(ss / denom);
     out.se = out.sd / std::sqrt(out.effective_n);
-    const boost::math::students_t_distribution<double> t(out.effective_n - 1);
-    const double q = boost::math::quantile(t, 1 - (1 - level) / 2);
-    out.ci_low = out.mean - q * out.se;
-    out.ci_high = out.mean + q * out.se;
+    // The shared t-interval: it survives a Kish n_eff just above 1 (an infinite quantile).
+    const interval ci = t_interval(out.mean, out.se, out.effective_n - 1, level);
+    out.ci_low = ci.lower;
+    out.ci_high = ci.upper;
     return out;
 }
 

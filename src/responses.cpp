@@ -252,6 +252,8 @@ responses make_responses(const survey& s, const std::vector<std::string>& column
     }
     if (weighted && n > 0 && problems.empty() && !(w.sum() > 0))
         problems.add(0, weight_field, "all weights are zero (expected at least one positive weight)");
+    else if (weighted && n > 0 && problems.empty() && !std::isfinite(w.squaredNorm()))  // Kish n_eff needs sum w^2
+        problems.add(0, weight_field, "weights too large: their sum of squares overflows a double (expected weights of ordinary size; rescale them, e.g. to mean 1)");
     if (!problems.empty()) problems.raise();
 
     out.weights = std::move(w);

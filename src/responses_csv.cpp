@@ -321,6 +321,11 @@ responses csv_reader::read(char delim, bool forced) {
         problems_.add(0, weight_field, "all weights are zero (expected at least one positive weight)");
         problems_.raise();
     }
+    if (weight_col_ != none && !std::isfinite(weights.head(static_cast<Eigen::Index>(n)).squaredNorm())) {
+        // 1e308 weights are finite, but their sums (and Kish's sum of squares) are not.
+        problems_.add(0, weight_field, "weights too large: their sum of squares overflows a double (expected weights of ordinary size; rescale them, e.g. to mean 1)");
+        problems_.raise();
+    }
 
     responses out;
     if (n != capacity) {

@@ -75,7 +75,18 @@ std::string label_language(const survey& s, const score_options& options) {
     return s.languages.empty() ? std::string() : s.languages.front();
 }
 
+/// Scales with more points than this get no per-point distribution (and no score map): a
+/// schema scale of -1e300..1e300 must not make scoring loop or allocate per point.
+constexpr double max_scale_points = 10001;
+
+/// True if the points min, min + 1, ..., max of `s` can be listed (few enough, all distinct).
+bool enumerable(const scale& s) noexcept {
+    return std::isfinite(s.min) && std::isfinite(s.max) && s.max - s.min < max_scale_points &&
+           s.min + 1 != s.min && s.max - 1 != s.max;
+}
+
 bool has_score_map(const scale& s) noexcept {
+    if (!enumerable(s)) return false;
     for (double x = s.min; x <= s.max + tolerance; x += 1) {
         const scale_value* v = s.find_value(x);
         if (!v || !v->score) return false;
@@ -112,8 +123,9 @@ item_score score_item(const survey& s, const item& it, const group_rows& g, cons
     out.score = mean_ci(y, g.weights, options.level);
     out.missing = n - out.mean.n;
 
-    // Distribution over every scale point, shares of the weighted valid answers.
-    for (double v = sc.min; v <= sc.max + tolerance; v += 1) {
+    // Distribution over every scale point, shares of the weighted valid answers (none for a
+    // scale too wide to list point by point).
+    for (double v = sc.min; enumerable(sc) && v <= sc.max + tolerance; v += 1) {
         value_share share;
         share.value = v;
         if (const scale_value* sv = sc.find_value(v)) share.label = sv->label.get(label_language(s, options));

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <stdexcept>
 #include <string>
 
 CSIKIT_NAMESPACE_BEGIN
@@ -27,10 +28,15 @@ double z_crit(double level) {
     return boost::math::quantile(boost::math::complement(boost::math::normal(), (1 - level) / 2));
 }
 
-/// Two-sided t critical value; the normal one for infinite df.
+/// Two-sided t critical value; the normal one for infinite df. For a df near 0 (a Kish n_eff
+/// just above 1, e.g. weights 125 and 0.25) the quantile overflows a double: +infinity.
 double t_crit(double df, double level) {
     if (std::isinf(df)) return z_crit(level);
-    return boost::math::quantile(boost::math::complement(boost::math::students_t(df), (1 - level) / 2));
+    try {
+        return boost::math::quantile(boost::math::complement(boost::math::students_t(df), (1 - level) / 2));
+    } catch (const std::overflow_error&) {
+        return std::numeric_limits<double>::infinity();
+    }
 }
 
 /// Two-sided p value of a t (finite df) or z (infinite df) statistic.
@@ -74,6 +80,7 @@ interval t_interval(double mean, double se, double df, double level) {
     check_level(level, "t_interval");
     if (!std::isfinite(mean) || !std::isfinite(se) || !(df > 0)) return {};
     const double t = t_crit(df, level);
+    if (std::isinf(t) && se == 0) return {mean, mean};  // inf * 0 would give NaN bounds
     return {mean - t * se, mean + t * se};
 }
 

@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer targets (clang, -fsanitize=fuzzer,address,undefined) in build-fuzz and
+# runs each from its seed corpus (tests/corpus/fuzz_<target>/) for a bounded time.
+# Usage: scripts/fuzz.sh [seconds per target, default 60] [extra libFuzzer flags...]
+# A crash leaves its input in build-fuzz/artifacts/<target>/ and fails the script; copy it to
+# tests/corpus/regressions/<target>-<what> so test_bad_inputs replays it (docs/reliability.md).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds=${1:-60}
+shift || true
+jobs=${CSIKIT_JOBS:-$(nproc)}
+
+cxx=${CSIKIT_FUZZ_CXX:-}
+if [ -z "$cxx" ]; then
+  for c in clang++ clang++-16 clang++-15 clang++-14; do
+    command -v "$c" >/dev/null && { cxx=$c; break; }
+  done
+fi
+if [ -z "$cxx" ]; then
+  echo "fuzz.sh: clang++ not found (install it with: scripts/setup.sh --hardening)" >&2
+  exit 1
+fi
+cc=${cxx/clang++/clang}
+
+log=$(mktemp)
+if ! { CC=$cc CXX=$cxx cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+         "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O1 -g" -DCSIKIT_SANITIZE=address,undefined \
+         -DCSIKIT_BUILD_FUZZERS=ON -DCSIKIT_BUILD_TESTS=OFF -DCSIKIT_BUILD_BENCHMARKS=OFF \
+         -DCSIKIT_BUILD_CLI=OFF -DCSIKIT_BUILD_CAPI=OFF -DCSIKIT_BUILD_PYTHON=OFF && \
+       cmake --build build-fuzz --parallel "$jobs"; } >"$log" 2>&1; then
+  cat "$log" >&2
+  echo "fuzz.sh: the fuzzer build failed (log above)" >&2
+  exit 1
+fi
+rm -f "$log"
+
+export ASAN_OPTIONS=halt_on_error=1:abort_on_error=1:detect_leaks=1
+export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
+status=0
+for target in fuzz_schema fuzz_csv fuzz_capi; do
+  bin=build-fuzz/fuzz/$target
+  [ -x "$bin" ] || continue
+  seeds=tests/corpus/$target
+  work=build-fuzz/corpus/$target        # the growing corpus; seeds stay untouched
+  artifacts=build-fuzz/artifacts/$target/
+  mkdir -p "$work" "$artifacts"
+  dict=()
+  [ -f "fuzz/$target.dict" ] && dict=(-dict="fuzz/$target.dict")
+  echo "fuzz.sh: $target for ${seconds}s"
+  if ! "$bin" "$work" "$seeds" "${dict[@]}" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+         -max_len=65536 -print_final_stats=1 -artifact_prefix="$artifacts" "$@" \
+         >"build-fuzz/$target.log" 2>&1; then
+    tail -n 60 "build-fuzz/$target.log" >&2
+    echo "fuzz.sh: $target found a problem; the input is in $artifacts" >&2
+    status=1
+  else
+    grep -E '^stat::number_of_executed_units|^#[0-9]+.*DONE' "build-fuzz/$target.log" | tail -n 2 || true
+  fi
+done
+[ $status -eq 0 ] && echo "fuzz.sh: no crashes, hangs or leaks"
+exit $status
