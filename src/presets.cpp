@@ -1,6 +1,5 @@
 // ACSI / ECSI / CCSI presets: JSON data embedded in the library, parsed and checked on use, and
-// bound to a survey's items. share/presets/*.json is the source; the block below is a verbatim
-// copy (docs/index_models.md says how to refresh it; test_presets fails if they drift apart).
+// bound to a survey's items. share/presets/*.json is the source, embedded at build time.
 #include "csikit/presets.hpp"
 
 #include "csikit/error.hpp"
@@ -17,96 +16,9 @@ CSIKIT_NAMESPACE_BEGIN
 
 namespace {
 
-// BEGIN GENERATED PRESETS (from share/presets/*.json; test_presets checks they agree)
-constexpr std::string_view acsi_json = R"json({
-  "name": "acsi",
-  "title": {"en": "American Customer Satisfaction Index", "zh": "美国顾客满意指数"},
-  "source": "Fornell, Johnson, Anderson, Cha & Bryant (1996), J. Marketing 60(4):7-18; METHODOLOGY 2.1",
-  "note": "Complaints is a single binary item (complained formally or informally); the sign of CC -> CL depends on complaint handling.",
-  "target": "SAT",
-  "constructs": [
-    {"id": "CE",  "label": {"en": "Customer expectations", "zh": "顾客预期"}, "role": "expectations"},
-    {"id": "PQ",  "label": {"en": "Perceived quality", "zh": "感知质量"}, "role": "quality"},
-    {"id": "PV",  "label": {"en": "Perceived value", "zh": "感知价值"}, "role": "value"},
-    {"id": "SAT", "label": {"en": "Customer satisfaction (ACSI)", "zh": "顾客满意度"}, "role": "satisfaction"},
-    {"id": "CC",  "label": {"en": "Customer complaints", "zh": "顾客抱怨"}, "role": "complaints", "optional": true},
-    {"id": "CL",  "label": {"en": "Customer loyalty", "zh": "顾客忠诚"}, "role": "loyalty"}
-  ],
-  "paths": [
-    {"from": "CE",  "to": "PQ"},
-    {"from": "CE",  "to": "PV"},
-    {"from": "CE",  "to": "SAT"},
-    {"from": "PQ",  "to": "PV"},
-    {"from": "PQ",  "to": "SAT"},
-    {"from": "PV",  "to": "SAT"},
-    {"from": "SAT", "to": "CC"},
-    {"from": "SAT", "to": "CL"},
-    {"from": "CC",  "to": "CL"}
-  ]
-}
-)json";
-constexpr std::string_view ccsi_json = R"json({
-  "name": "ccsi",
-  "title": {"en": "China Customer Satisfaction Index", "zh": "中国顾客满意指数"},
-  "source": "Tsinghua/CNIS CCSI as described in quality-engineer exam notes (http://heartjkgl.cn/29724249.html) and Ye, Tang & Xu (2009); GB/T 19038-2009 figure not reached; METHODOLOGY 4.2",
-  "note": "OPEN QUESTION: the source says the model has 11 causal relations (11种因果关系) but the exact list could not be verified. This preset ships the 12-edge candidate superset; one of these edges is absent in the standard's figure. Confirm against GB/T 19038-2009 and delete the missing edge here (share/presets/ccsi.json and the copy embedded in src/presets.cpp).",
-  "target": "SAT",
-  "constructs": [
-    {"id": "IMAG", "label": {"en": "Brand image", "zh": "品牌形象"}, "role": "image"},
-    {"id": "EXPQ", "label": {"en": "Expected quality", "zh": "预期质量"}, "role": "expectations"},
-    {"id": "QUAL", "label": {"en": "Perceived quality", "zh": "感知质量"}, "role": "quality"},
-    {"id": "VAL",  "label": {"en": "Perceived value", "zh": "感知价值"}, "role": "value"},
-    {"id": "SAT",  "label": {"en": "Customer satisfaction", "zh": "顾客满意度"}, "role": "satisfaction"},
-    {"id": "LOY",  "label": {"en": "Customer loyalty", "zh": "顾客忠诚"}, "role": "loyalty"}
-  ],
-  "paths": [
-    {"from": "IMAG", "to": "EXPQ"},
-    {"from": "IMAG", "to": "QUAL"},
-    {"from": "IMAG", "to": "VAL"},
-    {"from": "IMAG", "to": "SAT"},
-    {"from": "IMAG", "to": "LOY"},
-    {"from": "EXPQ", "to": "QUAL"},
-    {"from": "EXPQ", "to": "VAL"},
-    {"from": "EXPQ", "to": "SAT"},
-    {"from": "QUAL", "to": "VAL"},
-    {"from": "QUAL", "to": "SAT"},
-    {"from": "VAL",  "to": "SAT"},
-    {"from": "SAT",  "to": "LOY"}
-  ]
-}
-)json";
-constexpr std::string_view ecsi_json = R"json({
-  "name": "ecsi",
-  "title": {"en": "European Customer Satisfaction Index (EPSI)", "zh": "欧洲顾客满意指数"},
-  "source": "Tenenhaus, Esposito Vinzi, Chatelin & Lauro (2005), CSDA 48:159-205 (mobi model); Eklof (2000); METHODOLOGY 3.1",
-  "note": "The official ECSI specification drops complaints (van Haaften); the Tenenhaus/mobi model keeps COMP (SAT -> COMP -> LOY). Bind with drop_complaints for the official form.",
-  "target": "SAT",
-  "constructs": [
-    {"id": "IMAG", "label": {"en": "Image", "zh": "企业形象"}, "role": "image"},
-    {"id": "EXPE", "label": {"en": "Customer expectations", "zh": "顾客预期"}, "role": "expectations"},
-    {"id": "QUAL", "label": {"en": "Perceived quality", "zh": "感知质量"}, "role": "quality"},
-    {"id": "VAL",  "label": {"en": "Perceived value", "zh": "感知价值"}, "role": "value"},
-    {"id": "SAT",  "label": {"en": "Customer satisfaction", "zh": "顾客满意度"}, "role": "satisfaction"},
-    {"id": "COMP", "label": {"en": "Complaints", "zh": "顾客抱怨"}, "role": "complaints", "optional": true},
-    {"id": "LOY",  "label": {"en": "Customer loyalty", "zh": "顾客忠诚"}, "role": "loyalty"}
-  ],
-  "paths": [
-    {"from": "IMAG", "to": "EXPE"},
-    {"from": "IMAG", "to": "SAT"},
-    {"from": "IMAG", "to": "LOY"},
-    {"from": "EXPE", "to": "QUAL"},
-    {"from": "EXPE", "to": "VAL"},
-    {"from": "EXPE", "to": "SAT"},
-    {"from": "QUAL", "to": "VAL"},
-    {"from": "QUAL", "to": "SAT"},
-    {"from": "VAL",  "to": "SAT"},
-    {"from": "SAT",  "to": "COMP"},
-    {"from": "SAT",  "to": "LOY"},
-    {"from": "COMP", "to": "LOY"}
-  ]
-}
-)json";
-// END GENERATED PRESETS
+// acsi_json, ecsi_json, ccsi_json: share/presets/*.json as raw string literals, written by
+// CMake at configure time (cmake/presets.cmake), so the files are the only copy.
+#include "presets_data.inc"
 
 using json = nlohmann::json;
 
