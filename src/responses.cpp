@@ -57,15 +57,6 @@ std::string weight_problem(double w) {
 }
 
 namespace {
-const char* kind_name(missing_kind k) {
-    switch (k) {
-        case missing_kind::dont_know: return "dont_know";
-        case missing_kind::refused: return "refused";
-        case missing_kind::not_applicable: return "not_applicable";
-        case missing_kind::other: return "other";
-    }
-    return "other";
-}
 
 std::string range_text(const scale& sc) { return format_number(sc.min) + ".." + format_number(sc.max); }
 
@@ -124,7 +115,7 @@ read_summary value_checker::summary(std::size_t respondents) const {
         if (items_[j].it->reverse) ++out.reversed_items;
     }
     for (std::size_t k = 0; k < by_kind_.size(); ++k)
-        if (by_kind_[k] > 0) out.codes_by_kind[kind_name(static_cast<missing_kind>(k))] = by_kind_[k];
+        if (by_kind_[k] > 0) out.codes_by_kind[to_string(static_cast<missing_kind>(k))] = by_kind_[k];
     return out;
 }
 

@@ -63,4 +63,14 @@ survey load_survey(const std::string& path) {
     return parse_survey(text.str(), path);
 }
 
+const char* to_string(missing_kind kind) noexcept {
+    switch (kind) {
+        case missing_kind::dont_know: return "dont_know";
+        case missing_kind::refused: return "refused";
+        case missing_kind::not_applicable: return "not_applicable";
+        case missing_kind::other: return "other";
+    }
+    return "other";
+}
+
 CSIKIT_NAMESPACE_END

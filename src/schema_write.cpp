@@ -31,15 +31,6 @@ ojson text(const localized_text& t) {
     return out;
 }
 
-const char* kind_name(missing_kind k) {
-    switch (k) {
-        case missing_kind::dont_know: return "dont_know";
-        case missing_kind::refused: return "refused";
-        case missing_kind::not_applicable: return "not_applicable";
-        case missing_kind::other: return "other";
-    }
-    return "other";
-}
 
 ojson write_scale(const scale& sc) {
     ojson j;
@@ -62,7 +53,7 @@ ojson write_scale(const scale& sc) {
         for (const auto& m : sc.missing) {
             ojson e;
             e["code"] = number(m.code);
-            e["kind"] = kind_name(m.kind);
+            e["kind"] = to_string(m.kind);
             if (!m.label.empty()) e["label"] = text(m.label);
             missing.push_back(std::move(e));
         }

@@ -28,6 +28,9 @@ struct localized_text {
 /// Why a code means "no answer". JSON: "dont_know", "refused", "not_applicable", "other".
 enum class missing_kind { dont_know, refused, not_applicable, other };
 
+/// The JSON name of a missing kind ("dont_know", "refused", "not_applicable", "other").
+const char* to_string(missing_kind kind) noexcept;
+
 /// A code in the data that is not a scale value but a reason for no answer (e.g. 98 = don't know).
 struct missing_code {
     double code = 0;

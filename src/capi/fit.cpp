@@ -43,6 +43,17 @@ const std::vector<std::string>& list_of(const csikit::pls_fit& f, int list, cons
                                            " (expected CSIKIT_FIT_CONSTRUCTS or CSIKIT_FIT_INDICATORS)"};
 }
 
+/// The bootstrap result behind `boot` (NULL allowed), which must come from the fit `h`.
+template <class FitHandle>
+const csikit::bootstrap_result* bootstrap_of(const FitHandle& h, const csikit_boot* boot, const char* where) {
+    if (!boot) return nullptr;
+    const auto& bh = handle(boot, where, "boot");
+    if (bh.fit != h.fit)
+        throw abi_error{CSIKIT_E_ARGUMENT,
+                        std::string(where) + ": boot comes from another fit (expected a bootstrap of this fit)"};
+    return &bh.result;
+}
+
 }  // namespace
 
 extern "C" {
@@ -153,14 +164,7 @@ CSIKIT_API int csikit_fit_report_json(const csikit_fit* fit, const csikit_boot* 
     return guard(where, [&] {
         const auto& h = handle(fit, where, "fit");
         require(out, where, "out");
-        const csikit::bootstrap_result* b = nullptr;
-        if (boot) {
-            const auto& bh = handle(boot, where, "boot");
-            if (bh.fit != h.fit)
-                throw abi_error{CSIKIT_E_ARGUMENT,
-                                std::string(where) + ": boot comes from another fit (expected a bootstrap of this fit)"};
-            b = &bh.result;
-        }
+        const csikit::bootstrap_result* b = bootstrap_of(h, boot, where);
         // The CLI's document: the index-model sections with their defaults are always there.
         const auto a = csikit::analyze_indices(h.model, *h.fit, *h.survey, *h.data);
         *out = dup_string(csikit::to_json(*h.fit, b, h.survey.get(), a, indent));
@@ -173,14 +177,7 @@ CSIKIT_API int csikit_fit_index_report_json(const csikit_fit* fit, const csikit_
     return guard(where, [&] {
         const auto& h = handle(fit, where, "fit");
         require(out, where, "out");
-        const csikit::bootstrap_result* b = nullptr;
-        if (boot) {
-            const auto& bh = handle(boot, where, "boot");
-            if (bh.fit != h.fit)
-                throw abi_error{CSIKIT_E_ARGUMENT,
-                                std::string(where) + ": boot comes from another fit (expected a bootstrap of this fit)"};
-            b = &bh.result;
-        }
+        const csikit::bootstrap_result* b = bootstrap_of(h, boot, where);
         csikit::index_analysis_options io;
         if (target) io.target = target;
         if (by) io.by = by;
