@@ -34,6 +34,10 @@ for d in bank_report bank_report_zh ecsi_report; do
   rmdir "$out/$d"
 done
 
+# File names in the settings tables depend on where the checkout is: write them relative.
+src_abs=$(cd "$src" && pwd) shared_abs=$(cd "$shared" 2>/dev/null && pwd || echo "$shared")
+for f in "$out"/*; do sed -i -e "s|$src_abs/||g" -e "s|$src/||g" -e "s|$shared_abs/|SHARED/|g" -e "s|$shared/|SHARED/|g" "$f"; done
+
 if [ "$mode" = "--update" ]; then
   rm -rf "$expected"; mkdir -p "$expected"; cp "$out"/* "$expected"/
   echo "golden: wrote $(ls "$expected" | wc -l) files to $expected"
