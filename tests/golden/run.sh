@@ -5,7 +5,7 @@
 # and the diff is reviewed in the commit.
 # Usage: run.sh CSIKIT_BINARY SOURCE_DIR SHARED_DATA [--update]
 set -euo pipefail
-cli=$1 src=$2 shared=$3 mode=${4:-check}
+cli=$1 src=$(cd "$2" && pwd) shared=$(cd "$3" 2>/dev/null && pwd || echo "$3") mode=${4:-check}
 expected=$src/tests/golden/expected
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
@@ -35,8 +35,9 @@ for d in bank_report bank_report_zh ecsi_report; do
 done
 
 # File names in the settings tables depend on where the checkout is: write them relative.
-src_abs=$(cd "$src" && pwd) shared_abs=$(cd "$shared" 2>/dev/null && pwd || echo "$shared")
-for f in "$out"/*; do sed -i -e "s|$src_abs/||g" -e "s|$src/||g" -e "s|$shared_abs/|SHARED/|g" -e "s|$shared/|SHARED/|g" "$f"; done
+for f in "$out"/*; do
+  SRC="$src/" SH="$shared/" perl -pi -e 's/\Q$ENV{SRC}\E//g; s/\Q$ENV{SH}\E/SHARED\//g' "$f"
+done
 
 if [ "$mode" = "--update" ]; then
   rm -rf "$expected"; mkdir -p "$expected"; cp "$out"/* "$expected"/
