@@ -5,7 +5,7 @@
 # and the diff is reviewed in the commit.
 # Usage: run.sh CSIKIT_BINARY SOURCE_DIR SHARED_DATA [--update]
 set -euo pipefail
-cli=$1 src=$2 shared=$3 mode=${4:-check}
+cli=$1 src=$(cd "$2" && pwd) shared=$(cd "$3" 2>/dev/null && pwd || echo "$3") mode=${4:-check}
 expected=$src/tests/golden/expected
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
@@ -32,6 +32,11 @@ for d in bank_report bank_report_zh ecsi_report; do
   [ -d "$out/$d" ] || continue
   for f in "$out/$d"/*; do mv "$f" "$out/${d}_$(basename "$f")"; done
   rmdir "$out/$d"
+done
+
+# File names in the settings tables depend on where the checkout is: write them relative.
+for f in "$out"/*; do
+  SRC="$src/" SH="$shared/" perl -pi -e 's/\Q$ENV{SRC}\E//g; s/\Q$ENV{SH}\E/SHARED\//g' "$f"
 done
 
 if [ "$mode" = "--update" ]; then
