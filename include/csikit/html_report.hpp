@@ -4,6 +4,7 @@
 // report shows the matching sections. docs/user_guide.md shows the CLI and C++ routes.
 #pragma once
 
+#include "analysis.hpp"
 #include "bootstrap.hpp"
 #include "data.hpp"
 #include "index.hpp"
@@ -18,21 +19,6 @@
 #include <vector>
 
 CSIKIT_NAMESPACE_BEGIN
-
-/// One segment column broken down, each group with the rest of the sample beside it, so the
-/// report can test "this segment against everyone else" (Welch t for scores, z for NPS).
-struct segment_breakdown {
-    std::string column;                ///< the segment column, e.g. "channel"
-    std::vector<group_scores> groups;  ///< one per non-empty value, sorted by value
-    std::vector<group_scores> rest;    ///< rest[i]: every respondent not in groups[i]
-};
-
-/// Scores every segment column of the survey (or only `columns` when not empty), with the
-/// complement of each group. Respondents with an empty cell are in no group (but in every
-/// rest). Throws what score_group throws; argument_error for an unknown column.
-std::vector<segment_breakdown> segment_breakdowns(const survey& s, const responses& data,
-                                                  const score_options& options = {},
-                                                  const std::vector<std::string>& columns = {});
 
 /// One importance-performance map to draw.
 struct ipa_section {
@@ -75,5 +61,9 @@ std::string html_report(const report_input& in, const html_options& options = {}
 /// `text` with &, <, >, " and ' replaced by character references, safe in HTML text and in
 /// quoted attribute values (also inside inline SVG).
 std::string html_escape(std::string_view text);
+
+/// report.html of a run: html_report() of every piece the run has (scores, segments, fit,
+/// bootstrap, indices, the IPA/IPMA maps of the target overall and per group, the notes).
+std::string to_html(const analysis_report& r, const html_options& options = {});
 
 CSIKIT_NAMESPACE_END

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "data.hpp"
+#include "model.hpp"
 #include "schema.hpp"
 
 #include <Eigen/Core>
@@ -28,19 +29,6 @@ enum class missing_treatment {
     listwise,          ///< drop respondents with any missing indicator of the model
     mean_replacement,  ///< replace a missing answer by the item's (weighted) mean
     pairwise,          ///< each covariance from the respondents who answered both items
-};
-
-/// The measurement and structural model: constructs with their indicators and the paths.
-struct pls_model {
-    std::vector<construct> constructs;
-    std::vector<path> paths;
-
-    /// The model declared in a survey schema (its constructs and paths).
-    static pls_model from_survey(const survey& s);
-
-    /// Every indicator id in block order (construct order, then item order): the item list to
-    /// hand to compute_moments.
-    std::vector<std::string> indicators() const;
 };
 
 /// Checks the model's structure without data: empty blocks, an item in two blocks, duplicate
@@ -145,5 +133,11 @@ pls_fit estimate(const pls_model& model, const moments& m, const pls_options& op
 
 /// Estimates the model from response data: one pass builds the moments, the rest works on them.
 pls_fit estimate(const pls_model& model, const responses& data, const pls_options& options = {});
+
+/// "path", "centroid", "factorial".
+const char* scheme_name(inner_scheme scheme) noexcept;
+
+/// "listwise", "mean", "pairwise" (the CLI's --missing values).
+const char* missing_name(missing_treatment missing) noexcept;
 
 CSIKIT_NAMESPACE_END

@@ -3,7 +3,7 @@
 // survey's items. docs/index_models.md lists the models and their sources.
 #pragma once
 
-#include "pls.hpp"
+#include "model.hpp"
 #include "schema.hpp"
 
 #include <map>

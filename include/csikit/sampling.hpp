@@ -5,10 +5,11 @@
 
 #include "version.hpp"
 
-#include <Eigen/Core>
 
+#include <concepts>
 #include <cstddef>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -49,9 +50,21 @@ sample_size sample_size_mean(double sd, double margin, double level = 0.95,
 
 /// Kish design effect of respondent weights, deff = n sum w^2 / (sum w)^2 = 1 + CV^2(w)
 /// (population CV), i.e. n / n_eff. argument_error for empty or negative weights or sum 0.
-double design_effect(const Eigen::VectorXd& weights);
+double design_effect(std::span<const double> weights);
 /// Kish effective n = (sum w)^2 / sum w^2.
-double effective_n(const Eigen::VectorXd& weights);
+double effective_n(std::span<const double> weights);
+
+/// The same for any contiguous vector of doubles (std::vector, Eigen::VectorXd, ...).
+template <class Vector>
+    requires requires(const Vector& v) { { v.data() } -> std::convertible_to<const double*>; v.size(); }
+double design_effect(const Vector& weights) {
+    return design_effect(std::span<const double>(weights.data(), static_cast<std::size_t>(weights.size())));
+}
+template <class Vector>
+    requires requires(const Vector& v) { { v.data() } -> std::convertible_to<const double*>; v.size(); }
+double effective_n(const Vector& weights) {
+    return effective_n(std::span<const double>(weights.data(), static_cast<std::size_t>(weights.size())));
+}
 
 /// The margin of error of a finished survey.
 struct margin_of_error {

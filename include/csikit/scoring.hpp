@@ -179,4 +179,19 @@ group_scores score_group(const survey& s, const responses& data, const std::vect
 /// The report as JSON text (NaN and infinities become null); `indent` < 0 gives one line.
 std::string to_json(const score_report& report, int indent = 2);
 
+/// One segment column broken down, each group with the rest of the sample beside it, so the
+/// report can test "this segment against everyone else" (Welch t for scores, z for NPS).
+struct segment_breakdown {
+    std::string column;                ///< the segment column, e.g. "channel"
+    std::vector<group_scores> groups;  ///< one per non-empty value, sorted by value
+    std::vector<group_scores> rest;    ///< rest[i]: every respondent not in groups[i]
+};
+
+/// Scores every segment column of the survey (or only `columns` when not empty), with the
+/// complement of each group. Respondents with an empty cell are in no group (but in every
+/// rest). Throws what score_group throws; argument_error for an unknown column.
+std::vector<segment_breakdown> segment_breakdowns(const survey& s, const responses& data,
+                                                  const score_options& options = {},
+                                                  const std::vector<std::string>& columns = {});
+
 CSIKIT_NAMESPACE_END

@@ -2,6 +2,7 @@
 // hand-written ECSI schema, analyze_indices() (indices with intervals, impacts, IPA, IPMA,
 // refused negative weights, groups and wave changes), bootstrapped indices and report.json.
 #include <csikit/bootstrap.hpp>
+#include <csikit/html_report.hpp>
 #include <csikit/presets.hpp>
 #include <csikit/report.hpp>
 #include <csikit/simulate.hpp>

@@ -1,6 +1,7 @@
 // ACSI / ECSI / CCSI presets: shapes, acyclicity, the embedded JSON, binding and its errors.
 #include <csikit/error.hpp>
 #include <csikit/presets.hpp>
+#include <csikit/pls.hpp>
 
 #include <doctest/doctest.h>
 

@@ -1,6 +1,7 @@
 // Sampling plans: METHODOLOGY 7 test vectors and the allocation rules.
 #include <csikit/error.hpp>
 #include <csikit/sampling.hpp>
+#include <Eigen/Core>
 
 #include <doctest/doctest.h>
 
@@ -54,7 +55,8 @@ TEST_CASE("design effect of weights is n / n_eff = 1 + CV^2") {
     w << 1, 1, 2, 4;  // mean 2, population variance 1.5, CV^2 = 0.375
     CHECK(effective_n(w) == doctest::Approx(64.0 / 22.0));
     CHECK(design_effect(w) == doctest::Approx(1.375));
-    CHECK(design_effect(Eigen::VectorXd::Ones(10)) == doctest::Approx(1.0));
+    const Eigen::VectorXd ones = Eigen::VectorXd::Ones(10);
+    CHECK(design_effect(ones) == doctest::Approx(1.0));
     Eigen::VectorXd bad(2);
     bad << 1, -1;
     CHECK_THROWS_AS(design_effect(bad), argument_error);

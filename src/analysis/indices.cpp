@@ -1,7 +1,7 @@
 // analyze_indices(): the index-model part of a report. 0-100 indices with respondent-level
 // t-intervals, impacts, IPA/IPMA for a target construct, and the same per group of a segment or
 // wave column with wave-over-wave Welch tests (docs/report.md, docs/index_models.md).
-#include "csikit/report.hpp"
+#include "csikit/analysis.hpp"
 
 #include "csikit/presets.hpp"
 

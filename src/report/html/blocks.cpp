@@ -1,6 +1,6 @@
 // Building blocks shared by the HTML report's sections: sections, badges, table cells, change
 // markers and the bar charts (see html_internal.hpp).
-#include "html_internal.hpp"
+#include "internal.hpp"
 
 #include <algorithm>
 #include <cmath>

@@ -1,6 +1,6 @@
 // The descriptive sections of the HTML report: headline figures, the sample, the hierarchy
 // index with its intervals, and every item's score and answer distribution.
-#include "html_internal.hpp"
+#include "internal.hpp"
 
 #include <algorithm>
 #include <cmath>

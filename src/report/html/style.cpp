@@ -1,6 +1,6 @@
 // The HTML report's stylesheet: system fonts with CJK fallbacks (no web fonts, works offline),
 // one blue accent, quiet tables with tabular figures, and print rules.
-#include "html_internal.hpp"
+#include "internal.hpp"
 
 namespace csikit::inline v0::html_detail {
 

@@ -1,6 +1,6 @@
 // html_report(): the page around the sections (head with the inline stylesheet, a header with
 // the table of contents, the sections in reading order, the settings and a footer).
-#include "html_internal.hpp"
+#include "internal.hpp"
 
 #include <algorithm>
 #include <cmath>

@@ -1,6 +1,6 @@
 // The measurement-quality section of the HTML report: indicator loadings, reliability and
 // convergent validity against the usual thresholds, HTMT discriminant validity, R2 and fit.
-#include "html_internal.hpp"
+#include "internal.hpp"
 
 #include <algorithm>
 #include <cmath>

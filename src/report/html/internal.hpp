@@ -5,7 +5,7 @@
 
 #include "csikit/html_report.hpp"
 #include "csikit/report.hpp"
-#include "html_svg.hpp"
+#include "svg.hpp"
 
 #include <map>
 #include <string>

@@ -1,5 +1,5 @@
 // Words of the HTML report in English and Chinese, and the label look-ups of the context.
-#include "html_internal.hpp"
+#include "internal.hpp"
 
 #include <functional>
 

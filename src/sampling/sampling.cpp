@@ -98,15 +98,19 @@ sample_size sample_size_mean(double sd, double margin, double level, std::option
     return finish(z, r * r, population, formula);
 }
 
-double effective_n(const Eigen::VectorXd& weights) {
-    if (weights.size() == 0) bad_argument("weights", "no weights (expected at least one)");
-    if ((weights.array() < 0).any() || !weights.allFinite()) bad_argument("weights", "negative or non-finite weight (expected >= 0)");
-    const double s = weights.sum();
+double effective_n(std::span<const double> weights) {
+    if (weights.empty()) bad_argument("weights", "no weights (expected at least one)");
+    double s = 0, s2 = 0;
+    for (double w : weights) {
+        if (!(w >= 0) || !std::isfinite(w)) bad_argument("weights", "negative or non-finite weight (expected >= 0)");
+        s += w;
+        s2 += w * w;
+    }
     if (s <= 0) bad_argument("weights", "weights sum to 0 (expected a positive sum)");
-    return s * s / weights.squaredNorm();
+    return s * s / s2;
 }
 
-double design_effect(const Eigen::VectorXd& weights) {
+double design_effect(std::span<const double> weights) {
     return static_cast<double>(weights.size()) / effective_n(weights);
 }
 

@@ -1,5 +1,5 @@
 // The SVG writer of the HTML report (see html_svg.hpp).
-#include "html_svg.hpp"
+#include "svg.hpp"
 
 #include "csikit/html_report.hpp"
 

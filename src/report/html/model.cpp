@@ -1,6 +1,6 @@
 // The path-model section of the HTML report: the path diagram (constructs as boxes placed by
 // topological layer, arrows labelled with coefficients and bootstrap stars) and the path table.
-#include "html_internal.hpp"
+#include "internal.hpp"
 
 #include <algorithm>
 #include <cmath>

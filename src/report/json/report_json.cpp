@@ -13,24 +13,6 @@
 
 CSIKIT_NAMESPACE_BEGIN
 
-const char* scheme_name(inner_scheme scheme) noexcept {
-    switch (scheme) {
-    case inner_scheme::path: return "path";
-    case inner_scheme::centroid: return "centroid";
-    case inner_scheme::factorial: return "factorial";
-    }
-    return "?";
-}
-
-const char* missing_name(missing_treatment missing) noexcept {
-    switch (missing) {
-    case missing_treatment::listwise: return "listwise";
-    case missing_treatment::mean_replacement: return "mean";
-    case missing_treatment::pairwise: return "pairwise";
-    }
-    return "?";
-}
-
 namespace {
 
 using json = nlohmann::ordered_json;  // keep the documented field order

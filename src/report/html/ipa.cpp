@@ -1,6 +1,6 @@
 // The index and priority sections of the HTML report: construct indices (0-100) with their
 // intervals, impacts, and importance-performance maps with cross-hairs and quadrant lists.
-#include "html_internal.hpp"
+#include "internal.hpp"
 
 #include <algorithm>
 #include <cmath>

@@ -1,4 +1,4 @@
-// The PLS model: building it from a survey, checking its structure, and compiling ids into
+// The PLS model: checking its structure and compiling ids into
 // indices with a topological order of the path model.
 #include "pls_internal.hpp"
 
@@ -7,14 +7,6 @@
 #include <set>
 
 CSIKIT_NAMESPACE_BEGIN
-
-pls_model pls_model::from_survey(const survey& s) { return pls_model{s.constructs, s.paths}; }
-
-std::vector<std::string> pls_model::indicators() const {
-    std::vector<std::string> out;
-    for (const auto& c : constructs) out.insert(out.end(), c.items.begin(), c.items.end());
-    return out;
-}
 
 int pls_fit::construct_index(std::string_view id) const noexcept {
     for (std::size_t j = 0; j < constructs.size(); ++j)
@@ -188,5 +180,23 @@ Eigen::MatrixXd model_correlation(const compiled_model& cm, const moments& m, st
 }  // namespace pls_detail
 
 void validate_model(const pls_model& model) { (void)pls_detail::compile(model); }
+
+const char* scheme_name(inner_scheme scheme) noexcept {
+    switch (scheme) {
+    case inner_scheme::path: return "path";
+    case inner_scheme::centroid: return "centroid";
+    case inner_scheme::factorial: return "factorial";
+    }
+    return "?";
+}
+
+const char* missing_name(missing_treatment missing) noexcept {
+    switch (missing) {
+    case missing_treatment::listwise: return "listwise";
+    case missing_treatment::mean_replacement: return "mean";
+    case missing_treatment::pairwise: return "pairwise";
+    }
+    return "?";
+}
 
 CSIKIT_NAMESPACE_END
