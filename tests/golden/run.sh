@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Golden outputs: the JSON and HTML that the CLI writes for the bundled examples and the ECSI
 # data, compared byte for byte with the files in tests/golden/expected/. A refactoring must keep
-# them identical; a deliberate change of output regenerates them with `run.sh CLI SRC SHARED --update`
+# them identical (stored as NAME.golden, data rather than code); a deliberate change of output regenerates them with `run.sh CLI SRC SHARED --update`
 # and the diff is reviewed in the commit.
 # Usage: run.sh CSIKIT_BINARY SOURCE_DIR SHARED_DATA [--update]
 set -euo pipefail
@@ -40,18 +40,19 @@ for f in "$out"/*; do
 done
 
 if [ "$mode" = "--update" ]; then
-  rm -rf "$expected"; mkdir -p "$expected"; cp "$out"/* "$expected"/
+  rm -rf "$expected"; mkdir -p "$expected"
+  for f in "$out"/*; do cp "$f" "$expected/$(basename "$f").golden"; done
   echo "golden: wrote $(ls "$expected" | wc -l) files to $expected"
   exit 0
 fi
 fail=0
-for f in "$expected"/*; do
-  name=$(basename "$f")
+for f in "$expected"/*.golden; do
+  name=$(basename "$f" .golden)
   if [ ! -f "$out/$name" ]; then echo "golden: $name was not written"; fail=1; continue; fi
   if ! cmp -s "$f" "$out/$name"; then
     echo "golden: $name differs:"; diff "$f" "$out/$name" | head -20; fail=1
   fi
 done
-for f in "$out"/*; do [ -f "$expected/$(basename "$f")" ] || { echo "golden: new output $(basename "$f") has no expected file"; fail=1; }; done
+for f in "$out"/*; do [ -f "$expected/$(basename "$f").golden" ] || { echo "golden: new output $(basename "$f") has no expected file"; fail=1; }; done
 [ $fail -eq 0 ] && echo "golden: $(ls "$expected" | wc -l) outputs identical"
 exit $fail
