@@ -95,3 +95,10 @@ def test_f2_reestimate_reaches_the_core(data: csikit.Responses, fit: csikit.Fit)
     again = csikit.estimate(data, f2_reestimate=True)
     assert again.options["f2_reestimate"] is True and fit.options["f2_reestimate"] is False
     assert set(fit.options) == set(inspect.signature(csikit.estimate).parameters) - {"data", "model"}
+
+
+def test_every_error_kind_has_its_python_class() -> None:
+    kinds = _core.errors.error_kinds()
+    assert len(kinds) == 9
+    for kind, cls in kinds.items():
+        assert issubclass(getattr(csikit.errors, cls), csikit.Error), kind

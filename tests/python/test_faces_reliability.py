@@ -116,6 +116,14 @@ def test_max_iter_is_a_positive_integer(data, value) -> None:
         csikit.estimate(data, max_iter=value)
 
 
+def test_sampling_counts_follow_the_rule() -> None:
+    for call in (lambda: csikit.moe_proportion(-1), lambda: csikit.moe_mean(2.5, sd=1.0),
+                 lambda: csikit.allocate(-10, [1, 2])):
+        with pytest.raises(ValueError, match=r"(n|total) .*0\.\.2\*\*64-1"):
+            call()
+    assert csikit.moe_proportion(np.int64(385)).n == 385
+
+
 # ---- 2: JSON indent -------------------------------------------------------------------------
 
 @pytest.mark.parametrize("indent", [65, 1025, 2**31 - 1, -2, 2.0])

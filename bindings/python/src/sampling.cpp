@@ -1,4 +1,5 @@
-// csikit._core.sampling: sampling plans: sample sizes, margins of error, design effects and stratified allocation.
+// csikit._core.sampling: sample sizes, margins of error, design effects and stratified
+// allocation.
 #include "prelude.hpp"
 
 #include "csikit/sampling.hpp"

@@ -1,5 +1,6 @@
-// csikit._core.scoring: descriptive scores: the report as JSON text (Python builds tables from it), and the
-// inference primitives users call on their own numbers (NPS, proportions, means).
+// csikit._core.scoring: descriptive scores as the core's score-report JSON (Python builds tables
+// from it), and the inference primitives users call on their own numbers (NPS, proportions,
+// means).
 #include "prelude.hpp"
 
 #include "csikit/scoring.hpp"
