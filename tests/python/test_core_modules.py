@@ -102,3 +102,25 @@ def test_every_error_kind_has_its_python_class() -> None:
     assert len(kinds) == 9
     for kind, cls in kinds.items():
         assert issubclass(getattr(csikit.errors, cls), csikit.Error), kind
+
+
+def test_results_are_the_bound_core_structs(fit: csikit.Fit) -> None:
+    """Tables are built from the C++ result structs, not from dicts assembled in the binding."""
+    res = csikit.indices(fit)
+    assert isinstance(res.core, _core.index.IndexResult)
+    first = res.core.constructs[0]
+    assert res.table.loc[first.construct, "ci_low"] == first.overall.ci_low
+    ipma = csikit.ipma(fit, "CUSA")
+    assert isinstance(ipma.core, _core.index.IpmaResult) and ipma.core.target == "CUSA"
+    assert isinstance(ipma.constructs.core, _core.index.IpaResult)
+    assert ipma.constructs.by_priority == ipma.constructs.core.by_priority()
+
+
+def test_quadrant_names_come_from_the_core() -> None:
+    ipa_module = importlib.import_module("csikit.ipa")  # csikit.ipa is the function
+    assert ipa_module.QUADRANTS == ("concentrate_here", "keep_up", "low_priority", "possible_overkill")
+    assert csikit.quadrant_label("keep_up") == "keep up the good work"
+    assert csikit.quadrant_label("concentrate_here", "zh") == "急需改进"
+    res = csikit.ipa({"a": (1, 0), "b": (0, 1)})
+    with pytest.raises(csikit.ArgumentError, match="quadrant"):
+        res.quadrant("nope")

@@ -40,7 +40,7 @@ from .errors import (
 )
 from .fit import Fit, estimate
 from .indices import IndexResult, indices
-from .ipa import IpaResult, IpmaResult, derived_importance, importance, ipa, ipma
+from .ipa import IpaResult, IpmaResult, derived_importance, importance, ipa, ipma, quadrant_label
 from .model import model, preset, preset_names
 from .sampling import (
     Allocation,
@@ -109,6 +109,7 @@ __all__ = [
     "preset",
     "preset_names",
     "proportion_interval",
+    "quadrant_label",
     "read_responses",
     "sample_size_mean",
     "sample_size_proportion",
