@@ -211,3 +211,10 @@ def test_survey_reaches_a_spawned_process(survey) -> None:
     ctx = multiprocessing.get_context("spawn")
     with ctx.Pool(1) as pool:
         assert pool.apply(repr, (survey,)) == repr(survey)
+
+
+def test_compiled_handles_pickle_too(survey, data, fit) -> None:
+    assert pickle.loads(pickle.dumps(survey.core)).to_json() == survey.core.to_json()
+    assert np.array_equal(pickle.loads(pickle.dumps(data.core)).values, data.core.values, equal_nan=True)
+    core = pickle.loads(pickle.dumps(fit.core))
+    assert np.array_equal(core.paths, fit.core.paths) and core.report_json() == fit.core.report_json()
