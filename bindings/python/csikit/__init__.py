@@ -2,7 +2,8 @@
 path modelling, bootstrap inference, importance-performance analysis, sampling plans).
 
 A thin Python face over the C++ core (the private module ``csikit._core``); results come back
-as pandas DataFrames with named rows and columns. Quick start::
+as pandas DataFrames with named rows and columns. Survey, Responses, Fit and BootstrapResult
+can be pickled and deep-copied (multiprocessing, Dask). Quick start::
 
     import csikit
     survey = csikit.load_survey("schema.json")
@@ -37,9 +38,9 @@ from .errors import (
     ParseError,
     SchemaError,
 )
-from .fit import Fit, Summary, estimate
+from .fit import Fit, estimate
 from .indices import IndexResult, indices
-from .ipa import IpaResult, IpmaResult, derived_importance, importance, ipa, ipma
+from .ipa import IpaResult, IpmaResult, derived_importance, importance, ipa, ipma, quadrant_label
 from .model import model, preset, preset_names
 from .sampling import (
     Allocation,
@@ -55,7 +56,12 @@ from .sampling import (
 )
 from .scoring import ScoreReport, mean_ci, nps, proportion_interval, score
 from .simulate import simulate
+from .summary import Summary
 from .survey import Survey, load_survey
+
+# The top layer: imported for the follow-ups it provides (Fit.summary(), IpaResult.plot(), ...);
+# matplotlib itself is imported only when a chart is drawn.
+from . import plots  # noqa: E402,F401  isort: skip
 
 #: The version of the C++ core this package wraps.
 __version__: str = _core.__version__
@@ -103,6 +109,7 @@ __all__ = [
     "preset",
     "preset_names",
     "proportion_interval",
+    "quadrant_label",
     "read_responses",
     "sample_size_mean",
     "sample_size_proportion",

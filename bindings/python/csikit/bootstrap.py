@@ -1,17 +1,16 @@
-"""Bootstrap inference: ``bootstrap`` and its ``BootstrapResult`` tables."""
+"""Bootstrap inference: ``bootstrap`` and its ``BootstrapResult`` tables. A BootstrapResult
+pickles with its fit and every statistic (nothing is resampled again)."""
 
 from __future__ import annotations
 
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, Callable
+from typing import Any, Callable
 
 import pandas as pd
 
-from . import _core
-
-if TYPE_CHECKING:
-    from .fit import Fit
-    from .summary import Summary
+from . import _core, _followups
+from ._args import COUNT_RANGE, SEED_RANGE, THREADS_RANGE, integer
+from .fit import Fit
 
 __all__ = ["BootstrapResult", "bootstrap"]
 
@@ -22,9 +21,17 @@ class BootstrapResult:
     """Standard errors, t and p values, percentile and BCa intervals of every weight, loading,
     path, total effect and R2 of a fit (immutable)."""
 
-    def __init__(self, core: _core.Bootstrap, fit: Fit) -> None:
+    def __init__(self, core: _core.bootstrap.Bootstrap, fit: Fit) -> None:
         self._core = core
         self.fit = fit
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        return _restore, (self.fit, self._core.result_state())
+
+    @property
+    def core(self) -> _core.bootstrap.Bootstrap:
+        """The compiled handle (``csikit._core.bootstrap.Bootstrap``), for the other csikit modules."""
+        return self._core
 
     @cached_property
     def table(self) -> pd.DataFrame:
@@ -104,9 +111,9 @@ class BootstrapResult:
         """report.json of the fit with these bootstrap statistics (as ``csikit analyze --bootstrap``)."""
         return self.fit.to_dict(self)
 
-    def summary(self) -> Summary:
-        """The fit's summary with bootstrap columns."""
-        return self.fit.summary(self)
+    def summary(self) -> Any:
+        """The fit's summary with bootstrap columns (a ``csikit.summary.Summary``)."""
+        return _followups.call("BootstrapResult.summary", self)
 
     def _repr_html_(self) -> str:
         return self.summary()._repr_html_()
@@ -138,8 +145,25 @@ def bootstrap(
     The numbers depend on ``seed`` only. ``progress(done, total)`` is called on this thread
     about every 50 ms; returning False cancels (``CancelledError``). Ctrl-C interrupts with
     ``KeyboardInterrupt``.
+
+    ``seed`` is an integer 0..2**64-1, ``threads`` 0..1024, ``resamples`` and
+    ``jackknife_max`` non-negative integers (``ArgumentError`` otherwise, naming the keyword).
     """
-    core = _core.bootstrap(fit._core, resamples=resamples, seed=seed, threads=threads, confidence=confidence,
-                           bca=bca, jackknife_max=jackknife_max, max_failed_share=max_failed_share,
-                           drop_inadmissible=drop_inadmissible, indices=indices, progress=progress)
+    where = "bootstrap"
+    resamples = integer(where, "resamples", resamples, *COUNT_RANGE)
+    seed = integer(where, "seed", seed, *SEED_RANGE)
+    threads = integer(where, "threads", threads, *THREADS_RANGE)
+    jackknife_max = integer(where, "jackknife_max", jackknife_max, *COUNT_RANGE)
+    core = _core.bootstrap.bootstrap(fit.core, resamples=resamples, seed=seed, threads=threads,
+                                     confidence=confidence, bca=bca, jackknife_max=jackknife_max,
+                                     max_failed_share=max_failed_share, drop_inadmissible=drop_inadmissible,
+                                     indices=indices, progress=progress)
     return BootstrapResult(core, fit)
+
+
+def _restore(fit: Fit, state: tuple[Any, ...]) -> BootstrapResult:
+    """Unpickles a BootstrapResult onto its (unpickled) fit."""
+    return BootstrapResult(_core.bootstrap.restore(fit.core, state), fit)
+
+
+_followups.provide("Fit.bootstrap", bootstrap)

@@ -1,14 +1,16 @@
-"""Response data: ``read_responses`` from a CSV file, a pandas DataFrame or a NumPy array."""
+"""Response data: ``read_responses`` from a CSV file, a pandas DataFrame or a NumPy array
+(``Responses`` is picklable: it travels as its arrays and its survey)."""
 
 from __future__ import annotations
 
 import os
-from typing import Any, Sequence
+from typing import Any, Mapping, Sequence
 
 import numpy as np
 import pandas as pd
 
 from . import _core
+from .errors import DataError
 from .survey import Survey, SurveySource, load_survey
 
 __all__ = ["Responses", "read_responses"]
@@ -21,9 +23,14 @@ class Responses:
     counts every cell that became missing and why.
     """
 
-    def __init__(self, core: _core.Responses, index: pd.Index | None = None) -> None:
+    def __init__(self, core: _core.data.Responses, index: pd.Index | None = None) -> None:
         self._core = core
         self._index = index
+
+    @property
+    def core(self) -> _core.data.Responses:
+        """The compiled handle (``csikit._core.data.Responses``), for the other csikit modules."""
+        return self._core
 
     @property
     def survey(self) -> Survey:
@@ -79,26 +86,72 @@ class Responses:
         return f"Responses({len(self)} respondents x {len(self.items)} items, source={self._core.source!r})"
 
 
-def _from_frame(frame: pd.DataFrame, survey: Survey, out_of_scale_missing: bool) -> Responses:
+def _numeric_column(frame: pd.DataFrame, col: Any, what: str) -> np.ndarray:
+    """One column as floats (NaN = missing). Dates and durations are refused by name: pandas
+    would turn them (and NaT) into nanosecond counts such as -9223372036854775808."""
+    series = frame[col]
+    if (pd.api.types.is_datetime64_any_dtype(series) or pd.api.types.is_timedelta64_dtype(series)
+            or isinstance(series.dtype, pd.PeriodDtype)):
+        raise DataError(f"<DataFrame>: column {str(col)!r}: {series.dtype} values are not answers "
+                        f"(expected {what}: numbers, NaN or None)")
+    if series.dtype == object:
+        for v in series:
+            if isinstance(v, (pd.Timestamp, pd.Timedelta, np.datetime64, np.timedelta64)) and not pd.isna(v):
+                raise DataError(f"<DataFrame>: column {str(col)!r}: the date or duration {v!r} is not a number "
+                                f"(expected {what}: numbers, NaN or None)")
+        # pd.NaT, None and pd.NA in an object column are pandas' missing markers: missing answers.
+        series = series.map(lambda v: np.nan if v is pd.NaT or v is None or v is pd.NA else v)
+    try:
+        return pd.to_numeric(series, errors="raise").to_numpy(dtype=float, na_value=np.nan)
+    except (ValueError, TypeError) as exc:
+        raise DataError(f"<DataFrame>: column {str(col)!r}: {exc} (expected {what}: numbers or NaN)") from exc
+
+
+def _weights_argument(weights: Sequence[float] | np.ndarray | pd.Series | None) -> np.ndarray | None:
+    if weights is None:
+        return None
+    if isinstance(weights, pd.Series):
+        return _numeric_column(weights.to_frame("weights"), "weights", "weights")
+    w = np.asarray(weights)
+    if w.dtype.kind in "mM":
+        raise DataError("read_responses: weights are dates or durations (expected numbers >= 0)")
+    return np.asarray(w, dtype=float).reshape(-1)
+
+
+def _check_weights_given(survey: Survey, present: bool, source: str) -> None:
+    if survey.weight_column and not present:
+        raise DataError(f"{source}: weight column {survey.weight_column!r}: no weights given (expected a column "
+                        f"{survey.weight_column!r} or read_responses(..., weights=[one weight per row]))")
+
+
+def _group_columns(survey: Survey) -> list[str]:
+    return [*survey.segment_columns, *([survey.wave_column] if survey.wave_column else [])]
+
+
+def _from_frame(frame: pd.DataFrame, survey: Survey, weights: np.ndarray | None,
+                groups: Mapping[str, Sequence[Any]] | None, out_of_scale_missing: bool) -> Responses:
     wanted = set(survey.item_columns.values())
     # Only the item columns go to the core (others may hold text); it names any that are missing.
     columns = [str(c) for c in frame.columns if str(c) in wanted]
-    try:
-        values = frame[columns].apply(pd.to_numeric, errors="raise").to_numpy(dtype=float, na_value=np.nan)
-    except (ValueError, TypeError) as exc:
-        from .errors import DataError
-
-        raise DataError(f"<DataFrame>: item columns must be numeric (expected numbers or NaN): {exc}") from exc
-    weights = np.empty(0)
-    if survey.weight_column and survey.weight_column in frame.columns:
-        weights = frame[survey.weight_column].to_numpy(dtype=float)
-    groups: dict[str, list[str]] = {}
-    for col in [*survey.segment_columns, *([survey.wave_column] if survey.wave_column else [])]:
-        if col in frame.columns:
-            groups[col] = ["" if pd.isna(v) else str(v) for v in frame[col]]
-    core = _core.from_matrix(survey._core, columns, np.ascontiguousarray(values), weights, groups,
-                             out_of_scale_missing)
+    by_name = {str(c): c for c in frame.columns}
+    values = (np.column_stack([_numeric_column(frame, by_name[c], "item answers") for c in columns])
+              if columns else np.empty((len(frame), 0)))
+    if weights is None and survey.weight_column and survey.weight_column in by_name:
+        weights = _numeric_column(frame, by_name[survey.weight_column], "weights")
+    _check_weights_given(survey, weights is not None, "<DataFrame>")
+    found: dict[str, list[str]] = {}
+    for col in _group_columns(survey):
+        if col in by_name:
+            found[col] = ["" if pd.isna(v) else str(v) for v in frame[by_name[col]]]
+    found.update(_groups_argument(groups))
+    core = _core.data.from_matrix(survey.core, columns, np.ascontiguousarray(values),
+                                  np.empty(0) if weights is None else weights, found, out_of_scale_missing)
     return Responses(core, frame.index)
+
+
+def _groups_argument(groups: Mapping[str, Sequence[Any]] | None) -> dict[str, list[str]]:
+    return {str(k): ["" if v is None or (isinstance(v, float) and v != v) else str(v) for v in vs]
+            for k, vs in (groups or {}).items()}
 
 
 def read_responses(
@@ -106,30 +159,53 @@ def read_responses(
     survey: SurveySource,
     *,
     columns: Sequence[str] | None = None,
-    weights: Sequence[float] | np.ndarray | None = None,
+    weights: Sequence[float] | np.ndarray | pd.Series | None = None,
+    groups: Mapping[str, Sequence[Any]] | None = None,
     out_of_scale: str = "error",
 ) -> Responses:
     """Reads the answers to ``survey``.
 
     ``source`` is a CSV file path (UTF-8; comma, semicolon or tab), a pandas DataFrame (item
     columns numeric; the survey's weight, segment and wave columns are picked up by name) or a
-    2-D NumPy array with ``columns`` naming its columns (``weights`` optional). NaN = missing.
-    ``out_of_scale="missing"`` turns values outside an item's scale into missing answers
-    instead of raising ``DataError``.
+    2-D NumPy array with ``columns`` naming its columns. NaN (and, in a DataFrame, None, pd.NA
+    and pd.NaT) = missing; date and duration columns are refused (``DataError`` naming the
+    column). ``out_of_scale="missing"`` turns values outside an item's scale into missing
+    answers instead of raising ``DataError``.
+
+    ``weights`` (one number >= 0 per row, not all zero) weights the respondents of a DataFrame
+    or array; it overrides a weight column of the DataFrame. ``groups`` maps segment and wave
+    columns to one value per row (an array source needs it for the columns the survey
+    declares; a DataFrame may hold them instead). A CSV file's weights and groups come from its
+    own columns, so both keywords are refused with a CSV source.
     """
     if out_of_scale not in ("error", "missing"):
         raise ValueError(f"read_responses: out_of_scale={out_of_scale!r} (expected 'error' or 'missing')")
     s = load_survey(survey)
     oos = out_of_scale == "missing"
+    w = _weights_argument(weights)
     if isinstance(source, pd.DataFrame):
-        return _from_frame(source, s, oos)
+        return _from_frame(source, s, w, groups, oos)
     if isinstance(source, np.ndarray):
         if columns is None:
             raise ValueError("read_responses: a NumPy array needs `columns` (expected one name per column)")
-        w = np.empty(0) if weights is None else np.asarray(weights, dtype=float)
-        core = _core.from_matrix(s._core, list(columns), np.asarray(source, dtype=float), w, {}, oos)
+        if source.dtype.kind in "mM":
+            raise DataError("read_responses: the array holds dates or durations (expected numbers or NaN)")
+        names = [str(c) for c in columns]
+        _check_weights_given(s, w is not None or (bool(s.weight_column) and s.weight_column in names), "<array>")
+        given = _groups_argument(groups)
+        for col in _group_columns(s):
+            if col not in given:
+                raise DataError(f"<array>: column {col!r}: the survey declares this segment/wave column (expected "
+                                f"read_responses(..., groups={{{col!r}: [one value per row]}}) or a DataFrame "
+                                "holding the column)")
+        core = _core.data.from_matrix(s.core, names, np.asarray(source, dtype=float),
+                                      np.empty(0) if w is None else w, given, oos)
         return Responses(core)
     if isinstance(source, (str, os.PathLike)):
-        return Responses(_core.read_csv(s._core, os.fspath(source), oos))
+        for name, value in (("weights", weights), ("groups", groups)):
+            if value is not None:
+                raise ValueError(f"read_responses: {name}= with a CSV file (expected it as a column of the file, "
+                                 "or read the file with pandas and pass the DataFrame)")
+        return Responses(_core.data.read_csv(s.core, os.fspath(source), oos))
     raise TypeError(f"read_responses: unsupported source {type(source).__name__} "
                     "(expected a CSV path, a DataFrame or a NumPy array)")

@@ -1,24 +1,26 @@
-"""PLS path-model estimation: ``estimate`` and the ``Fit`` result with DataFrames."""
+"""PLS path-model estimation: ``estimate`` and the ``Fit`` result with DataFrames.
+
+This module sits below bootstrap, indices, ipa and summary and imports none of them: the
+follow-up methods (``bootstrap()``, ``indices()``, ``ipma()``, ``summary()``) run what those
+modules provide (see ``_followups``), and ``to_json(boot)`` takes the bootstrap by its
+attributes. A Fit pickles as its data, model and options; unpickling re-estimates, which gives
+the same numbers bit for bit.
+"""
 
 from __future__ import annotations
 
 import json
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
 
-from . import _core
+from . import _core, _followups
+from ._args import INDENT_RANGE, INT_RANGE, integer
 from .data import Responses
-from .summary import Summary
 
-if TYPE_CHECKING:
-    from .bootstrap import BootstrapResult
-    from .indices import IndexResult
-    from .ipa import IpmaResult
-
-__all__ = ["Fit", "Summary", "estimate"]
+__all__ = ["Fit", "estimate"]
 
 Scheme = Literal["path", "centroid", "factorial"]
 Missing = Literal["listwise", "mean", "pairwise"]
@@ -29,9 +31,24 @@ class Fit:
     rows are outcomes, columns predictors. Quality criteria are empty when ``quality=False``.
     """
 
-    def __init__(self, core: _core.Fit, data: Responses) -> None:
+    def __init__(self, core: _core.pls.Fit, data: Responses) -> None:
         self._core = core
         self._data = data
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        return _restore, (self._data, self._core.model, self.options)
+
+    @property
+    def core(self) -> _core.pls.Fit:
+        """The compiled handle (``csikit._core.pls.Fit``), for the other csikit modules."""
+        return self._core
+
+    @property
+    def options(self) -> dict[str, Any]:
+        """The estimation options, as the keywords of ``estimate`` (every field of the C++
+        ``pls_options``)."""
+        o = self._core.options
+        return {k: getattr(o, _CORE_NAME.get(k, k)) for k in _OPTIONS}
 
     # ---- facts ---------------------------------------------------------------------------
     @property
@@ -63,6 +80,11 @@ class Fit:
     def iterations(self) -> int:
         """Iterations of the Wold/Lohmoeller loop."""
         return self._core.iterations
+
+    @property
+    def consistent(self) -> bool:
+        """True if the PLSc corrections were applied (``estimate(..., consistent=True)``)."""
+        return self._core.consistent
 
     @property
     def admissible(self) -> bool:
@@ -221,48 +243,28 @@ class Fit:
         return pd.DataFrame(s, columns=pd.Index(self.construct_ids, name="construct"))
 
     # ---- reports -------------------------------------------------------------------------
-    def to_json(self, boot: BootstrapResult | None = None, indent: int = 2, *, target: str | None = None,
+    def to_json(self, boot: Any = None, indent: int = 2, *, target: str | None = None,
                 by: str | None = None, crosshair: Literal["mean", "median", "midpoint"] = "mean",
                 level: float = 0.95) -> str:
         """report.json text: the document of ``csikit analyze --json`` (with ``--target``,
         ``--by``, ``--crosshair``, ``--confidence``): estimates, quality criteria, 0-100 indices
         with intervals, impacts, the IPA/IPMA of ``target`` (default: the satisfaction construct
-        of the survey's bound preset) and indices per group ``by`` a segment or wave column."""
-        b = boot._core if boot is not None else None
+        of the survey's bound preset) and indices per group ``by`` a segment or wave column.
+        ``boot``: a ``BootstrapResult`` of this fit; ``indent``: -1 (one line) .. 64."""
+        indent = integer("Fit.to_json", "indent", indent, *INDENT_RANGE)
+        b = boot.core if boot is not None else None
         return self._core.report_json(b, target or "", by or "", crosshair, level, indent)
 
-    def to_dict(self, boot: BootstrapResult | None = None, *, target: str | None = None, by: str | None = None,
+    def to_dict(self, boot: Any = None, *, target: str | None = None, by: str | None = None,
                 crosshair: Literal["mean", "median", "midpoint"] = "mean", level: float = 0.95) -> dict[str, Any]:
         """report.json as a dict, identical in structure and numbers to the CLI's report
         (options as ``to_json``)."""
         return json.loads(self.to_json(boot, -1, target=target, by=by, crosshair=crosshair, level=level))
 
-    def summary(self, boot: BootstrapResult | None = None) -> Summary:
-        """Paper-style tables: paths (with bootstrap SE, t, p, CI when given), indicators,
-        reliability and validity, R2 and fit."""
-        paths = self.paths.copy()
-        if boot is not None:
-            b = boot.paths
-            paths = paths.join(b[["se", "t", "p", "ci_low", "ci_high"]])
-        facts: dict[str, object] = {
-            "respondents": self.sample["respondents"],
-            "used": self.sample["used"],
-            "scheme / mode": f"{self.to_dict()['settings']['scheme']} / {'PLSc' if self._core.consistent else 'PLS'}",
-            "iterations": f"{self.iterations} ({'converged' if self.converged else 'NOT converged'})",
-            "GoF": self.gof,
-            "SRMR": self.srmr,
-        }
-        if boot is not None:
-            facts["bootstrap"] = f"{boot.resamples} resamples, seed {boot.seed}, failed {boot.failed}"
-        tables = [
-            ("Paths", paths),
-            ("Indicators", self.indicators[["construct", "weight", "loading", "outer_vif"]]),
-            ("Reliability and validity", self.constructs[["alpha", "rho_c", "rho_a", "ave", "r2", "r2_adjusted"]]),
-        ]
-        if self._core.htmt.size:
-            tables.append(("HTMT", self.htmt))
-        return Summary("csikit PLS path model" + (f": {self._data.survey.name}" if self._data.survey.name else ""),
-                       facts, tables)
+    def summary(self, boot: Any = None) -> Any:
+        """Paper-style tables (a ``csikit.summary.Summary``): paths (with bootstrap SE, t, p, CI
+        when ``boot`` is given), indicators, reliability and validity, R2 and fit."""
+        return _followups.call("Fit.summary", self, boot)
 
     def _repr_html_(self) -> str:
         return self.summary()._repr_html_()
@@ -272,23 +274,29 @@ class Fit:
                 f"{self.sample['used']} respondents, {'converged' if self.converged else 'not converged'})")
 
     # ---- follow-ups ----------------------------------------------------------------------
-    def bootstrap(self, **options: Any) -> BootstrapResult:
-        """``csikit.bootstrap(self, **options)``."""
-        from .bootstrap import bootstrap
+    def bootstrap(self, **options: Any) -> Any:
+        """``csikit.bootstrap(self, **options)`` (a ``BootstrapResult``)."""
+        return _followups.call("Fit.bootstrap", self, **options)
 
-        return bootstrap(self, **options)
+    def indices(self, **options: Any) -> Any:
+        """``csikit.indices(self, **options)`` (an ``IndexResult``)."""
+        return _followups.call("Fit.indices", self, **options)
 
-    def indices(self, **options: Any) -> IndexResult:
-        """``csikit.indices(self, **options)``."""
-        from .indices import indices
+    def ipma(self, target: str, **options: Any) -> Any:
+        """``csikit.ipma(self, target, **options)`` (an ``IpmaResult``)."""
+        return _followups.call("Fit.ipma", self, target, **options)
 
-        return indices(self, **options)
 
-    def ipma(self, target: str, **options: Any) -> IpmaResult:
-        """``csikit.ipma(self, target, **options)``."""
-        from .ipa import ipma
+#: The keywords of ``estimate``, one per field of the C++ ``pls_options`` (csikit/pls.hpp), in
+#: its order; ``max_iter`` is the field ``max_iterations``.
+_OPTIONS = ("scheme", "missing", "consistent", "tolerance", "max_iter", "use_weights", "keep_scores", "quality",
+            "stopping", "f2_reestimate", "strict")
+_CORE_NAME = {"max_iter": "max_iterations"}
 
-        return ipma(self, target, **options)
+
+def _restore(data: Responses, model: dict[str, Any], options: dict[str, Any]) -> Fit:
+    """Unpickles a Fit: the same estimate of the same model on the same data."""
+    return estimate(data, model=model, **options)
 
 
 def estimate(
@@ -304,6 +312,7 @@ def estimate(
     keep_scores: bool = False,
     quality: bool = True,
     stopping: Literal["max_abs_change", "plspm"] = "max_abs_change",
+    f2_reestimate: bool = False,
     strict: bool = False,
 ) -> Fit:
     """Estimates a PLS path model on ``data`` (the GIL is released while it runs).
@@ -311,9 +320,13 @@ def estimate(
     ``model`` defaults to the survey's constructs and paths; pass ``csikit.model(...)`` or
     ``csikit.preset("ecsi", items)`` for another. ``consistent=True`` gives PLSc. Raises
     ``ModelError`` for an invalid model, ``NumericError`` for a constant item,
-    ``ConvergenceError`` beyond ``max_iter`` iterations.
+    ``ConvergenceError`` beyond ``max_iter`` iterations (a positive integer).
+    ``f2_reestimate=True`` computes each path's f2 by re-estimating the model without it;
+    ``strict=True`` makes an inadmissible PLSc solution a ``NumericError``.
     """
-    core = _core.estimate(data._core, model=model, scheme=scheme, missing=missing, consistent=consistent,
-                          tolerance=tolerance, max_iterations=max_iter, use_weights=use_weights,
-                          keep_scores=keep_scores, quality=quality, stopping=stopping, strict=strict)
+    max_iter = integer("estimate", "max_iter", max_iter, 1, INT_RANGE[1])
+    core = _core.pls.estimate(data.core, model=model, scheme=scheme, missing=missing, consistent=consistent,
+                              tolerance=tolerance, max_iterations=max_iter, use_weights=use_weights,
+                              keep_scores=keep_scores, quality=quality, stopping=stopping,
+                              f2_reestimate=f2_reestimate, strict=strict)
     return Fit(core, data)

@@ -2,28 +2,28 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Literal, Mapping, Sequence
+from typing import Any, Literal, Mapping, Sequence
 
 import numpy as np
 import pandas as pd
 
-from . import _core
+from . import _core, _followups
 from .data import Responses
+from .fit import Fit
 
-if TYPE_CHECKING:
-    from .fit import Fit
-
-__all__ = ["IpaResult", "IpmaResult", "derived_importance", "importance", "ipa", "ipma"]
+__all__ = ["QUADRANTS", "IpaResult", "IpmaResult", "derived_importance", "importance", "ipa", "ipma",
+           "quadrant_label"]
 
 Rule = Literal["mean", "median", "midpoint", "custom"]
 
-#: Quadrant labels in English and Chinese.
-QUADRANT_LABELS = {
-    "en": {"concentrate_here": "concentrate here", "keep_up": "keep up the good work",
-           "low_priority": "low priority", "possible_overkill": "possible overkill"},
-    "zh": {"concentrate_here": "急需改进", "keep_up": "继续保持", "low_priority": "不占优先地位",
-           "possible_overkill": "锦上添花"},
-}
+#: The quadrant ids, in the order of the C++ enum ``csikit::quadrant``.
+QUADRANTS: tuple[str, ...] = tuple(_core.index.QUADRANTS)
+
+
+def quadrant_label(quadrant: str, language: str = "en") -> str:
+    """The display name of a quadrant id ("concentrate_here" -> "concentrate here"; language
+    "zh" gives 急需改进, ...), from the C++ ``csikit::quadrant_label`` the HTML report uses."""
+    return _core.index.quadrant_label(quadrant, language)
 
 
 class IpaResult:
@@ -33,28 +33,25 @@ class IpaResult:
     ``importance_cut`` / ``performance_cut``: the cross-hair.
     """
 
-    def __init__(self, raw: dict[str, Any]) -> None:
-        pts = raw["points"]
+    def __init__(self, core: _core.index.IpaResult) -> None:
+        self.core = core
+        pts = core.points
         self.table = pd.DataFrame(
-            {"label": [p["label"] for p in pts], "importance": [p["importance"] for p in pts],
-             "performance": [p["performance"] for p in pts], "quadrant": [p["quadrant"] for p in pts],
-             "gap": [p["gap"] for p in pts]},
-            index=pd.Index([p["id"] for p in pts], name="factor"))
-        self.importance_cut: float = raw["importance_cut"]
-        self.performance_cut: float = raw["performance_cut"]
-        self.rule: str = raw["rule"]
-        self.by_priority: list[str] = raw["by_priority"]
+            {col: [getattr(p, col) for p in pts] for col in ("label", "importance", "performance", "quadrant", "gap")},
+            index=pd.Index([p.id for p in pts], name="factor"))
+        self.importance_cut: float = core.importance_cut
+        self.performance_cut: float = core.performance_cut
+        self.rule: str = core.rule
+        self.by_priority: list[str] = core.by_priority()
 
     def quadrant(self, name: str) -> list[str]:
         """Factor ids in one quadrant ("concentrate_here", "keep_up", "low_priority",
         "possible_overkill")."""
-        return list(self.table.index[self.table["quadrant"] == name])
+        return self.core.in_quadrant(name)
 
     def plot(self, ax: Any = None, language: str = "en", **kwargs: Any) -> Any:
-        """The quadrant chart (needs matplotlib)."""
-        from .plots import ipa_chart
-
-        return ipa_chart(self, ax=ax, language=language, **kwargs)
+        """The quadrant chart (needs matplotlib; ``csikit.plots.ipa_chart``)."""
+        return _followups.call("IpaResult.plot", self, ax=ax, language=language, **kwargs)
 
     def _repr_html_(self) -> str:
         return self.table.to_html(float_format=lambda v: f"{v:.3f}")
@@ -89,7 +86,7 @@ def ipa(
         imp = [float(v[0]) for v in factors.values()]
         perf = [float(v[1]) for v in factors.values()]
         labels = []
-    return IpaResult(_core.ipa(ids, labels, imp, perf, rule=rule, custom_importance=custom_importance,
+    return IpaResult(_core.index.ipa(ids, labels, imp, perf, rule=rule, custom_importance=custom_importance,
                                custom_performance=custom_performance, importance_scale=importance_scale,
                                performance_scale=performance_scale))
 
@@ -101,21 +98,21 @@ class IpmaResult:
     effect on the target (0-100 metric) and performance the 0-100 index / item mean.
     """
 
-    def __init__(self, raw: dict[str, Any], rule: Rule) -> None:
-        self.target: str = raw["target"]
-        self.raw = raw
+    def __init__(self, core: _core.index.IpmaResult, rule: Rule) -> None:
+        self.core = core
+        self.target: str = core.target
 
-        def place(entries: list[dict[str, Any]]) -> IpaResult | None:
+        def place(entries: list[_core.index.IpmaEntry]) -> IpaResult | None:
             if not entries:
                 return None
-            frame = pd.DataFrame({"importance": [e["importance"] for e in entries],
-                                  "performance": [e["performance"] for e in entries],
-                                  "label": [e["id"] for e in entries]},
-                                 index=[e["id"] for e in entries])
+            frame = pd.DataFrame({"importance": [e.importance for e in entries],
+                                  "performance": [e.performance for e in entries],
+                                  "label": [e.id for e in entries]},
+                                 index=[e.id for e in entries])
             return ipa(frame, rule=rule)
 
-        self.constructs = place(raw["constructs"])
-        self.indicators = place(raw["indicators"])
+        self.constructs = place(core.constructs)
+        self.indicators = place(core.indicators)
 
     def __repr__(self) -> str:
         return f"IpmaResult(target {self.target!r})\n{self.constructs!r}"
@@ -128,28 +125,32 @@ def ipma(fit: Fit, target: str, *, rule: Rule = "mean", use_respondents: bool = 
          level: float = 0.95) -> IpmaResult:
     """IPMA (Ringle & Sarstedt 2016) of ``fit`` for ``target``: every construct with a total
     effect on it, and their indicators, placed in quadrants by ``rule``."""
-    raw = _core.ipma(fit._core, target, use_respondents=use_respondents, level=level)
-    return IpmaResult(raw, rule)
+    core = _core.index.ipma(fit.core, target, use_respondents=use_respondents, level=level)
+    return IpmaResult(core, rule)
 
 
 def derived_importance(data: Responses, drivers: Sequence[str], outcome: str, *,
                        measure: str = "relative_weights", rule: Rule = "mean") -> IpaResult:
     """IPA with importance derived from the data (``measure``: correlation, beta, pratt,
     relative_weights, lmg) and performance = the drivers' 0-100 means."""
-    rows = _core.derived_factors(data._core, list(drivers), outcome, measure)
-    frame = pd.DataFrame({"importance": [r["importance"] for r in rows],
-                          "performance": [r["performance"] for r in rows],
-                          "label": [r["label"] or r["id"] for r in rows]}, index=[r["id"] for r in rows])
+    rows = _core.index.derived_factors(data.core, list(drivers), outcome, measure)
+    frame = pd.DataFrame({"importance": [r.importance for r in rows],
+                          "performance": [r.performance for r in rows],
+                          "label": [r.label or r.id for r in rows]}, index=[r.id for r in rows])
     return ipa(frame, rule=rule)
 
 
 def importance(data: Responses, drivers: Sequence[str], outcome: str, *, with_lmg: bool = True) -> pd.DataFrame:
     """Every derived-importance measure of ``drivers`` for ``outcome``: one row per driver with
     correlation, beta, Pratt, relative weights (raw and %) and LMG/Shapley; ``attrs["r2"]``."""
-    raw = _core.importance(data._core, list(drivers), outcome, with_lmg)
+    core = _core.index.importance(data.core, list(drivers), outcome, with_lmg)
     cols = ["correlation", "beta", "pratt", "relative_weights", "relative_weights_percent", "lmg"]
     n = len(drivers)
-    frame = pd.DataFrame({c: (raw[c] if np.size(raw[c]) == n else np.full(n, np.nan)) for c in cols},
+    columns = {c: np.array(getattr(core, c)) for c in cols}
+    frame = pd.DataFrame({c: (v if np.size(v) == n else np.full(n, np.nan)) for c, v in columns.items()},
                          index=pd.Index(list(drivers), name="driver"))
-    frame.attrs["r2"] = raw["r2"]
+    frame.attrs["r2"] = core.r2
     return frame
+
+
+_followups.provide("Fit.ipma", ipma)

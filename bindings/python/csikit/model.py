@@ -22,13 +22,13 @@ def model(constructs: Mapping[str, Sequence[str]], paths: Sequence[tuple[str, st
         "constructs": [{"id": c, "items": list(items), "mode": modes.get(c, "A")} for c, items in constructs.items()],
         "paths": [{"from": f, "to": t} for f, t in paths],
     }
-    _core.validate_model(m)
+    _core.schema.validate_model(m)
     return m
 
 
 def preset_names() -> list[str]:
     """The shipped index models: ["acsi", "ccsi", "ecsi"]."""
-    return _core.preset_names()
+    return _core.schema.preset_names()
 
 
 def preset(name: str, items: Mapping[str, Sequence[str]] | None = None, *, drop_complaints: bool = False,
@@ -36,5 +36,5 @@ def preset(name: str, items: Mapping[str, Sequence[str]] | None = None, *, drop_
     """A shipped index model. With ``items`` (construct id -> item ids) the model ready for
     ``estimate(model=...)``; without, the preset's description (constructs, roles, paths)."""
     if items is None:
-        return json.loads(_core.preset_json(name))
-    return _core.bind_preset(name, {k: list(v) for k, v in items.items()}, drop_complaints, mode)
+        return json.loads(_core.schema.preset_json(name))
+    return _core.schema.bind_preset(name, {k: list(v) for k, v in items.items()}, drop_complaints, mode)

@@ -1,11 +1,18 @@
 """Charts with matplotlib (optional: ``pip install matplotlib``): the IPA quadrant chart, the
 path diagram of a fit and index bars. Each function draws on ``ax`` (a new figure if None)
-and returns the Axes."""
+and returns the Axes.
+
+The top layer of the package: results are read by their public attributes, and this module
+provides ``IndexResult.plot()`` and ``IpaResult.plot()`` (see ``_followups``).
+"""
 
 from __future__ import annotations
 
 import math
 from typing import TYPE_CHECKING, Any
+
+from . import _followups
+from .ipa import quadrant_label
 
 if TYPE_CHECKING:
     from .fit import Fit
@@ -27,9 +34,8 @@ def _axes(ax: Any) -> Any:
 
 def ipa_chart(result: IpaResult, ax: Any = None, language: str = "en", importance_vertical: bool = True) -> Any:
     """The quadrant chart: one labelled point per factor, the cross-hair, quadrant names.
-    Importance is vertical (Martilla & James) unless ``importance_vertical=False`` (IPMA)."""
-    from .ipa import QUADRANT_LABELS
-
+    Importance is vertical (Martilla & James) unless ``importance_vertical=False`` (IPMA);
+    the quadrant names are the C++ ``quadrant_label`` in ``language`` ("en" or "zh")."""
     ax = _axes(ax)
     t = result.table
     x, y = (t["performance"], t["importance"]) if importance_vertical else (t["importance"], t["performance"])
@@ -43,14 +49,13 @@ def ipa_chart(result: IpaResult, ax: Any = None, language: str = "en", importanc
     ax.margins(0.18)  # room for the quadrant names in the corners
     ax.axvline(xc, color="black", lw=0.8)
     ax.axhline(yc, color="black", lw=0.8)
-    names = QUADRANT_LABELS.get(language, QUADRANT_LABELS["en"])
     corners = {"concentrate_here": (0.02, 0.97, "left"), "keep_up": (0.98, 0.97, "right"),
                "low_priority": (0.02, 0.03, "left"), "possible_overkill": (0.98, 0.03, "right")}
     if not importance_vertical:  # importance on x: the high-importance quadrants are on the right
         corners = {"concentrate_here": (0.98, 0.03, "right"), "keep_up": (0.98, 0.97, "right"),
                    "low_priority": (0.02, 0.03, "left"), "possible_overkill": (0.02, 0.97, "left")}
     for q, (cx, cy, ha) in corners.items():
-        ax.text(cx, cy, names[q], transform=ax.transAxes, ha=ha, va="top" if cy > 0.5 else "bottom",
+        ax.text(cx, cy, quadrant_label(q, language), transform=ax.transAxes, ha=ha, va="top" if cy > 0.5 else "bottom",
                 fontsize=9, color=colours[q])
     ax.set_xlabel("performance" if importance_vertical else "importance")
     ax.set_ylabel("importance" if importance_vertical else "performance")
@@ -95,3 +100,7 @@ def index_bars(result: IndexResult, ax: Any = None) -> Any:
     ax.set_xlabel("index (0-100)")
     ax.invert_yaxis()
     return ax
+
+
+_followups.provide("IndexResult.plot", index_bars)
+_followups.provide("IpaResult.plot", ipa_chart)

@@ -8,6 +8,7 @@ from typing import Literal, Sequence
 import numpy as np
 
 from . import _core
+from ._args import COUNT_RANGE, integer
 
 __all__ = ["Allocation", "MarginOfError", "SampleSize", "allocate", "design_effect", "effective_n", "moe_mean",
            "moe_proportion", "sample_size_mean", "sample_size_proportion"]
@@ -53,40 +54,43 @@ class Allocation:
 def sample_size_proportion(margin: float, *, level: float = 0.95, p: float = 0.5, population: float | None = None,
                            fpc: Fpc = "cochran") -> SampleSize:
     """Size to estimate a proportion within +/- ``margin`` (95%, 0.05 -> 385)."""
-    return SampleSize(**_core.sample_size_proportion(margin, level, p, population, fpc))
+    return SampleSize(**_core.sampling.sample_size_proportion(margin, level, p, population, fpc))
 
 
 def sample_size_mean(sd: float, margin: float, *, level: float = 0.95, population: float | None = None,
                      fpc: Fpc = "cochran") -> SampleSize:
     """Size to estimate a mean within +/- ``margin`` (same metric as ``sd``)."""
-    return SampleSize(**_core.sample_size_mean(sd, margin, level, population, fpc))
+    return SampleSize(**_core.sampling.sample_size_mean(sd, margin, level, population, fpc))
 
 
 def moe_proportion(n: int, *, p: float = 0.5, level: float = 0.95, population: float | None = None,
                    deff: float = 1.0) -> MarginOfError:
-    """Margin of error of a proportion from ``n`` respondents."""
-    return MarginOfError(**_core.moe_proportion(n, p, level, population, deff))
+    """Margin of error of a proportion from ``n`` respondents (a non-negative integer)."""
+    n = integer("moe_proportion", "n", n, *COUNT_RANGE)
+    return MarginOfError(**_core.sampling.moe_proportion(n, p, level, population, deff))
 
 
 def moe_mean(n: int, sd: float, *, level: float = 0.95, population: float | None = None,
              deff: float = 1.0) -> MarginOfError:
-    """Margin of error of a mean from ``n`` respondents."""
-    return MarginOfError(**_core.moe_mean(n, sd, level, population, deff))
+    """Margin of error of a mean from ``n`` respondents (a non-negative integer)."""
+    n = integer("moe_mean", "n", n, *COUNT_RANGE)
+    return MarginOfError(**_core.sampling.moe_mean(n, sd, level, population, deff))
 
 
 def design_effect(weights: Sequence[float] | np.ndarray) -> float:
     """Kish design effect of respondent weights, n sum w^2 / (sum w)^2."""
-    return _core.design_effect(np.asarray(weights, dtype=float))
+    return _core.sampling.design_effect(np.asarray(weights, dtype=float))
 
 
 def effective_n(weights: Sequence[float] | np.ndarray) -> float:
     """Kish effective sample size (sum w)^2 / sum w^2."""
-    return _core.effective_n(np.asarray(weights, dtype=float))
+    return _core.sampling.effective_n(np.asarray(weights, dtype=float))
 
 
 def allocate(total: int, population: Sequence[float], *, method: Literal["proportional", "neyman"] = "proportional",
              sd: Sequence[float] = (), cost: Sequence[float] = (), minimum: float = 0,
              cap: bool = True) -> Allocation:
-    """Allocates ``total`` respondents over strata of sizes ``population``."""
-    return Allocation(**_core.allocate(total, list(population), method=method, sd=list(sd), cost=list(cost),
+    """Allocates ``total`` respondents (a non-negative integer) over strata of sizes ``population``."""
+    total = integer("allocate", "total", total, *COUNT_RANGE)
+    return Allocation(**_core.sampling.allocate(total, list(population), method=method, sd=list(sd), cost=list(cost),
                                        minimum=minimum, cap=cap))

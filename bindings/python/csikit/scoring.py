@@ -94,7 +94,7 @@ def score(
 ) -> ScoreReport:
     """Scores the data: item means and 0-100 scores with intervals, distributions, top-box and
     satisfaction rates, NPS, the weighted hierarchy index, breakdowns by ``by`` and by wave."""
-    text = _core.score_json(data._core, rescale=rescale, aggregate=aggregate, threshold=threshold, level=level,
+    text = _core.scoring.score_json(data.core, rescale=rescale, aggregate=aggregate, threshold=threshold, level=level,
                             interval=interval, by=by or "", by_wave=by_wave, language=language,
                             top_box={k: list(v) for k, v in (top_box or {}).items()}, indent=-1)
     return ScoreReport(text)
@@ -104,17 +104,17 @@ def nps(x: Sequence[float] | np.ndarray, weights: Sequence[float] | np.ndarray |
         level: float = 0.95, promoter_min: float = 9, detractor_max: float = 6) -> dict[str, Any]:
     """Net Promoter Score of 0-10 answers (NaN skipped) with SE, Wald and adjusted-Wald intervals."""
     w = np.empty(0) if weights is None else np.asarray(weights, dtype=float)
-    return _core.nps(np.asarray(x, dtype=float), w, level, promoter_min, detractor_max)
+    return _core.scoring.nps(np.asarray(x, dtype=float), w, level, promoter_min, detractor_max)
 
 
 def mean_ci(x: Sequence[float] | np.ndarray, weights: Sequence[float] | np.ndarray | None = None, *,
             level: float = 0.95) -> dict[str, Any]:
     """Weighted mean with a t-interval on Kish's effective n (NaN skipped)."""
     w = np.empty(0) if weights is None else np.asarray(weights, dtype=float)
-    return _core.mean_ci(np.asarray(x, dtype=float), w, level)
+    return _core.scoring.mean_ci(np.asarray(x, dtype=float), w, level)
 
 
 def proportion_interval(p: float, n: float, *, level: float = 0.95,
                         method: Literal["wilson", "agresti_coull", "clopper_pearson"] = "wilson") -> tuple[float, float]:
     """Confidence interval of a proportion ``p`` observed on ``n`` (may be an effective n)."""
-    return _core.proportion_interval(p, n, level, method)
+    return _core.scoring.proportion_interval(p, n, level, method)

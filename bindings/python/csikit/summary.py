@@ -1,12 +1,24 @@
-"""``Summary``: titled tables printed like a paper's (text) or rendered in notebooks (HTML)."""
+"""``Summary``: titled tables printed like a paper's (text) or rendered in notebooks (HTML),
+and ``fit_summary``, the summary of a fit (and its bootstrap) built from their attributes.
+
+The top layer of the package: it reads results by their public attributes and provides
+``Fit.summary()`` and ``BootstrapResult.summary()`` (see ``_followups``).
+"""
 
 from __future__ import annotations
 
 import html
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
-__all__ = ["Summary"]
+from . import _followups
+
+if TYPE_CHECKING:
+    from .bootstrap import BootstrapResult
+    from .fit import Fit
+
+__all__ = ["Summary", "fit_summary"]
 
 
 class Summary:
@@ -60,3 +72,34 @@ class Summary:
 
     def __repr__(self) -> str:
         return self.as_text()
+
+
+def fit_summary(fit: Fit, boot: BootstrapResult | None = None) -> Summary:
+    """Paper-style tables of ``fit``: paths (with bootstrap SE, t, p, CI when ``boot`` is given),
+    indicators, reliability and validity, R2 and fit."""
+    paths = fit.paths.copy()
+    if boot is not None:
+        paths = paths.join(boot.paths[["se", "t", "p", "ci_low", "ci_high"]])
+    facts: dict[str, object] = {
+        "respondents": fit.sample["respondents"],
+        "used": fit.sample["used"],
+        "scheme / mode": f"{fit.options['scheme']} / {'PLSc' if fit.consistent else 'PLS'}",
+        "iterations": f"{fit.iterations} ({'converged' if fit.converged else 'NOT converged'})",
+        "GoF": fit.gof,
+        "SRMR": fit.srmr,
+    }
+    if boot is not None:
+        facts["bootstrap"] = f"{boot.resamples} resamples, seed {boot.seed}, failed {boot.failed}"
+    tables = [
+        ("Paths", paths),
+        ("Indicators", fit.indicators[["construct", "weight", "loading", "outer_vif"]]),
+        ("Reliability and validity", fit.constructs[["alpha", "rho_c", "rho_a", "ave", "r2", "r2_adjusted"]]),
+    ]
+    if not fit.htmt.empty:
+        tables.append(("HTMT", fit.htmt))
+    name = fit.data.survey.name
+    return Summary("csikit PLS path model" + (f": {name}" if name else ""), facts, tables)
+
+
+_followups.provide("Fit.summary", fit_summary)
+_followups.provide("BootstrapResult.summary", lambda boot: fit_summary(boot.fit, boot))

@@ -1,4 +1,5 @@
-"""The survey schema: ``load_survey`` and the read-only ``Survey``."""
+"""The survey schema: ``load_survey`` and the read-only ``Survey`` (picklable: it travels as
+its schema JSON)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from functools import cached_property
 from typing import Any, Union
 
 from . import _core
+from ._args import INDENT_RANGE, integer
 
 __all__ = ["Survey", "load_survey"]
 
@@ -20,8 +22,13 @@ class Survey:
     Immutable. The fields follow the JSON schema (docs/schema.md); ``to_dict()`` gives all of it.
     """
 
-    def __init__(self, core: _core.Survey) -> None:
+    def __init__(self, core: _core.schema.Survey) -> None:
         self._core = core
+
+    @property
+    def core(self) -> _core.schema.Survey:
+        """The compiled handle (``csikit._core.schema.Survey``), for the other csikit modules."""
+        return self._core
 
     @cached_property
     def _doc(self) -> dict[str, Any]:
@@ -91,8 +98,9 @@ class Survey:
         return json.loads(self._core.to_json(-1))
 
     def to_json(self, indent: int = 2) -> str:
-        """The schema as JSON text (round-trips through ``load_survey``)."""
-        return self._core.to_json(indent)
+        """The schema as JSON text (round-trips through ``load_survey``); ``indent`` -1 (one
+        line) .. 64."""
+        return self._core.to_json(integer("Survey.to_json", "indent", indent, *INDENT_RANGE))
 
     def __repr__(self) -> str:
         return (f"Survey({self.name!r}: {len(self.items)} items, {len(self.constructs)} constructs, "
@@ -109,10 +117,10 @@ def load_survey(source: SurveySource) -> Survey:
     if isinstance(source, Survey):
         return source
     if isinstance(source, dict):
-        return Survey(_core.parse_survey(json.dumps(source), "<dict>"))
+        return Survey(_core.schema.parse_survey(json.dumps(source), "<dict>"))
     if isinstance(source, str) and source.lstrip().startswith("{"):
-        return Survey(_core.parse_survey(source, "<string>"))
+        return Survey(_core.schema.parse_survey(source, "<string>"))
     if isinstance(source, (str, os.PathLike)):
-        return Survey(_core.load_survey(os.fspath(source)))
+        return Survey(_core.schema.load_survey(os.fspath(source)))
     raise TypeError(f"load_survey: unsupported source {type(source).__name__} "
                     "(expected a path, JSON text, a dict or a Survey)")

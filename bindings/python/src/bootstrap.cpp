@@ -1,4 +1,4 @@
-// Bootstrap with the GIL released; the progress callback (on the calling thread) takes the GIL
+// csikit._core.bootstrap: the bootstrap (csikit::fitted_bootstrap) with the GIL released; the progress callback (on the calling thread) takes the GIL
 // back to check for Ctrl-C and to call the user's Python callback, and cancels on either.
 #include "prelude.hpp"
 
@@ -7,6 +7,9 @@
 namespace csikit_py {
 
 namespace {
+
+using parameter_kind_t = csikit::parameter_kind;
+using fb = csikit::fitted_bootstrap;
 
 const char* kind_name(csikit::parameter_kind k) { return csikit::to_string(k); }
 
@@ -38,25 +41,87 @@ py::dict columns(const csikit::bootstrap_result& r) {
                     py::arg("bca_high") = bhi);
 }
 
+parameter_kind_t parse_kind(const std::string& name) {
+    for (int k = 0; k <= static_cast<int>(parameter_kind_t::index); ++k)
+        if (name == csikit::to_string(static_cast<parameter_kind_t>(k))) return static_cast<parameter_kind_t>(k);
+    throw std::runtime_error("Bootstrap: a broken pickle state (unknown parameter kind \"" + name + "\")");
+}
+
+py::list parameters_state(const std::vector<csikit::bootstrap_parameter>& ps) {
+    py::list out;
+    for (const auto& q : ps)
+        out.append(py::make_tuple(csikit::to_string(q.kind), q.indicator, q.from, q.to, q.label, q.estimate, q.mean,
+                                  q.bias, q.se, q.t, q.p, q.ci_low, q.ci_high, q.bca_low, q.bca_high));
+    return out;
+}
+
+std::vector<csikit::bootstrap_parameter> parameters_from(const py::list& l) {
+    std::vector<csikit::bootstrap_parameter> out;
+    for (const auto& h : l) {
+        const auto t = h.cast<py::tuple>();
+        csikit::bootstrap_parameter q;
+        q.kind = parse_kind(t[0].cast<std::string>());
+        q.indicator = t[1].cast<int>();
+        q.from = t[2].cast<int>();
+        q.to = t[3].cast<int>();
+        q.label = t[4].cast<std::string>();
+        double* stats[] = {&q.estimate, &q.mean, &q.bias, &q.se, &q.t, &q.p, &q.ci_low, &q.ci_high, &q.bca_low, &q.bca_high};
+        for (std::size_t k = 0; k < 10; ++k) *stats[k] = t[5 + k].cast<double>();
+        out.push_back(std::move(q));
+    }
+    return out;
+}
+
+/// Every bootstrap_result field (the numbers cannot be recomputed cheaply, unlike a fit's).
+py::tuple result_state(const csikit::bootstrap_result& r) {
+    return py::make_tuple(parameters_state(r.parameters), r.resamples, r.succeeded, r.failed, r.failed_by_reason,
+                          r.failure_examples, r.seed, r.threads, r.confidence, r.df, r.respondents, r.jackknife,
+                          r.jackknife_failed, parameters_state(r.indices));
+}
+
+csikit::fitted_bootstrap restore(const csikit::fitted_model& f, const py::tuple& t) {
+    if (t.size() != 14) throw std::runtime_error("Bootstrap: a broken pickle state (expected 14 elements)");
+    csikit::bootstrap_result r;
+    r.parameters = parameters_from(t[0].cast<py::list>());
+    r.resamples = t[1].cast<std::size_t>();
+    r.succeeded = t[2].cast<std::size_t>();
+    r.failed = t[3].cast<std::size_t>();
+    r.failed_by_reason = t[4].cast<std::map<std::string, std::size_t>>();
+    r.failure_examples = t[5].cast<std::map<std::string, std::string>>();
+    r.seed = t[6].cast<std::uint64_t>();
+    r.threads = t[7].cast<unsigned>();
+    r.confidence = t[8].cast<double>();
+    r.df = t[9].cast<double>();
+    r.respondents = t[10].cast<std::size_t>();
+    r.jackknife = t[11].cast<std::size_t>();
+    r.jackknife_failed = t[12].cast<std::size_t>();
+    r.indices = parameters_from(t[13].cast<py::list>());
+    return csikit::fitted_bootstrap{f.fit, std::move(r)};
+}
+
 }  // namespace
 
 void register_bootstrap(py::module_& m) {
-    py::class_<boot_state>(m, "Bootstrap", "A bootstrap of a fit (immutable).")
-        .def_property_readonly("parameters", [](const boot_state& b) { return columns(b.result); })
-        .def_property_readonly("resamples", [](const boot_state& b) { return b.result.resamples; })
-        .def_property_readonly("succeeded", [](const boot_state& b) { return b.result.succeeded; })
-        .def_property_readonly("failed", [](const boot_state& b) { return b.result.failed; })
-        .def_property_readonly("failed_by_reason", [](const boot_state& b) { return b.result.failed_by_reason; })
-        .def_property_readonly("failure_examples", [](const boot_state& b) { return b.result.failure_examples; })
-        .def_property_readonly("seed", [](const boot_state& b) { return b.result.seed; })
-        .def_property_readonly("threads", [](const boot_state& b) { return b.result.threads; })
-        .def_property_readonly("confidence", [](const boot_state& b) { return b.result.confidence; })
-        .def_property_readonly("df", [](const boot_state& b) { return b.result.df; })
-        .def_property_readonly("respondents", [](const boot_state& b) { return b.result.respondents; })
-        .def_property_readonly("jackknife", [](const boot_state& b) { return b.result.jackknife; });
+    py::class_<fb>(m, "Bootstrap", "A bootstrap of a fit (immutable).")
+        .def_property_readonly("parameters", [](const fb& b) { return columns(b.result); })
+        .def_property_readonly("resamples", [](const fb& b) { return b.result.resamples; })
+        .def_property_readonly("succeeded", [](const fb& b) { return b.result.succeeded; })
+        .def_property_readonly("failed", [](const fb& b) { return b.result.failed; })
+        .def_property_readonly("failed_by_reason", [](const fb& b) { return b.result.failed_by_reason; })
+        .def_property_readonly("failure_examples", [](const fb& b) { return b.result.failure_examples; })
+        .def_property_readonly("seed", [](const fb& b) { return b.result.seed; })
+        .def_property_readonly("threads", [](const fb& b) { return b.result.threads; })
+        .def_property_readonly("confidence", [](const fb& b) { return b.result.confidence; })
+        .def_property_readonly("df", [](const fb& b) { return b.result.df; })
+        .def_property_readonly("respondents", [](const fb& b) { return b.result.respondents; })
+        .def_property_readonly("jackknife", [](const fb& b) { return b.result.jackknife; })
+        .def("result_state", [](const fb& b) { return result_state(b.result); },
+             "The result as a tuple of plain values (for pickling with the fit it belongs to).");
+    m.def("restore", &restore, py::arg("fit"), py::arg("state"),
+          "A bootstrap of `fit` from Bootstrap.result_state() (how csikit.BootstrapResult unpickles).");
 
     m.def("bootstrap",
-          [](const fit_state& f, std::size_t resamples, std::uint64_t seed, unsigned threads, double confidence, bool bca,
+          [](const csikit::fitted_model& f, std::size_t resamples, std::uint64_t seed, unsigned threads, double confidence, bool bca,
              std::size_t jackknife_max, double max_failed_share, bool drop_inadmissible, bool indices,
              const py::object& progress) {
               csikit::bootstrap_options o;
@@ -68,7 +133,7 @@ void register_bootstrap(py::module_& m) {
               o.jackknife_max = jackknife_max;
               o.max_failed_share = max_failed_share;
               o.drop_inadmissible = drop_inadmissible;
-              if (indices) o.index_survey = f.survey.get();  // kept alive by the fit
+              if (indices) o.index_survey = f.schema.get();  // kept alive by the fit
               // A Python error raised in the callback (KeyboardInterrupt, the user's exception)
               // is kept here and re-raised once the GIL is back, instead of cancelled_error.
               std::optional<py::error_already_set> pending;
@@ -86,10 +151,10 @@ void register_bootstrap(py::module_& m) {
                       return false;
                   }
               };
-              boot_state b{f.fit, {}};
+              fb b;
               try {
                   py::gil_scoped_release unlocked;
-                  b.result = csikit::bootstrap(f.model, *f.data, *f.fit, o);
+                  b = csikit::bootstrap_fit(f, o);
               } catch (const csikit::cancelled_error&) {
                   if (pending) throw std::move(*pending);
                   throw;

@@ -1,4 +1,5 @@
-// Responses: from CSV or from a matrix with column names, weights and group columns.
+// csikit._core.data: responses from CSV or from a matrix with column names, weights and group
+// columns, held as csikit::survey_data (the responses with their survey).
 #include "prelude.hpp"
 
 namespace csikit_py {
@@ -18,33 +19,71 @@ csikit::read_options options(bool out_of_scale_missing) {
     return o;
 }
 
+csikit::survey_data make(const survey_state& s, csikit::responses r) {
+    return {s.survey, std::make_shared<const csikit::responses>(std::move(r))};
+}
+
 }  // namespace
 
+py::tuple data_pickle(const csikit::survey_data& d) {
+    const auto& r = *d.data;
+    const auto& s = r.summary;
+    return py::make_tuple(survey_pickle(survey_state{d.schema}), r.item_ids, Eigen::MatrixXd(r.values),
+                          Eigen::VectorXd(r.weights), r.weighted, r.groups, r.lines, r.source,
+                          py::make_tuple(s.respondents, s.cells, s.empty, s.missing_codes, s.out_of_scale,
+                                         s.reversed_items, s.missing_by_item, s.codes_by_kind));
+}
+
+csikit::survey_data data_unpickle(const py::tuple& t) {
+    if (t.size() != 9) throw std::runtime_error("Responses: a broken pickle state (expected 9 elements)");
+    csikit::responses r;
+    r.item_ids = t[1].cast<std::vector<std::string>>();
+    r.values = t[2].cast<Eigen::MatrixXd>();
+    r.weights = t[3].cast<Eigen::VectorXd>();
+    r.weighted = t[4].cast<bool>();
+    r.groups = t[5].cast<std::map<std::string, std::vector<std::string>>>();
+    r.lines = t[6].cast<std::vector<std::size_t>>();
+    r.source = t[7].cast<std::string>();
+    const auto st = t[8].cast<py::tuple>();
+    auto& s = r.summary;
+    s.respondents = st[0].cast<std::size_t>();
+    s.cells = st[1].cast<std::size_t>();
+    s.empty = st[2].cast<std::size_t>();
+    s.missing_codes = st[3].cast<std::size_t>();
+    s.out_of_scale = st[4].cast<std::size_t>();
+    s.reversed_items = st[5].cast<std::size_t>();
+    s.missing_by_item = st[6].cast<std::map<std::string, std::size_t>>();
+    s.codes_by_kind = st[7].cast<std::map<std::string, std::size_t>>();
+    if (static_cast<std::size_t>(r.values.cols()) != r.item_ids.size() || r.weights.size() != r.values.rows())
+        throw std::runtime_error("Responses: a broken pickle state (shapes differ)");
+    return make(survey_unpickle(t[0].cast<py::tuple>()), std::move(r));
+}
+
 void register_data(py::module_& m) {
-    py::class_<data_state>(m, "Responses", "Answers of n respondents to the survey's items (immutable).")
-        .def_property_readonly("survey", [](const data_state& d) { return survey_state{d.survey}; })
-        .def_property_readonly("item_ids", [](const data_state& d) { return d.data->item_ids; })
-        .def_property_readonly("values", [](const data_state& d) { return Eigen::MatrixXd(d.data->values); },
+    using sd = csikit::survey_data;
+    py::class_<sd>(m, "Responses", "Answers of n respondents to the survey's items (immutable).")
+        .def_property_readonly("survey", [](const sd& d) { return survey_state{d.schema}; })
+        .def_property_readonly("item_ids", [](const sd& d) { return d.data->item_ids; })
+        .def_property_readonly("values", [](const sd& d) { return Eigen::MatrixXd(d.data->values); },
                                "n x p recoded answers (NaN = missing), a copy.")
-        .def_property_readonly("weights", [](const data_state& d) { return Eigen::VectorXd(d.data->weights); })
-        .def_property_readonly("weighted", [](const data_state& d) { return d.data->weighted; })
-        .def_property_readonly("groups", [](const data_state& d) { return d.data->groups; })
-        .def_property_readonly("lines", [](const data_state& d) { return d.data->lines; })
-        .def_property_readonly("source", [](const data_state& d) { return d.data->source; })
-        .def_property_readonly("summary", [](const data_state& d) { return summary_dict(d.data->summary); })
-        .def("__len__", [](const data_state& d) { return d.data->respondents(); });
+        .def_property_readonly("weights", [](const sd& d) { return Eigen::VectorXd(d.data->weights); })
+        .def_property_readonly("weighted", [](const sd& d) { return d.data->weighted; })
+        .def_property_readonly("groups", [](const sd& d) { return d.data->groups; })
+        .def_property_readonly("lines", [](const sd& d) { return d.data->lines; })
+        .def_property_readonly("source", [](const sd& d) { return d.data->source; })
+        .def_property_readonly("summary", [](const sd& d) { return summary_dict(d.data->summary); })
+        .def("__len__", [](const sd& d) { return d.data->respondents(); })
+        .def(py::pickle(&data_pickle, &data_unpickle));
 
     m.def("read_csv",
           [](const survey_state& s, const std::string& path, bool out_of_scale_missing) {
-              auto d = std::make_shared<const csikit::responses>(csikit::read_responses(path, *s, options(out_of_scale_missing)));
-              return data_state{s.survey, std::move(d)};
+              return make(s, csikit::read_responses(path, *s, options(out_of_scale_missing)));
           },
           py::arg("survey"), py::arg("path"), py::arg("out_of_scale_missing") = false,
           "Reads a CSV file of answers.");
     m.def("parse_csv",
           [](const survey_state& s, const std::string& text, bool out_of_scale_missing) {
-              auto d = std::make_shared<const csikit::responses>(csikit::parse_responses(text, *s, options(out_of_scale_missing)));
-              return data_state{s.survey, std::move(d)};
+              return make(s, csikit::parse_responses(text, *s, options(out_of_scale_missing)));
           },
           py::arg("survey"), py::arg("text"), py::arg("out_of_scale_missing") = false,
           "Parses CSV text of answers.");
@@ -52,9 +91,8 @@ void register_data(py::module_& m) {
           [](const survey_state& s, const std::vector<std::string>& columns, const Eigen::MatrixXd& raw,
              const Eigen::VectorXd& weights, std::map<std::string, std::vector<std::string>> groups,
              bool out_of_scale_missing) {
-              auto d = std::make_shared<const csikit::responses>(
-                  csikit::make_responses(*s, columns, raw, weights, std::move(groups), options(out_of_scale_missing)));
-              return data_state{s.survey, std::move(d)};
+              return make(s, csikit::make_responses(*s, columns, raw, weights, std::move(groups),
+                                                    options(out_of_scale_missing)));
           },
           py::arg("survey"), py::arg("columns"), py::arg("values"), py::arg("weights") = Eigen::VectorXd(),
           py::arg("groups") = std::map<std::string, std::vector<std::string>>(),

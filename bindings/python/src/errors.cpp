@@ -1,5 +1,6 @@
-// C++ errors become the Python exceptions of csikit.errors (Error, SchemaError, DataError, ...),
-// each carrying `kind` and `problems` [(where, message)], so Python code can catch by class.
+// csikit._core.errors: C++ errors become the Python exceptions of csikit.errors (Error,
+// SchemaError, DataError, ...), each carrying `kind` and `problems` [(where, message)], so Python
+// code can catch by class.
 #include "prelude.hpp"
 
 #include "csikit/error.hpp"

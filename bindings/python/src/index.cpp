@@ -1,5 +1,6 @@
-// Indices, IPA/IPMA and derived importance, returned as plain dicts of lists/arrays that the
-// Python layer turns into DataFrames.
+// csikit._core.index: indices, IPA/IPMA and derived importance. The C++ result structs are bound
+// as read-only classes (the Python layer builds DataFrames from their attributes), so no field
+// can drift between the core and Python; quadrant names come from csikit::quadrant_label.
 #include "prelude.hpp"
 
 #include "csikit/importance.hpp"
@@ -28,47 +29,119 @@ csikit::ipa_options ipa_opts(const std::string& rule, double ci, double cp, std:
     return o;
 }
 
-py::dict index_dict(const csikit::index_result& r) {
-    py::list rows;
-    for (const auto& c : r.constructs)
-        rows.append(py::dict(py::arg("construct") = c.construct, py::arg("items") = c.items,
-                             py::arg("weights") = Eigen::VectorXd(c.weights), py::arg("index") = c.index,
-                             py::arg("score_sd") = c.score_sd, py::arg("negative_weights") = c.negative_weights,
-                             py::arg("has_respondents") = c.has_respondents, py::arg("mean") = c.overall.mean,
-                             py::arg("sd") = c.overall.sd, py::arg("se") = c.overall.se,
-                             py::arg("ci_low") = c.overall.ci_low, py::arg("ci_high") = c.overall.ci_high,
-                             py::arg("n") = c.overall.n, py::arg("effective_n") = c.overall.effective_n));
-    return py::dict(py::arg("constructs") = rows, py::arg("scores") = Eigen::MatrixXd(r.scores),
-                    py::arg("effects") = Eigen::MatrixXd(r.effects), py::arg("impacts") = Eigen::MatrixXd(r.impacts));
+constexpr csikit::quadrant all_quadrants[] = {csikit::quadrant::concentrate_here, csikit::quadrant::keep_up,
+                                              csikit::quadrant::low_priority, csikit::quadrant::possible_overkill};
+
+csikit::quadrant parse_quadrant(const std::string& id) {
+    for (auto q : all_quadrants)
+        if (id == csikit::to_string(q)) return q;
+    throw csikit::argument_error({{}, 0, "quadrant"}, "unknown quadrant \"" + id +
+                                                          "\" (expected concentrate_here, keep_up, low_priority or possible_overkill)");
 }
 
-py::dict ipa_dict(const csikit::ipa_result& r) {
-    py::list points;
-    for (const auto& p : r.points)
-        points.append(py::dict(py::arg("id") = p.id, py::arg("label") = p.label.get(), py::arg("importance") = p.importance,
-                               py::arg("performance") = p.performance, py::arg("quadrant") = csikit::to_string(p.where),
-                               py::arg("gap") = p.gap, py::arg("above_diagonal") = p.above_diagonal));
-    return py::dict(py::arg("points") = points, py::arg("importance_cut") = r.importance_cut,
-                    py::arg("performance_cut") = r.performance_cut, py::arg("rule") = csikit::to_string(r.options.rule),
-                    py::arg("by_priority") = r.by_priority());
-}
+void bind_results(py::module_& m) {
+    using ss = csikit::score_summary;
+    py::class_<ss>(m, "ScoreSummary", "A weighted mean with its t-interval (csikit::score_summary).")
+        .def_readonly("mean", &ss::mean)
+        .def_readonly("sd", &ss::sd)
+        .def_readonly("se", &ss::se)
+        .def_readonly("ci_low", &ss::ci_low)
+        .def_readonly("ci_high", &ss::ci_high)
+        .def_readonly("level", &ss::level)
+        .def_readonly("n", &ss::n)
+        .def_readonly("effective_n", &ss::effective_n);
 
-py::list entries(const std::vector<csikit::ipma_entry>& es) {
-    py::list out;
-    for (const auto& e : es)
-        out.append(py::dict(py::arg("id") = e.id, py::arg("construct") = e.construct, py::arg("importance") = e.importance,
-                            py::arg("performance") = e.performance));
-    return out;
+    using ci = csikit::construct_index;
+    py::class_<ci>(m, "ConstructIndex", "The index of one construct (csikit::construct_index).")
+        .def_readonly("construct", &ci::construct)
+        .def_readonly("items", &ci::items)
+        .def_readonly("weights", &ci::weights)
+        .def_readonly("index", &ci::index)
+        .def_readonly("score_sd", &ci::score_sd)
+        .def_readonly("negative_weights", &ci::negative_weights)
+        .def_readonly("has_respondents", &ci::has_respondents)
+        .def_readonly("overall", &ci::overall);
+
+    using ir = csikit::index_result;
+    py::class_<ir>(m, "IndexResult", "Indices of every construct of a fit, with impacts (csikit::index_result).")
+        .def_readonly("constructs", &ir::constructs)
+        .def_readonly("scores", &ir::scores)
+        .def_readonly("effects", &ir::effects)
+        .def_readonly("impacts", &ir::impacts);
+
+    using pt = csikit::ipa_point;
+    py::class_<pt>(m, "IpaPoint", "One placed factor (csikit::ipa_point).")
+        .def_readonly("id", &pt::id)
+        .def_property_readonly("label", [](const pt& p) { return p.label.get(); })
+        .def_readonly("importance", &pt::importance)
+        .def_readonly("performance", &pt::performance)
+        .def_property_readonly("quadrant", [](const pt& p) { return csikit::to_string(p.where); })
+        .def_readonly("gap", &pt::gap)
+        .def_readonly("above_diagonal", &pt::above_diagonal);
+
+    using ia = csikit::ipa_result;
+    py::class_<ia>(m, "IpaResult", "Factors placed in the four quadrants (csikit::ipa_result).")
+        .def_readonly("points", &ia::points)
+        .def_readonly("importance_cut", &ia::importance_cut)
+        .def_readonly("performance_cut", &ia::performance_cut)
+        .def_property_readonly("rule", [](const ia& r) { return csikit::to_string(r.options.rule); })
+        .def("by_priority", &ia::by_priority, "Ids by decreasing gap importance - performance.")
+        .def("in_quadrant", [](const ia& r, const std::string& q) { return r.in_quadrant(parse_quadrant(q)); },
+             py::arg("quadrant"), "Ids of the points in one quadrant, in input order.");
+
+    using fa = csikit::ipa_factor;
+    py::class_<fa>(m, "IpaFactor", "One attribute to place on the map (csikit::ipa_factor).")
+        .def_readonly("id", &fa::id)
+        .def_property_readonly("label", [](const fa& f) { return f.label.get(); })
+        .def_readonly("importance", &fa::importance)
+        .def_readonly("performance", &fa::performance);
+
+    using ie = csikit::ipma_entry;
+    py::class_<ie>(m, "IpmaEntry", "One construct or indicator of an IPMA (csikit::ipma_entry).")
+        .def_readonly("id", &ie::id)
+        .def_readonly("construct", &ie::construct)
+        .def_readonly("importance", &ie::importance)
+        .def_readonly("performance", &ie::performance);
+
+    using im = csikit::ipma_result;
+    py::class_<im>(m, "IpmaResult", "The importance-performance map for one target (csikit::ipma_result).")
+        .def_readonly("target", &im::target)
+        .def_readonly("constructs", &im::constructs)
+        .def_readonly("indicators", &im::indicators)
+        .def_readonly("indices", &im::indices);
+
+    using it = csikit::importance_table;
+    py::class_<it>(m, "ImportanceTable", "Every derived-importance measure (csikit::importance_table).")
+        .def_readonly("drivers", &it::drivers)
+        .def_readonly("correlation", &it::correlation)
+        .def_readonly("beta", &it::beta)
+        .def_readonly("pratt", &it::pratt)
+        .def_readonly("relative_weights", &it::relative_weights)
+        .def_readonly("relative_weights_percent", &it::relative_weights_percent)
+        .def_readonly("lmg", &it::lmg)
+        .def_readonly("r2", &it::r2);
 }
 
 }  // namespace
 
 void register_index(py::module_& m) {
+    bind_results(m);
+
+    std::vector<std::string> ids;
+    for (auto q : all_quadrants) ids.emplace_back(csikit::to_string(q));
+    m.attr("QUADRANTS") = py::tuple(py::cast(ids));
+    m.def("quadrant_label",
+          [](const std::string& quadrant, const std::string& language) {
+              return csikit::quadrant_label(parse_quadrant(quadrant), language);
+          },
+          py::arg("quadrant"), py::arg("language") = "en",
+          "The display name of a quadrant id (language \"en\" or \"zh\"; others give English).");
+
     m.def("indices",
-          [](const fit_state& f, bool use_respondents, double level, bool refuse_negative) {
+          [](const csikit::fitted_model& f, bool use_respondents, double level, bool refuse_negative) {
               const auto o = index_opts(level, refuse_negative);
-              return index_dict(use_respondents ? csikit::compute_indices(*f.fit, *f.survey, *f.data, o)
-                                                : csikit::compute_indices(*f.fit, *f.survey, o));
+              return use_respondents ? csikit::compute_indices(*f.fit, *f.schema, *f.data, o)
+                                     : csikit::compute_indices(*f.fit, *f.schema, o);
           },
           py::arg("fit"), py::kw_only(), py::arg("use_respondents") = true, py::arg("level") = 0.95,
           py::arg("refuse_negative_weights") = true, "0-100 indices of every construct with impacts.");
@@ -87,7 +160,7 @@ void register_index(py::module_& m) {
                   fs[i].importance = importance[i];
                   fs[i].performance = performance[i];
               }
-              return ipa_dict(csikit::ipa(fs, ipa_opts(rule, ci, cp, iscale, pscale)));
+              return csikit::ipa(fs, ipa_opts(rule, ci, cp, iscale, pscale));
           },
           py::arg("ids"), py::arg("labels"), py::arg("importance"), py::arg("performance"), py::kw_only(),
           py::arg("rule") = "mean", py::arg("custom_importance") = 0.0, py::arg("custom_performance") = 0.0,
@@ -96,50 +169,36 @@ void register_index(py::module_& m) {
           "Places factors in the four IPA quadrants.");
 
     m.def("ipma",
-          [](const fit_state& f, const std::string& target, bool use_respondents, double level) {
+          [](const csikit::fitted_model& f, const std::string& target, bool use_respondents, double level) {
               const auto o = index_opts(level, true);
-              const auto r = use_respondents ? csikit::ipma(*f.fit, *f.survey, *f.data, target, o)
-                                             : csikit::ipma(*f.fit, *f.survey, target, o);
-              return py::dict(py::arg("target") = r.target, py::arg("constructs") = entries(r.constructs),
-                              py::arg("indicators") = entries(r.indicators));
+              return use_respondents ? csikit::ipma(*f.fit, *f.schema, *f.data, target, o)
+                                     : csikit::ipma(*f.fit, *f.schema, target, o);
           },
           py::arg("fit"), py::arg("target"), py::kw_only(), py::arg("use_respondents") = true, py::arg("level") = 0.95,
           "Importance-performance map of a fit for one target construct.");
 
     m.def("stated_factors",
-          [](const data_state& d, const std::vector<std::pair<std::string, std::string>>& pairs) {
-              py::list out;
-              for (const auto& f : csikit::stated_factors(*d.survey, *d.data, pairs))
-                  out.append(py::dict(py::arg("id") = f.id, py::arg("label") = f.label.get(),
-                                      py::arg("importance") = f.importance, py::arg("performance") = f.performance));
-              return out;
+          [](const csikit::survey_data& d, const std::vector<std::pair<std::string, std::string>>& pairs) {
+              return csikit::stated_factors(*d.schema, *d.data, pairs);
           },
           py::arg("data"), py::arg("pairs"), "IPA factors from (performance item, importance item) pairs.");
 
     m.def("derived_factors",
-          [](const data_state& d, const std::vector<std::string>& drivers, const std::string& outcome,
+          [](const csikit::survey_data& d, const std::vector<std::string>& drivers, const std::string& outcome,
              const std::string& measure) {
-              py::list out;
-              for (const auto& f : csikit::derived_factors(*d.survey, *d.data, drivers, outcome,
-                                                           csikit::parse_importance_measure(measure)))
-                  out.append(py::dict(py::arg("id") = f.id, py::arg("label") = f.label.get(),
-                                      py::arg("importance") = f.importance, py::arg("performance") = f.performance));
-              return out;
+              return csikit::derived_factors(*d.schema, *d.data, drivers, outcome,
+                                             csikit::parse_importance_measure(measure));
           },
           py::arg("data"), py::arg("drivers"), py::arg("outcome"), py::arg("measure") = "relative_weights",
           "IPA factors with importance derived from the data (correlation, beta, pratt, relative_weights, lmg).");
 
     m.def("importance",
-          [](const data_state& d, const std::vector<std::string>& drivers, const std::string& outcome, bool with_lmg) {
+          [](const csikit::survey_data& d, const std::vector<std::string>& drivers, const std::string& outcome,
+             bool with_lmg) {
               auto items = drivers;
               items.push_back(outcome);
               const auto mom = csikit::compute_moments(*d.data, items);
-              const auto t = csikit::importance_all(mom, drivers, outcome, with_lmg);
-              return py::dict(py::arg("drivers") = t.drivers, py::arg("correlation") = Eigen::VectorXd(t.correlation),
-                              py::arg("beta") = Eigen::VectorXd(t.beta), py::arg("pratt") = Eigen::VectorXd(t.pratt),
-                              py::arg("relative_weights") = Eigen::VectorXd(t.relative_weights),
-                              py::arg("relative_weights_percent") = Eigen::VectorXd(t.relative_weights_percent),
-                              py::arg("lmg") = Eigen::VectorXd(t.lmg), py::arg("r2") = t.r2);
+              return csikit::importance_all(mom, drivers, outcome, with_lmg);
           },
           py::arg("data"), py::arg("drivers"), py::arg("outcome"), py::arg("with_lmg") = true,
           "Every derived-importance measure of `drivers` for `outcome` (listwise moments).");

@@ -1,4 +1,6 @@
-// PYBIND11_MODULE(_core): builds the private compiled module from one register_* call per area.
+// PYBIND11_MODULE(_core): the private compiled module, one submodule per area
+// (csikit._core.schema, .data, .pls, ...), each registered by its register_* function and
+// described by its stub csikit/_core/<name>.pyi.
 #include "prelude.hpp"
 
 #include "csikit/version.hpp"
@@ -6,14 +8,29 @@
 PYBIND11_MODULE(_core, m) {
     m.doc() = "csikit._core: the compiled core of csikit (use the csikit package, not this module)";
     m.attr("__version__") = csikit::version();
-    csikit_py::register_errors(m);
-    csikit_py::register_schema(m);
-    csikit_py::register_data(m);
-    csikit_py::register_pls(m);
-    csikit_py::register_bootstrap(m);
-    csikit_py::register_scoring(m);
-    csikit_py::register_index(m);
-    csikit_py::register_sampling(m);
-    csikit_py::register_simulate(m);
-    csikit_py::register_cli(m);
+    struct area {
+        const char* name;
+        const char* doc;
+        void (*add)(py::module_&);
+    };
+    // In dependency order: a submodule's signatures name only classes registered before it.
+    const area areas[] = {
+        {"errors", "C++ error kinds and their Python classes (csikit.errors).", csikit_py::register_errors},
+        {"schema", "Survey schemas, path-model dicts and presets.", csikit_py::register_schema},
+        {"data", "Response data read against a survey.", csikit_py::register_data},
+        {"pls", "PLS path-model estimation and the Fit handle.", csikit_py::register_pls},
+        {"bootstrap", "Bootstrap of a fit.", csikit_py::register_bootstrap},
+        {"scoring", "Descriptive scores and inference on user numbers.", csikit_py::register_scoring},
+        {"index", "0-100 indices, IPA/IPMA and derived importance as bound result structs.",
+         csikit_py::register_index},
+        {"sampling", "Sample sizes, margins of error, design effects, allocation.", csikit_py::register_sampling},
+        {"simulate", "Data from a known population model.", csikit_py::register_simulate},
+        {"cli", "The csikit command line, run in-process.", csikit_py::register_cli},
+    };
+    for (const auto& a : areas) {
+        // def_submodule registers "csikit._core.<name>" in sys.modules, so
+        // `import csikit._core.schema` works although _core is not a package.
+        py::module_ sub = m.def_submodule(a.name, a.doc);
+        a.add(sub);
+    }
 }

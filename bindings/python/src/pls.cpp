@@ -1,5 +1,6 @@
-// PLS estimation (GIL released) and the Fit object: every estimate as a NumPy array, plus the
-// report.json text that the CLI writes, so Python's to_dict() is the CLI's document.
+// csikit._core.pls: PLS estimation (GIL released) and the Fit handle (csikit::fitted_model):
+// every estimate as a NumPy array, the options it was made with, and the report.json text that
+// the CLI writes, so Python's to_dict() is the CLI's document.
 #include "prelude.hpp"
 
 #include "csikit/report.hpp"
@@ -28,32 +29,100 @@ csikit::stop_rule parse_stopping(const std::string& s) {
     throw csikit::argument_error({{}, 0, "stopping"}, "unknown rule \"" + s + "\" (expected max_abs_change or plspm)");
 }
 
-const csikit::pls_fit& F(const fit_state& s) { return *s.fit; }
+const char* stopping_name(csikit::stop_rule r) {
+    return r == csikit::stop_rule::plspm ? "plspm" : "max_abs_change";
+}
+
+using fm = csikit::fitted_model;
+
+const csikit::pls_fit& F(const fm& s) { return *s.fit; }
+
+/// Every pls_options field, in declaration order (the pickle state of the options).
+py::tuple options_state(const csikit::pls_options& o) {
+    return py::make_tuple(csikit::scheme_name(o.scheme), csikit::missing_name(o.missing), o.consistent, o.tolerance,
+                          o.max_iterations, o.use_weights, o.keep_scores, o.quality, stopping_name(o.stopping),
+                          o.f2_reestimate, o.strict);
+}
+
+csikit::pls_options options_from(const std::string& scheme, const std::string& missing, bool consistent,
+                                 double tolerance, int max_iterations, bool use_weights, bool keep_scores,
+                                 bool quality, const std::string& stopping, bool f2_reestimate, bool strict) {
+    csikit::pls_options o;
+    o.scheme = parse_scheme(scheme);
+    o.missing = parse_missing(missing);
+    o.consistent = consistent;
+    o.tolerance = tolerance;
+    o.max_iterations = max_iterations;
+    o.use_weights = use_weights;
+    o.keep_scores = keep_scores;
+    o.quality = quality;
+    o.stopping = parse_stopping(stopping);
+    o.f2_reestimate = f2_reestimate;
+    o.strict = strict;
+    return o;
+}
+
+fm estimate_fit(const csikit::survey_data& d, csikit::pls_model model, const csikit::pls_options& o) {
+    py::gil_scoped_release unlocked;  // pure C++ from here on
+    return csikit::fit_model(d, std::move(model), o);
+}
+
+/// A fit travels as (data, model, options); unpickling re-estimates (deterministic, so the
+/// numbers are the same bit for bit) instead of carrying every matrix of pls_fit.
+py::tuple fit_pickle(const fm& s) {
+    return py::make_tuple(data_pickle(csikit::survey_data{s.schema, s.data}), model_to_dict(s.model),
+                          options_state(s.fit->options));
+}
+
+fm fit_unpickle(const py::tuple& t) {
+    if (t.size() != 3) throw std::runtime_error("Fit: a broken pickle state (expected data, model and options)");
+    const auto o = t[2].cast<py::tuple>();
+    if (o.size() != 11) throw std::runtime_error("Fit: a broken pickle state (expected 11 options)");
+    const auto opts = options_from(o[0].cast<std::string>(), o[1].cast<std::string>(), o[2].cast<bool>(),
+                                   o[3].cast<double>(), o[4].cast<int>(), o[5].cast<bool>(), o[6].cast<bool>(),
+                                   o[7].cast<bool>(), o[8].cast<std::string>(), o[9].cast<bool>(), o[10].cast<bool>());
+    return estimate_fit(data_unpickle(t[0].cast<py::tuple>()), model_from_dict(t[1].cast<py::dict>()), opts);
+}
 
 }  // namespace
 
 void register_pls(py::module_& m) {
-    py::class_<fit_state> fit(m, "Fit", "A PLS path-model estimate with the data it came from (immutable).");
-    fit.def_property_readonly("constructs", [](const fit_state& s) { return F(s).constructs; })
-        .def_property_readonly("indicators", [](const fit_state& s) { return F(s).indicators; })
-        .def_property_readonly("block", [](const fit_state& s) { return F(s).block; })
-        .def_property_readonly("modes", [](const fit_state& s) {
+    using o_t = csikit::pls_options;
+    py::class_<o_t>(m, "Options", "The estimation settings of a fit (csikit::pls_options, read-only).")
+        .def_property_readonly("scheme", [](const o_t& o) { return csikit::scheme_name(o.scheme); })
+        .def_property_readonly("missing", [](const o_t& o) { return csikit::missing_name(o.missing); })
+        .def_readonly("consistent", &o_t::consistent)
+        .def_readonly("tolerance", &o_t::tolerance)
+        .def_readonly("max_iterations", &o_t::max_iterations)
+        .def_readonly("use_weights", &o_t::use_weights)
+        .def_readonly("keep_scores", &o_t::keep_scores)
+        .def_readonly("quality", &o_t::quality)
+        .def_property_readonly("stopping", [](const o_t& o) { return stopping_name(o.stopping); })
+        .def_readonly("f2_reestimate", &o_t::f2_reestimate)
+        .def_readonly("strict", &o_t::strict);
+
+    py::class_<fm> fit(m, "Fit", "A PLS path-model estimate with the data it came from (immutable).");
+    fit.def_property_readonly("constructs", [](const fm& s) { return F(s).constructs; })
+        .def_property_readonly("indicators", [](const fm& s) { return F(s).indicators; })
+        .def_property_readonly("block", [](const fm& s) { return F(s).block; })
+        .def_property_readonly("modes", [](const fm& s) {
             std::vector<std::string> out;
             for (auto md : F(s).modes) out.push_back(md == csikit::outer_mode::B ? "B" : "A");
             return out;
         })
-        .def_property_readonly("iterations", [](const fit_state& s) { return F(s).iterations; })
-        .def_property_readonly("weight_change", [](const fit_state& s) { return F(s).weight_change; })
-        .def_property_readonly("converged", [](const fit_state& s) { return F(s).converged; })
-        .def_property_readonly("consistent", [](const fit_state& s) { return F(s).consistent; })
-        .def_property_readonly("admissible", [](const fit_state& s) { return F(s).admissible; })
-        .def_property_readonly("warnings", [](const fit_state& s) { return F(s).warnings; })
-        .def_property_readonly("gof", [](const fit_state& s) { return F(s).gof; })
-        .def_property_readonly("srmr", [](const fit_state& s) { return F(s).srmr; })
-        .def_property_readonly("survey", [](const fit_state& s) { return survey_state{s.survey}; })
-        .def_property_readonly("data", [](const fit_state& s) { return data_state{s.survey, s.data}; })
-        .def_property_readonly("model", [](const fit_state& s) { return model_to_dict(s.model); })
-        .def_property_readonly("sample", [](const fit_state& s) {
+        .def_property_readonly("iterations", [](const fm& s) { return F(s).iterations; })
+        .def_property_readonly("weight_change", [](const fm& s) { return F(s).weight_change; })
+        .def_property_readonly("converged", [](const fm& s) { return F(s).converged; })
+        .def_property_readonly("consistent", [](const fm& s) { return F(s).consistent; })
+        .def_property_readonly("admissible", [](const fm& s) { return F(s).admissible; })
+        .def_property_readonly("warnings", [](const fm& s) { return F(s).warnings; })
+        .def_property_readonly("gof", [](const fm& s) { return F(s).gof; })
+        .def_property_readonly("srmr", [](const fm& s) { return F(s).srmr; })
+        .def_property_readonly("survey", [](const fm& s) { return survey_state{s.schema}; })
+        .def_property_readonly("data", [](const fm& s) { return csikit::survey_data{s.schema, s.data}; })
+        .def_property_readonly("options", [](const fm& s) { return F(s).options; })
+        .def_property_readonly("model", [](const fm& s) { return model_to_dict(s.model); })
+        .def_property_readonly("sample", [](const fm& s) {
             const auto& d = F(s).data;
             return py::dict(py::arg("respondents") = d.respondents_total, py::arg("used") = d.respondents_used,
                             py::arg("answers_used") = d.answers_used, py::arg("imputed") = d.answers_imputed,
@@ -61,7 +130,7 @@ void register_pls(py::module_& m) {
                             py::arg("mean") = d.mean, py::arg("sd") = d.sd);
         })
         .def("report_json",
-             [](const fit_state& s, const boot_state* boot, const std::string& target, const std::string& by,
+             [](const fm& s, const csikit::fitted_bootstrap* boot, const std::string& target, const std::string& by,
                 const std::string& crosshair, double level, int indent) {
                  if (boot && boot->fit != s.fit)
                      throw csikit::argument_error({{}, 0, "boot"}, "comes from another fit (expected a bootstrap of this fit)");
@@ -71,16 +140,17 @@ void register_pls(py::module_& m) {
                  o.by = by;
                  o.crosshair = csikit::parse_crosshair_rule(crosshair);
                  o.index.level = level;
-                 const auto a = csikit::analyze_indices(s.model, *s.fit, *s.survey, *s.data, o);
-                 return csikit::to_json(*s.fit, boot ? &boot->result : nullptr, s.survey.get(), a, indent);
+                 const auto a = csikit::analyze_indices(s.model, *s.fit, *s.schema, *s.data, o);
+                 return csikit::to_json(*s.fit, boot ? &boot->result : nullptr, s.schema.get(), a, indent);
              },
              py::arg("boot") = nullptr, py::arg("target") = "", py::arg("by") = "", py::arg("crosshair") = "mean",
              py::arg("level") = 0.95, py::arg("indent") = 2,
-             "report.json text, as `csikit analyze --json [--target T --by C --crosshair R]`.");
+             "report.json text, as `csikit analyze --json [--target T --by C --crosshair R]`.")
+        .def(py::pickle(&fit_pickle, &fit_unpickle));
 
     // Every estimate as a NumPy array copy; names follow csikit::pls_fit.
 #define CSIKIT_PY_ARRAY(name)                                                                        \
-    fit.def_property_readonly(#name, [](const fit_state& s) { return Eigen::MatrixXd(F(s).name); })
+    fit.def_property_readonly(#name, [](const fm& s) { return Eigen::MatrixXd(F(s).name); })
     CSIKIT_PY_ARRAY(paths);
     CSIKIT_PY_ARRAY(total_effects);
     CSIKIT_PY_ARRAY(indirect_effects);
@@ -94,7 +164,7 @@ void register_pls(py::module_& m) {
     CSIKIT_PY_ARRAY(scores);
 #undef CSIKIT_PY_ARRAY
 #define CSIKIT_PY_VECTOR(name)                                                                       \
-    fit.def_property_readonly(#name, [](const fit_state& s) { return Eigen::VectorXd(F(s).name); })
+    fit.def_property_readonly(#name, [](const fm& s) { return Eigen::VectorXd(F(s).name); })
     CSIKIT_PY_VECTOR(weights);
     CSIKIT_PY_VECTOR(weights_unstandardized);
     CSIKIT_PY_VECTOR(loadings);
@@ -109,29 +179,14 @@ void register_pls(py::module_& m) {
 #undef CSIKIT_PY_VECTOR
 
     m.def("estimate",
-          [](const data_state& d, const py::object& model, const std::string& scheme, const std::string& missing,
+          [](const csikit::survey_data& d, const py::object& model, const std::string& scheme, const std::string& missing,
              bool consistent, double tolerance, int max_iterations, bool use_weights, bool keep_scores, bool quality,
              const std::string& stopping, bool f2_reestimate, bool strict) {
-              csikit::pls_options o;
-              o.scheme = parse_scheme(scheme);
-              o.missing = parse_missing(missing);
-              o.consistent = consistent;
-              o.tolerance = tolerance;
-              o.max_iterations = max_iterations;
-              o.use_weights = use_weights;
-              o.keep_scores = keep_scores;
-              o.quality = quality;
-              o.stopping = parse_stopping(stopping);
-              o.f2_reestimate = f2_reestimate;
-              o.strict = strict;
-              fit_state s{d.survey, d.data,
-                          model.is_none() ? csikit::pls_model::from_survey(*d.survey) : model_from_dict(model.cast<py::dict>()),
-                          nullptr};
-              {
-                  py::gil_scoped_release unlocked;  // pure C++ from here on
-                  s.fit = std::make_shared<const csikit::pls_fit>(csikit::estimate(s.model, *s.data, o));
-              }
-              return s;
+              const auto o = options_from(scheme, missing, consistent, tolerance, max_iterations, use_weights,
+                                          keep_scores, quality, stopping, f2_reestimate, strict);
+              auto spec = model.is_none() ? csikit::pls_model::from_survey(*d.schema)
+                                          : model_from_dict(model.cast<py::dict>());
+              return estimate_fit(d, std::move(spec), o);
           },
           py::arg("data"), py::kw_only(), py::arg("model") = py::none(), py::arg("scheme") = "path",
           py::arg("missing") = "listwise", py::arg("consistent") = false, py::arg("tolerance") = 1e-7,

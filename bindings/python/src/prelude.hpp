@@ -1,5 +1,6 @@
 // Included first by every binding file: pybind11 (which must precede the standard headers),
-// the type casters we use, and the register_* functions module.cpp calls, one per area.
+// the type casters we use, and the register_* functions module.cpp calls, one per submodule
+// of csikit._core (each has its stub, csikit/_core/<name>.pyi).
 #pragma once
 
 #include <pybind11/pybind11.h>
@@ -11,6 +12,7 @@
 #include "csikit/bootstrap.hpp"
 #include "csikit/data.hpp"
 #include "csikit/pls.hpp"
+#include "csikit/provenance.hpp"
 #include "csikit/schema.hpp"
 
 #include <memory>
@@ -25,25 +27,8 @@ struct survey_state {
     const csikit::survey& operator*() const { return *survey; }
 };
 
-/// A fit together with what it came from, so bootstrap, indices and IPMA need nothing else.
-struct fit_state {
-    std::shared_ptr<const csikit::survey> survey;
-    std::shared_ptr<const csikit::responses> data;
-    csikit::pls_model model;
-    std::shared_ptr<const csikit::pls_fit> fit;
-};
-
-/// Responses together with their survey.
-struct data_state {
-    std::shared_ptr<const csikit::survey> survey;
-    std::shared_ptr<const csikit::responses> data;
-};
-
-/// A bootstrap with the fit it belongs to.
-struct boot_state {
-    std::shared_ptr<const csikit::pls_fit> fit;
-    csikit::bootstrap_result result;
-};
+// The fit, data and bootstrap handles are the core's provenance types (csikit/provenance.hpp):
+// csikit::survey_data (Responses), csikit::fitted_model (Fit), csikit::fitted_bootstrap (Bootstrap).
 
 void register_errors(py::module_& m);
 void register_schema(py::module_& m);
@@ -61,5 +46,13 @@ void register_cli(py::module_& m);
 csikit::pls_model model_from_dict(const py::dict& d);
 /// The inverse of model_from_dict.
 py::dict model_to_dict(const csikit::pls_model& m);
+
+/// Pickle states (tuples of plain Python values) and their inverses. A survey travels as its
+/// schema JSON; responses as their arrays; a fit as its data, model and options (unpickling
+/// re-estimates, which gives the same numbers bit for bit); a bootstrap as its fit and result.
+py::tuple survey_pickle(const survey_state& s);
+survey_state survey_unpickle(const py::tuple& t);
+py::tuple data_pickle(const csikit::survey_data& d);
+csikit::survey_data data_unpickle(const py::tuple& t);
 
 }  // namespace csikit_py

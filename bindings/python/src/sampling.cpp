@@ -1,4 +1,5 @@
-// Sampling plans: sample sizes, margins of error, design effects and stratified allocation.
+// csikit._core.sampling: sample sizes, margins of error, design effects and stratified
+// allocation.
 #include "prelude.hpp"
 
 #include "csikit/sampling.hpp"

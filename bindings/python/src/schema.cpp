@@ -1,4 +1,5 @@
-// Survey schema: parse/load, JSON round trip, the ids Python needs most, and presets.
+// csikit._core.schema: parse/load, JSON round trip (also the pickle state), the ids Python
+// needs most, and presets.
 #include "prelude.hpp"
 
 #include "csikit/presets.hpp"
@@ -16,6 +17,13 @@ std::vector<std::string> item_ids(const survey_state& s) {
 survey_state make(csikit::survey s) { return {std::make_shared<const csikit::survey>(std::move(s))}; }
 
 }  // namespace
+
+py::tuple survey_pickle(const survey_state& s) { return py::make_tuple(csikit::to_json_text(*s, -1)); }
+
+survey_state survey_unpickle(const py::tuple& t) {
+    if (t.size() != 1) throw std::runtime_error("Survey: a broken pickle state (expected one element, the schema JSON)");
+    return make(csikit::parse_survey(t[0].cast<std::string>(), "<pickle>"));
+}
 
 csikit::pls_model model_from_dict(const py::dict& d) {
     csikit::pls_model m;
@@ -62,7 +70,8 @@ void register_schema(py::module_& m) {
         .def("model", [](const survey_state& s) { return model_to_dict(csikit::pls_model::from_survey(*s)); },
              "The survey's PLS model as {'constructs': [...], 'paths': [...]}.")
         .def("to_json", [](const survey_state& s, int indent) { return csikit::to_json_text(*s, indent); },
-             py::arg("indent") = 2, "The schema as JSON text (round-trips through parse_survey).");
+             py::arg("indent") = 2, "The schema as JSON text (round-trips through parse_survey).")
+        .def(py::pickle(&survey_pickle, &survey_unpickle));
 
     m.def("parse_survey",
           [](const std::string& text, const std::string& source) {

@@ -1,5 +1,6 @@
-// Descriptive scores: the report as JSON text (Python builds tables from it), and the
-// inference primitives users call on their own numbers (NPS, proportions, means).
+// csikit._core.scoring: descriptive scores as the core's score-report JSON (Python builds tables
+// from it), and the inference primitives users call on their own numbers (NPS, proportions,
+// means).
 #include "prelude.hpp"
 
 #include "csikit/scoring.hpp"
@@ -44,7 +45,7 @@ std::span<const double> span_of(const Eigen::VectorXd& v) { return {v.data(), st
 
 void register_scoring(py::module_& m) {
     m.def("score_json",
-          [](const data_state& d, const std::string& rescale, const std::string& aggregate, double threshold, double level,
+          [](const csikit::survey_data& d, const std::string& rescale, const std::string& aggregate, double threshold, double level,
              const std::string& interval, const std::string& by, bool by_wave, const std::string& language,
              const std::map<std::string, std::vector<double>>& top_box, int indent) {
               csikit::score_options o;
@@ -58,7 +59,7 @@ void register_scoring(py::module_& m) {
               o.language = language;
               o.top_box = top_box;
               py::gil_scoped_release unlocked;
-              return csikit::to_json(csikit::score(*d.survey, *d.data, o), indent);
+              return csikit::to_json(csikit::score(*d.schema, *d.data, o), indent);
           },
           py::arg("data"), py::kw_only(), py::arg("rescale") = "linear", py::arg("aggregate") = "respondent",
           py::arg("threshold") = 70.0, py::arg("level") = 0.95, py::arg("interval") = "wilson", py::arg("by") = "",

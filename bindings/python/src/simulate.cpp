@@ -1,4 +1,5 @@
-// Simulated survey data from a known population model (for checks, teaching and power).
+// csikit._core.simulate: survey data drawn from a known population model (for checks, teaching
+// and power).
 #include "prelude.hpp"
 
 #include "csikit/simulate.hpp"

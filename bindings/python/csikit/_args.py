@@ -1,0 +1,50 @@
+"""Checks of integer arguments, one rule for every face of csikit (docs/reliability.md).
+
+An integer argument is a Python ``int`` (or anything with ``__index__``, such as a NumPy
+integer; never a ``bool`` or a float) inside a documented range; anything else raises
+``ArgumentError`` (a ``ValueError``) naming the keyword and the range. The CLI parses its
+integer flags with the same ranges.
+"""
+
+from __future__ import annotations
+
+import operator
+
+from .errors import ArgumentError
+
+__all__ = ["COUNT_RANGE", "INDENT_RANGE", "INT_RANGE", "SEED_RANGE", "THREADS_RANGE", "integer"]
+
+#: ``seed``: every 64-bit unsigned value, both ends included.
+SEED_RANGE = (0, 2**64 - 1)
+#: ``threads``: 0 means all cores; more than 1024 worker threads is refused.
+THREADS_RANGE = (0, 1024)
+#: ``indent`` of the JSON writers: -1 (one line) .. 64 spaces.
+INDENT_RANGE = (-1, 64)
+#: Counts held in a size_t (resamples, jackknife_max, n) and in a C++ int (max_iterations).
+COUNT_RANGE = (0, 2**64 - 1)
+INT_RANGE = (-(2**31), 2**31 - 1)
+
+
+def _range_text(low: int, high: int) -> str:
+    def show(v: int) -> str:
+        return "2**64-1" if v == 2**64 - 1 else "2**31-1" if v == 2**31 - 1 else str(v)
+
+    return f"{show(low)}..{show(high)}"
+
+
+def _fail(where: str, name: str, what: str, low: int, high: int) -> ArgumentError:
+    msg = f"{where}: {name} {what} (expected an integer in {_range_text(low, high)})"
+    err = ArgumentError(msg)
+    err.kind = "argument"
+    err.problems = [(f"{where}: {name}", f"{what} (expected an integer in {_range_text(low, high)})")]
+    return err
+
+
+def integer(where: str, name: str, value: object, low: int, high: int) -> int:
+    """``value`` as an int if it is an integer in ``low..high``; else ``ArgumentError``."""
+    if isinstance(value, bool) or not hasattr(type(value), "__index__"):
+        raise _fail(where, name, f"= {value!r} is not an integer", low, high)
+    v = operator.index(value)  # type: ignore[arg-type]
+    if not low <= v <= high:
+        raise _fail(where, name, f"= {v} is outside the range", low, high)
+    return v

@@ -1,0 +1,3 @@
+"""csikit._core.errors: C++ error kinds and their Python classes (csikit.errors)."""
+
+def error_kinds() -> dict[str, str]: ...

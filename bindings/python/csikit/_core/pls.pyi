@@ -1,0 +1,103 @@
+"""csikit._core.pls: PLS path-model estimation and the Fit handle."""
+
+from typing import Any
+
+from ._types import Array, Model
+from .bootstrap import Bootstrap
+from .data import Responses
+from .schema import Survey
+
+class Options:
+    """Every field of csikit::pls_options (csikit/pls.hpp)."""
+
+    @property
+    def scheme(self) -> str: ...
+    @property
+    def missing(self) -> str: ...
+    @property
+    def consistent(self) -> bool: ...
+    @property
+    def tolerance(self) -> float: ...
+    @property
+    def max_iterations(self) -> int: ...
+    @property
+    def use_weights(self) -> bool: ...
+    @property
+    def keep_scores(self) -> bool: ...
+    @property
+    def quality(self) -> bool: ...
+    @property
+    def stopping(self) -> str: ...
+    @property
+    def f2_reestimate(self) -> bool: ...
+    @property
+    def strict(self) -> bool: ...
+
+class Fit:
+    constructs: list[str]
+    indicators: list[str]
+    block: list[int]
+    modes: list[str]
+    iterations: int
+    weight_change: float
+    converged: bool
+    consistent: bool
+    admissible: bool
+    warnings: list[str]
+    gof: float
+    srmr: float
+    survey: Survey
+    data: Responses
+    options: Options
+    model: Model
+    sample: dict[str, Any]
+    paths: Array
+    total_effects: Array
+    indirect_effects: Array
+    cross_loadings: Array
+    construct_correlation: Array
+    composite_correlation: Array
+    f2: Array
+    inner_vif: Array
+    htmt: Array
+    fornell_larcker: Array
+    scores: Array
+    weights: Array
+    weights_unstandardized: Array
+    loadings: Array
+    r2: Array
+    r2_adjusted: Array
+    outer_vif: Array
+    ave: Array
+    rho_c: Array
+    rho_a: Array
+    alpha: Array
+    plsc_factor: Array
+    def report_json(
+        self,
+        boot: Bootstrap | None = None,
+        target: str = "",
+        by: str = "",
+        crosshair: str = "mean",
+        level: float = 0.95,
+        indent: int = 2,
+    ) -> str: ...
+    def __getstate__(self) -> tuple[Any, ...]: ...
+    def __setstate__(self, state: tuple[Any, ...]) -> None: ...
+
+def estimate(
+    data: Responses,
+    *,
+    model: Model | None = None,
+    scheme: str = "path",
+    missing: str = "listwise",
+    consistent: bool = False,
+    tolerance: float = 1e-7,
+    max_iterations: int = 300,
+    use_weights: bool = True,
+    keep_scores: bool = False,
+    quality: bool = True,
+    stopping: str = "max_abs_change",
+    f2_reestimate: bool = False,
+    strict: bool = False,
+) -> Fit: ...

@@ -1,0 +1,26 @@
+"""csikit._core.scoring: descriptive scores and inference on the user's own numbers."""
+
+from typing import Any
+
+from ._types import Array
+from .data import Responses
+
+def score_json(
+    data: Responses,
+    *,
+    rescale: str = "linear",
+    aggregate: str = "respondent",
+    threshold: float = 70.0,
+    level: float = 0.95,
+    interval: str = "wilson",
+    by: str = "",
+    by_wave: bool = True,
+    language: str = "",
+    top_box: dict[str, list[float]] = ...,
+    indent: int = -1,
+) -> str: ...
+def nps(
+    x: Array, weights: Array = ..., level: float = 0.95, promoter_min: float = 9.0, detractor_max: float = 6.0
+) -> dict[str, Any]: ...
+def mean_ci(x: Array, weights: Array = ..., level: float = 0.95) -> dict[str, Any]: ...
+def proportion_interval(p: float, n: float, level: float = 0.95, method: str = "wilson") -> tuple[float, float]: ...
