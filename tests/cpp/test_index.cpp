@@ -14,6 +14,8 @@
 #include <sstream>
 #include <string>
 
+#include "support/ecsi.hpp"
+
 using namespace csikit;
 
 namespace {
@@ -280,12 +282,12 @@ TEST_CASE("ECSI by hand: seminr standardised weights / item SD, normalised, with
 }
 
 TEST_CASE("ECSI estimated (path scheme): every construct's index matches cSEM's IPMA performance") {
-    const std::string dir = std::string(CSIKIT_SHARED_DATA) + "/ecsi/";
-    const survey s = load_survey(dir + "schema.json");
-    const responses d = read_responses(dir + "mobi.csv", s);
     pls_options o;
     o.scheme = inner_scheme::path;
-    const pls_fit f = estimate(pls_model::from_survey(s), d, o);
+    const auto e = test_support::load_ecsi(o);
+    const survey& s = e.s;
+    const responses& d = e.data;
+    const pls_fit& f = e.fit;
     const index_result moments_only = compute_indices(f, s);
     const index_result r = compute_indices(f, s, d);
     for (const auto& [c, want] : ecsi_reference) {
