@@ -15,6 +15,7 @@
 #include <sstream>
 #include <string>
 
+#include "support/bank.hpp"
 #include "support/ecsi.hpp"
 #include "support/files.hpp"
 
@@ -259,9 +260,8 @@ TEST_CASE("negative weights refuse that construct's index with a note; the rest 
 }
 
 TEST_CASE("groups: the bank example by wave, with Welch tests of the wave-over-wave change") {
-    const std::string dir = std::string(CSIKIT_SOURCE_DIR) + "/examples/bank_branch/";
-    const survey s = load_survey(dir + "schema.json");
-    const responses data = read_responses(dir + "responses.csv", s);
+    const survey& s = test_support::bank_survey();
+    const responses data = test_support::bank_responses();
     const pls_model model = pls_model::from_survey(s);
     const pls_fit fit = estimate(model, data);
     index_analysis_options o;
@@ -319,10 +319,9 @@ struct bank_fixture {
 
 const bank_fixture& bank() {
     static const bank_fixture b = [] {
-        const std::string dir = std::string(CSIKIT_SOURCE_DIR) + "/examples/bank_branch/";
         bank_fixture f;
-        f.s = load_survey(dir + "schema.json");
-        f.data = read_responses(dir + "responses.csv", f.s);
+        f.s = test_support::bank_survey();
+        f.data = test_support::bank_responses();
         return f;
     }();
     return b;

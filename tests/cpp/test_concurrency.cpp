@@ -17,6 +17,7 @@
 #include <thread>
 #include <vector>
 
+#include "support/bank.hpp"
 #include "support/ecsi.hpp"
 #include "support/files.hpp"
 
@@ -122,8 +123,8 @@ TEST_CASE("estimates from shared moments and from shared data at once") {
 }
 
 TEST_CASE("scoring the bank example from 8 threads gives the same JSON as one at a time") {
-    const survey s = load_survey(source_dir + "/examples/bank_branch/schema.json");
-    const responses data = read_responses(source_dir + "/examples/bank_branch/responses.csv", s);
+    const survey& s = test_support::bank_survey();
+    const responses data = test_support::bank_responses();
     std::vector<score_options> settings(3);
     settings[1].by = s.segment_columns.empty() ? "" : s.segment_columns.front();
     settings[2].aggregate = aggregation::mean_first;
@@ -141,8 +142,8 @@ TEST_CASE("scoring the bank example from 8 threads gives the same JSON as one at
 }
 
 TEST_CASE("parse_survey and parse_responses from many threads, good and bad input mixed") {
-    const std::string bank_schema = slurp(source_dir + "/examples/bank_branch/schema.json");
-    const std::string bank_csv = slurp(source_dir + "/examples/bank_branch/responses.csv");
+    const std::string bank_schema = slurp(test_support::bank_path("schema.json"));
+    const std::string bank_csv = slurp(test_support::bank_path("responses.csv"));
     const std::string ecsi_schema = slurp(test_support::shared_path("ecsi/schema.json"));
     const std::string bad_schema = slurp(source_dir + "/tests/corpus/bad/s_cyclic_paths.json");
     const survey bank = parse_survey(bank_schema);
