@@ -4,26 +4,12 @@
 
 #include <benchmark/benchmark.h>
 
-#include <string>
+#include "support/ecsi.hpp"
 
 namespace {
 
-struct ecsi_case {
-    csikit::survey s;
-    csikit::responses data;
-    csikit::pls_model model;
-    csikit::pls_fit fit;
-};
-
-const ecsi_case& ecsi() {
-    static const ecsi_case c = [] {
-        ecsi_case e;
-        e.s = csikit::load_survey(std::string(CSIKIT_SHARED_DATA) + "/ecsi/schema.json");
-        e.data = csikit::read_responses(std::string(CSIKIT_SHARED_DATA) + "/ecsi/mobi.csv", e.s);
-        e.model = csikit::pls_model::from_survey(e.s);
-        e.fit = csikit::estimate(e.model, e.data);
-        return e;
-    }();
+const test_support::ecsi_case& ecsi() {
+    static const test_support::ecsi_case c = test_support::load_ecsi();
     return c;
 }
 

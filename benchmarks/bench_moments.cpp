@@ -4,35 +4,12 @@
 
 #include <benchmark/benchmark.h>
 
-#include <cstdint>
-#include <map>
-#include <string>
+#include "ecsi_sizes.hpp"
 
 namespace {
 
-const csikit::survey& ecsi_survey() {
-    static const csikit::survey s = csikit::load_survey(std::string(CSIKIT_SHARED_DATA) + "/ecsi/schema.json");
-    return s;
-}
-
-/// mobi (n = 250) or n rows drawn from it with a fixed xorshift generator, built once per n.
-const csikit::responses& ecsi_data(long n) {
-    static std::map<long, csikit::responses> cache;
-    auto it = cache.find(n);
-    if (it != cache.end()) return it->second;
-    csikit::responses mobi = csikit::read_responses(std::string(CSIKIT_SHARED_DATA) + "/ecsi/mobi.csv", ecsi_survey());
-    if (n == 250) return cache.emplace(n, std::move(mobi)).first->second;
-    csikit::responses big = mobi;
-    big.values.resize(n, mobi.values.cols());
-    big.weights = Eigen::VectorXd::Ones(n);
-    big.lines.clear();
-    std::uint64_t x = 88172645463325252ULL;
-    for (long i = 0; i < n; ++i) {
-        x ^= x << 13, x ^= x >> 7, x ^= x << 17;
-        big.values.row(i) = mobi.values.row(static_cast<Eigen::Index>(x % 250));
-    }
-    return cache.emplace(n, std::move(big)).first->second;
-}
+using bench::ecsi_data;
+using bench::ecsi_survey;
 
 void BM_moments(benchmark::State& state) {
     const auto& data = ecsi_data(state.range(0));

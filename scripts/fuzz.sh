@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets (clang, -fsanitize=fuzzer,address,undefined) in build-fuzz and
-# runs each from its seed corpus (tests/corpus/fuzz_<target>/) for a bounded time.
+# runs each from its seed corpus (tests/corpus/fuzz_<target>/, plus the files that
+# tests/corpus/fuzz_<target>.seeds names elsewhere in the checkout) for a bounded time.
 # Usage: scripts/fuzz.sh [seconds per target, default 60] [extra libFuzzer flags...]
 # A crash leaves its input in build-fuzz/artifacts/<target>/ and fails the script; copy it to
 # tests/corpus/regressions/<target>-<what> so test_bad_inputs replays it (docs/reliability.md).
@@ -36,18 +37,40 @@ rm -f "$log"
 
 export ASAN_OPTIONS=halt_on_error=1:abort_on_error=1:detect_leaks=1
 export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
+# gather_seeds LIST DIR: copies every file LIST names (a folder: every file in it) into DIR.
+gather_seeds() {
+  local list=$1 dir=$2 path
+  rm -rf "$dir" && mkdir -p "$dir"
+  [ -f "$list" ] || return 0
+  while read -r path; do
+    case $path in ''|'#'*) continue ;; esac
+    if [ -d "$path" ]; then
+      find "$path" -maxdepth 1 -type f -exec cp {} "$dir"/ \;
+    elif [ -f "$path" ]; then
+      cp "$path" "$dir"/
+    else
+      echo "fuzz.sh: $list names $path, which does not exist" >&2
+      return 1
+    fi
+  done <"$list"
+}
+
 status=0
 for target in fuzz_schema fuzz_csv fuzz_capi; do
   bin=build-fuzz/fuzz/$target
   [ -x "$bin" ] || continue
   seeds=tests/corpus/$target
+  shared_seeds=build-fuzz/seeds/$target  # copies of the files tests/corpus/$target.seeds names
   work=build-fuzz/corpus/$target        # the growing corpus; seeds stay untouched
   artifacts=build-fuzz/artifacts/$target/
   mkdir -p "$work" "$artifacts"
+  gather_seeds "tests/corpus/$target.seeds" "$shared_seeds"
+  dict_file=fuzz/$target.dict
+  [ "$target" = fuzz_capi ] && dict_file=fuzz/fuzz_schema.dict  # its input starts with schema JSON
   dict=()
-  [ -f "fuzz/$target.dict" ] && dict=(-dict="fuzz/$target.dict")
+  [ -f "$dict_file" ] && dict=(-dict="$dict_file")
   echo "fuzz.sh: $target for ${seconds}s"
-  if ! "$bin" "$work" "$seeds" "${dict[@]}" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+  if ! "$bin" "$work" "$seeds" "$shared_seeds" "${dict[@]}" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
          -max_len=65536 -print_final_stats=1 -artifact_prefix="$artifacts" "$@" \
          >"build-fuzz/$target.log" 2>&1; then
     tail -n 60 "build-fuzz/$target.log" >&2

@@ -34,26 +34,19 @@ def answer(rng, mean):
     return min(5, max(1, round(rng.gauss(mean, 0.75))))
 
 
+def scale(sid, labels):
+    """A 1-5 scale with (value, zh, en) labels."""
+    return {"id": sid, "min": 1, "max": 5,
+            "values": [{"value": v, "label": {"zh": zh, "en": en}} for v, zh, en in labels]}
+
+
 def main():
     rng = random.Random(SEED)
-    five = {
-        "id": "five", "min": 1, "max": 5,
-        "values": [
-            {"value": 5, "label": {"zh": "非常满意", "en": "very satisfied"}},
-            {"value": 4, "label": {"zh": "比较满意", "en": "fairly satisfied"}},
-            {"value": 3, "label": {"zh": "一般", "en": "neutral"}},
-            {"value": 2, "label": {"zh": "不太满意", "en": "not very satisfied"}},
-            {"value": 1, "label": {"zh": "很不满意", "en": "very dissatisfied"}},
-        ],
-    }
-    important = {
-        "id": "importance", "min": 1, "max": 5,
-        "values": [
-            {"value": 5, "label": {"zh": "非常重要", "en": "very important"}},
-            {"value": 3, "label": {"zh": "一般", "en": "neutral"}},
-            {"value": 1, "label": {"zh": "很不重要", "en": "not important at all"}},
-        ],
-    }
+    five = scale("five", [(5, "非常满意", "very satisfied"), (4, "比较满意", "fairly satisfied"),
+                          (3, "一般", "neutral"), (2, "不太满意", "not very satisfied"),
+                          (1, "很不满意", "very dissatisfied")])
+    important = scale("importance", [(5, "非常重要", "very important"), (3, "一般", "neutral"),
+                                     (1, "很不重要", "not important at all")])
     items = []
     for fid, zh, en, _, _ in FACTORS:
         items.append({"id": fid, "text": {"zh": zh + "（满意度）", "en": en + " (satisfaction)"}, "scale": "five"})

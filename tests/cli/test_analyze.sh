@@ -3,15 +3,8 @@
 # a bootstrap that does not depend on the thread count, report.json on disk, bad input.
 # Usage: test_analyze.sh <csikit binary> <source dir> <shared data dir>
 set -u
-cli=$(readlink -f "$1")
-data=$3/ecsi
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fail=0
-check() {  # check NAME COMMAND...: runs the command, reports and records failure
-    local name=$1; shift
-    if "$@"; then echo "ok   $name"; else echo "FAIL $name"; fail=1; fi
-}
+. "$(dirname "$0")/lib.sh" "$@"
+data=$shared/ecsi
 
 # 1. Point estimates against the references, one run per inner scheme.
 for scheme in path centroid factorial; do
@@ -114,13 +107,7 @@ print("ok")
 PY
 
 # 4. Bad input: exit 2 with a message naming the option.
-expect2() {  # expect2 NAME PATTERN ARGS...
-    local name=$1 pattern=$2; shift 2
-    "$cli" analyze "$@" > "$tmp/bad.out" 2> "$tmp/bad.err"
-    local rc=$?
-    check "$name exits 2" test $rc -eq 2
-    check "$name message" grep -q -- "$pattern" "$tmp/bad.err"
-}
+expect2() { expect_usage_error "$1" "$2" "$cli" analyze "${@:3}"; }  # expect2 NAME TEXT ARGS...
 expect2 "unknown scheme" "--scheme" --schema "$data/schema.json" --data "$data/mobi.csv" --scheme bogus
 expect2 "unknown mode" "--mode" --schema "$data/schema.json" --data "$data/mobi.csv" --mode cb
 expect2 "unknown missing treatment" "--missing" --schema "$data/schema.json" --data "$data/mobi.csv" --missing drop
@@ -130,4 +117,4 @@ expect2 "unknown option" "--bogus" --schema "$data/schema.json" --data "$data/mo
 expect2 "confidence outside (0, 1)" "--confidence" --schema "$data/schema.json" --data "$data/mobi.csv" --confidence 1.5
 expect2 "--level differs from --confidence" "--level: differs from --confidence" --schema "$data/schema.json" --data "$data/mobi.csv" --confidence 0.9 --level 0.95
 expect2 "missing data file" "nope.csv" --schema "$data/schema.json" --data "$tmp/nope.csv"
-exit $fail
+finish

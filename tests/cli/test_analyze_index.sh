@@ -4,17 +4,9 @@
 # (cSEM IPMA performance), bootstrapped indices, a preset-bound schema, bad --target / --by.
 # Usage: test_analyze_index.sh <csikit binary> <source dir> <shared data dir>
 set -u
-cli=$(readlink -f "$1")
-src=$2
-ecsi=$3/ecsi
+. "$(dirname "$0")/lib.sh" "$@"
+ecsi=$shared/ecsi
 bank=$src/examples/bank_branch
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fail=0
-check() {  # check NAME COMMAND...: runs the command, reports and records failure
-    local name=$1; shift
-    if "$@"; then echo "ok   $name"; else echo "FAIL $name"; fail=1; fi
-}
 
 # 1. The bank example: both waves, every construct indexed, an IPA entry per driver of SAT.
 "$cli" analyze --schema "$bank/schema.json" --data "$bank/responses.csv" --target SAT --by wave \
@@ -196,13 +188,7 @@ for d in rep ana; do
 done
 
 # 5. Bad input: exit 2, a message naming the option and what is allowed.
-expect2() {  # expect2 NAME PATTERN ARGS...
-    local name=$1 pattern=$2; shift 2
-    "$cli" analyze "$@" > "$tmp/bad.out" 2> "$tmp/bad.err"
-    local rc=$?
-    check "$name exits 2" test $rc -eq 2
-    check "$name message" grep -q -- "$pattern" "$tmp/bad.err"
-}
+expect2() { expect_usage_error "$1" "$2" "$cli" analyze "${@:3}"; }  # expect2 NAME TEXT ARGS...
 expect2 "unknown --target" '--target: unknown construct "SATT" (expected one of ENV, LOB, TEL, EFF, FEE, SSV, SAT, LOY)' \
     --schema "$bank/schema.json" --data "$bank/responses.csv" --target SATT
 expect2 "unknown --by" '--by: unknown column "region" (expected one of wave (wave), age_band, channel)' \
@@ -214,4 +200,4 @@ expect2 "unknown --missing" '--missing: unknown treatment "drop" (expected listw
 rc=$?
 check "report --target SATT exits 2" test $rc -eq 2
 check "report --target SATT names --target" grep -q -- '--target: unknown construct "SATT"' "$tmp/bad.err"
-exit $fail
+finish

@@ -3,45 +3,19 @@
 # the file, the line and the column (or the item) of the problem.
 # Usage: bash test_bad_data.sh <csikit binary> <source dir> <shared data dir>
 set -u
-CLI="$1"
-DIR="$2/tests/data/csv"
-SCHEMA="$DIR/schema.json"
-failures=0
-err="$(mktemp)"
-trap 'rm -f "$err"' EXIT
+. "$(dirname "$0")/lib.sh" "$@"
+dir=$src/tests/data/csv
+schema=$dir/schema.json
 
-# expect_error FILE TEXT...: validate must exit 2 and stderr must contain every TEXT.
+# expect_error FILE TEXT...: validate exits 2 and stderr holds every TEXT.
 expect_error() {
-    local file="$1"
-    shift
-    "$CLI" validate --schema "$SCHEMA" --data "$DIR/$file" >/dev/null 2>"$err"
-    local code=$?
-    if [ "$code" -ne 2 ]; then
-        echo "FAIL $file: exit code $code (expected 2); stderr:" >&2
-        cat "$err" >&2
-        failures=$((failures + 1))
-        return
-    fi
-    local text
-    for text in "$@"; do
-        if ! grep -qF -- "$text" "$err"; then
-            echo "FAIL $file: stderr lacks: $text; stderr:" >&2
-            cat "$err" >&2
-            failures=$((failures + 1))
-            return
-        fi
-    done
-    echo "ok   $file"
+    local file=$1; shift
+    expect_exit 2 "$file" "$cli" validate --schema "$schema" --data "$dir/$file" &&
+        expect_text "$tmp/$file.err" "$@" && echo "ok   $file"
 }
 
 # The good file passes.
-if "$CLI" validate --schema "$SCHEMA" --data "$DIR/valid.csv" >/dev/null 2>"$err"; then
-    echo "ok   valid.csv"
-else
-    echo "FAIL valid.csv: exit code $? (expected 0); stderr:" >&2
-    cat "$err" >&2
-    failures=$((failures + 1))
-fi
+expect_exit 0 valid.csv "$cli" validate --schema "$schema" --data "$dir/valid.csv" && echo "ok   valid.csv"
 
 expect_error empty.csv "empty.csv:1: empty file"
 expect_error header_only.csv "header_only.csv:2: no data rows"
@@ -57,8 +31,4 @@ expect_error bad_weight.csv 'bad_weight.csv:3: column "w": weight -2 is negative
                             'bad_weight.csv:4: column "w": missing weight'
 expect_error no_such_file.csv "no_such_file.csv: cannot open file"
 
-if [ "$failures" -ne 0 ]; then
-    echo "$failures failure(s)" >&2
-    exit 1
-fi
-echo "all bad-data checks passed"
+finish

@@ -2,31 +2,9 @@
 # CLI test of `csikit score`: the bank example gives every section and valid JSON; bad input
 # exits 2 with a message naming the problem. Usage: test_score.sh CSIKIT SOURCE_DIR SHARED_DATA
 set -u
-cli=$1
-src=$2
+. "$(dirname "$0")/lib.sh" "$@"
 schema=$src/examples/bank_branch/schema.json
 data=$src/examples/bank_branch/responses.csv
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-failures=0
-
-fail() {
-    echo "FAIL: $*" >&2
-    failures=$((failures + 1))
-}
-
-# expect_exit CODE NAME -- command...: runs the command, keeps stdout/stderr in $tmp/NAME.{out,err}
-expect_exit() {
-    local code=$1 name=$2
-    shift 3
-    "$@" >"$tmp/$name.out" 2>"$tmp/$name.err"
-    local got=$?
-    [ "$got" -eq "$code" ] || fail "$name: exit $got, expected $code; stderr: $(head -3 "$tmp/$name.err")"
-}
-
-expect_text() {  # expect_text FILE TEXT
-    grep -qF -- "$2" "$1" || fail "$(basename "$1"): missing \"$2\""
-}
 
 # --- the bank example: tables ---------------------------------------------------------------
 expect_exit 0 tables -- "$cli" score --schema "$schema" --data "$data" --by channel
@@ -85,8 +63,4 @@ expect_exit 0 outofscale_missing -- "$cli" score --schema "$schema" --data "$tmp
 python3 -c "import json,sys; r=json.load(open(sys.argv[1])); assert r['sample']['read']['out_of_scale'] == 1" \
     "$tmp/outofscale_missing.out" || fail "outofscale_missing: out_of_scale count"
 
-if [ "$failures" -ne 0 ]; then
-    echo "$failures failure(s)" >&2
-    exit 1
-fi
-echo "test_score: all checks passed"
+finish

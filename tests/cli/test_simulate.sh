@@ -4,15 +4,7 @@
 # near the population paths; the same seed gives the same files; bad options exit 2.
 # Usage: test_simulate.sh <csikit binary> <source dir> <shared data dir>
 set -u
-cli=$(readlink -f "$1")
-src=$2
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fail=0
-check() {  # check NAME COMMAND...: runs the command, reports and records failure
-    local name=$1; shift
-    if "$@"; then echo "ok   $name"; else echo "FAIL $name"; fail=1; fi
-}
+. "$(dirname "$0")/lib.sh" "$@"
 
 # 1. Every preset: simulate -> validate -> analyze (target from the preset).
 for m in acsi ecsi ccsi; do
@@ -88,16 +80,10 @@ check "--drop-complaints: no COMP in the schema" python3 -c "
 import json, sys; s = json.load(open('$tmp/nocomp/schema.json')); assert 'COMP' not in s['model']['constructs'] and s['model']['drop_complaints'] is True"
 
 # 5. Bad options: exit 2 naming the option.
-expect2() {  # expect2 NAME PATTERN ARGS...
-    local name=$1 pattern=$2; shift 2
-    "$cli" simulate "$@" > "$tmp/bad.out" 2> "$tmp/bad.err"
-    local rc=$?
-    check "$name exits 2" test $rc -eq 2
-    check "$name message" grep -q -- "$pattern" "$tmp/bad.err"
-}
+expect2() { expect_usage_error "$1" "$2" "$cli" simulate "${@:3}"; }  # expect2 NAME TEXT ARGS...
 expect2 "unknown model" '--model: "nsci" is neither a preset nor a schema file' --model nsci --n 10 --out "$tmp/x"
 expect2 "missing --out" '--out' --model ecsi --n 10
 expect2 "n too small" '--n' --model ecsi --n 1 --out "$tmp/x"
 expect2 "bad missing rate" '--missing-rate' --model ecsi --n 10 --missing-rate 1.5 --out "$tmp/x"
 expect2 "bad scale points" '--scale-points' --model ecsi --n 10 --scale-points 1 --out "$tmp/x"
-exit $fail
+finish

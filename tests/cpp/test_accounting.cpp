@@ -14,11 +14,11 @@
 #include <map>
 #include <string>
 
+#include "support/bank.hpp"
+
 using namespace csikit;
 
 namespace {
-
-const std::string source_dir = CSIKIT_SOURCE_DIR;
 
 template <class M>
 std::size_t nan_count(const M& m) {
@@ -120,8 +120,8 @@ void check_moments(const responses& d, const std::vector<std::string>& items) {
 }  // namespace
 
 TEST_CASE("bank example: read, scored and modelled counts add up") {
-    const survey s = load_survey(source_dir + "/examples/bank_branch/schema.json");
-    const responses d = read_responses(source_dir + "/examples/bank_branch/responses.csv", s);
+    const survey& s = test_support::bank_survey();
+    const responses d = test_support::bank_responses();
     REQUIRE(d.respondents() > 100);
     check_read_summary(d);
     CHECK(d.summary.empty > 0);  // the example has blank cells (NPS, LOY2, ...)

@@ -15,25 +15,23 @@
 #include <sstream>
 #include <string>
 
+#include "support/bank.hpp"
+#include "support/ecsi.hpp"
+#include "support/files.hpp"
+
 using namespace csikit;
 using nlohmann::json;
 
 namespace {
 
-const std::string shared = CSIKIT_SHARED_DATA;
-
-std::string read_file(const std::string& path) {
-    std::ifstream f(path);
-    std::stringstream s;
-    s << f.rdbuf();
-    return s.str();
-}
+using test_support::shared_path;
+using test_support::slurp;
 
 /// The shared ECSI schema rewritten with the preset form: the mobi items bound to the ecsi
 /// preset's constructs (IMAG, EXPE <- CUEX, QUAL <- PERQ, VAL <- PERV, SAT <- CUSA,
 /// COMP <- CUSCO, LOY <- CUSL), no explicit constructs or paths.
 std::string ecsi_preset_schema() {
-    json j = json::parse(read_file(shared + "/ecsi/schema.json"));
+    json j = json::parse(slurp(shared_path("ecsi/schema.json")));
     const std::map<std::string, std::string> rename{{"IMAG", "IMAG"}, {"CUEX", "EXPE"}, {"PERQ", "QUAL"},
                                                     {"PERV", "VAL"},  {"CUSA", "SAT"},  {"CUSCO", "COMP"},
                                                     {"CUSL", "LOY"}};
@@ -54,9 +52,9 @@ struct ecsi_fixture {
 const ecsi_fixture& ecsi() {
     static const ecsi_fixture f = [] {
         ecsi_fixture e;
-        e.plain = load_survey(shared + "/ecsi/schema.json");
+        e.plain = test_support::ecsi_survey();
         e.bound = parse_survey(ecsi_preset_schema(), "ecsi_preset.json");
-        e.data = read_responses(shared + "/ecsi/mobi.csv", e.plain);
+        e.data = test_support::ecsi_responses();
         e.plain_fit = estimate(pls_model::from_survey(e.plain), e.data);
         e.bound_fit = estimate(pls_model::from_survey(e.bound), e.data);
         return e;
@@ -262,9 +260,8 @@ TEST_CASE("negative weights refuse that construct's index with a note; the rest 
 }
 
 TEST_CASE("groups: the bank example by wave, with Welch tests of the wave-over-wave change") {
-    const std::string dir = std::string(CSIKIT_SOURCE_DIR) + "/examples/bank_branch/";
-    const survey s = load_survey(dir + "schema.json");
-    const responses data = read_responses(dir + "responses.csv", s);
+    const survey& s = test_support::bank_survey();
+    const responses data = test_support::bank_responses();
     const pls_model model = pls_model::from_survey(s);
     const pls_fit fit = estimate(model, data);
     index_analysis_options o;
@@ -322,10 +319,9 @@ struct bank_fixture {
 
 const bank_fixture& bank() {
     static const bank_fixture b = [] {
-        const std::string dir = std::string(CSIKIT_SOURCE_DIR) + "/examples/bank_branch/";
         bank_fixture f;
-        f.s = load_survey(dir + "schema.json");
-        f.data = read_responses(dir + "responses.csv", f.s);
+        f.s = test_support::bank_survey();
+        f.data = test_support::bank_responses();
         return f;
     }();
     return b;

@@ -18,6 +18,8 @@
 #include <string>
 #include <vector>
 
+#include "support/files.hpp"
+
 using namespace csikit;
 namespace fs = std::filesystem;
 
@@ -25,13 +27,7 @@ namespace {
 
 const std::string corpus = std::string(CSIKIT_SOURCE_DIR) + "/tests/corpus/";
 
-std::string slurp(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    REQUIRE_MESSAGE(in.good(), "cannot open " << path);
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
+using test_support::slurp;
 
 const survey& corpus_survey() {
     static const survey s = load_survey(corpus + "bad/survey.json");

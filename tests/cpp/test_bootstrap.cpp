@@ -4,6 +4,8 @@
 
 #include <doctest/doctest.h>
 
+#include "support/ecsi.hpp"
+
 #include <atomic>
 #include <cmath>
 #include <cstring>
@@ -15,23 +17,13 @@ using namespace csikit;
 
 namespace {
 
-struct ecsi_case {
-    survey s;
-    responses data;
-    pls_model model;
-    pls_fit fit;
-};
+using test_support::ecsi_case;
 
 const ecsi_case& ecsi() {
     static const ecsi_case c = [] {
-        ecsi_case e;
-        e.s = load_survey(std::string(CSIKIT_SHARED_DATA) + "/ecsi/schema.json");
-        e.data = read_responses(std::string(CSIKIT_SHARED_DATA) + "/ecsi/mobi.csv", e.s);
-        e.model = pls_model::from_survey(e.s);
         pls_options o;
         o.tolerance = 1e-10;
-        e.fit = estimate(e.model, e.data, o);
-        return e;
+        return test_support::load_ecsi(o);
     }();
     return c;
 }

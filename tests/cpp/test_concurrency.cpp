@@ -17,20 +17,17 @@
 #include <thread>
 #include <vector>
 
+#include "support/bank.hpp"
+#include "support/ecsi.hpp"
+#include "support/files.hpp"
+
 using namespace csikit;
 
 namespace {
 
-const std::string shared_data = CSIKIT_SHARED_DATA;
 const std::string source_dir = CSIKIT_SOURCE_DIR;
 
-std::string slurp(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    REQUIRE_MESSAGE(in.good(), "cannot open " << path);
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
+using test_support::slurp;
 
 /// Threads x repetitions, fewer under a sanitizer (CSIKIT_STRESS_SCALE=0.2 etc. to change).
 int reps(int full) {
@@ -81,8 +78,8 @@ int run_threads(int threads, int n, F body) {
 }  // namespace
 
 TEST_CASE("8 threads x 50 ECSI estimates are bit-identical to one at a time") {
-    const survey s = load_survey(shared_data + "/ecsi/schema.json");
-    const responses data = read_responses(shared_data + "/ecsi/mobi.csv", s);
+    const survey& s = test_support::ecsi_survey();
+    const responses data = test_support::ecsi_responses();
     const pls_model model = pls_model::from_survey(s);
 
     // Several settings, so different code paths run side by side.
@@ -106,8 +103,8 @@ TEST_CASE("8 threads x 50 ECSI estimates are bit-identical to one at a time") {
 }
 
 TEST_CASE("estimates from shared moments and from shared data at once") {
-    const survey s = load_survey(shared_data + "/ecsi/schema.json");
-    const responses data = read_responses(shared_data + "/ecsi/mobi.csv", s);
+    const survey& s = test_support::ecsi_survey();
+    const responses data = test_support::ecsi_responses();
     const pls_model model = pls_model::from_survey(s);
     const moments m = compute_moments(data, model.indicators());
     const pls_fit ref = estimate(model, m);
@@ -126,8 +123,8 @@ TEST_CASE("estimates from shared moments and from shared data at once") {
 }
 
 TEST_CASE("scoring the bank example from 8 threads gives the same JSON as one at a time") {
-    const survey s = load_survey(source_dir + "/examples/bank_branch/schema.json");
-    const responses data = read_responses(source_dir + "/examples/bank_branch/responses.csv", s);
+    const survey& s = test_support::bank_survey();
+    const responses data = test_support::bank_responses();
     std::vector<score_options> settings(3);
     settings[1].by = s.segment_columns.empty() ? "" : s.segment_columns.front();
     settings[2].aggregate = aggregation::mean_first;
@@ -145,9 +142,9 @@ TEST_CASE("scoring the bank example from 8 threads gives the same JSON as one at
 }
 
 TEST_CASE("parse_survey and parse_responses from many threads, good and bad input mixed") {
-    const std::string bank_schema = slurp(source_dir + "/examples/bank_branch/schema.json");
-    const std::string bank_csv = slurp(source_dir + "/examples/bank_branch/responses.csv");
-    const std::string ecsi_schema = slurp(shared_data + "/ecsi/schema.json");
+    const std::string bank_schema = slurp(test_support::bank_path("schema.json"));
+    const std::string bank_csv = slurp(test_support::bank_path("responses.csv"));
+    const std::string ecsi_schema = slurp(test_support::shared_path("ecsi/schema.json"));
     const std::string bad_schema = slurp(source_dir + "/tests/corpus/bad/s_cyclic_paths.json");
     const survey bank = parse_survey(bank_schema);
     const responses bank_ref = parse_responses(bank_csv, bank);

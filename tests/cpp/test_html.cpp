@@ -15,6 +15,8 @@
 #include <cstdio>
 #include <string>
 
+#include "support/bank.hpp"
+
 using namespace csikit;
 
 namespace {
@@ -45,8 +47,8 @@ std::string section_of(const std::string& html, const std::string& id) {
 
 /// Everything the bank example yields, computed once.
 struct bank {
-    survey s = load_survey(std::string(CSIKIT_SOURCE_DIR) + "/examples/bank_branch/schema.json");
-    responses data = read_responses(std::string(CSIKIT_SOURCE_DIR) + "/examples/bank_branch/responses.csv", s);
+    survey s = test_support::bank_survey();
+    responses data = test_support::bank_responses();
     score_report scores = score(s, data);
     std::vector<segment_breakdown> segments = segment_breakdowns(s, data);
     pls_model model = pls_model::from_survey(s);

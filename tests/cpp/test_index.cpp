@@ -14,6 +14,9 @@
 #include <sstream>
 #include <string>
 
+#include "support/ecsi.hpp"
+#include "test_pls_util.hpp"
+
 using namespace csikit;
 
 namespace {
@@ -206,28 +209,12 @@ TEST_CASE("compute_indices with respondents: overall mean of s_r and its interva
 
 namespace {
 
-/// A line without its CR (mobi.csv has CRLF line ends).
-std::string chomp(std::string s) {
-    if (!s.empty() && s.back() == '\r') s.pop_back();
-    return s;
-}
-
-/// mobi.csv as columns by name (all 1-10 integers, no missing values).
+/// mobi.csv as columns by name (all 1-10 integers, no missing values), read without csikit.
 std::map<std::string, std::vector<double>> read_mobi() {
-    std::ifstream in(std::string(CSIKIT_SHARED_DATA) + "/ecsi/mobi.csv");
-    REQUIRE(in.good());
-    std::string line;
-    std::getline(in, line);
-    std::vector<std::string> names;
-    std::stringstream hs(chomp(line));
-    for (std::string c; std::getline(hs, c, ',');) names.push_back(c);
+    const pls_test::table t = pls_test::read_table(pls_test::shared("ecsi/mobi.csv"));
     std::map<std::string, std::vector<double>> cols;
-    while (std::getline(in, line)) {
-        if (chomp(line).empty()) continue;
-        std::stringstream ls(chomp(line));
-        std::size_t i = 0;
-        for (std::string c; std::getline(ls, c, ','); ++i) cols[names.at(i)].push_back(std::stod(c));
-    }
+    for (const auto& name : t.header)
+        for (std::size_t r = 0; r < t.rows.size(); ++r) cols[name].push_back(t.at(r, name));
     return cols;
 }
 
@@ -240,19 +227,13 @@ const std::map<std::string, double> ecsi_reference = {
 TEST_CASE("ECSI by hand: seminr standardised weights / item SD, normalised, with mobi means") {
     const auto cols = read_mobi();
     REQUIRE(cols.at("CUSA1").size() == 250);
-    std::ifstream in(std::string(CSIKIT_SHARED_DATA) + "/ecsi/reference/seminr_path_outer_model.csv");
-    REQUIRE(in.good());
-    std::string line;
-    std::getline(in, line);
+    const pls_test::table outer = pls_test::read_table(pls_test::shared("ecsi/reference/seminr_path_outer_model.csv"));
     std::map<std::string, std::vector<std::pair<std::string, double>>> blocks;  // construct -> (item, w)
     std::vector<std::string> order;
-    while (std::getline(in, line)) {
-        if (chomp(line).empty()) continue;
-        std::vector<std::string> f;
-        std::stringstream ls(chomp(line));
-        for (std::string c; std::getline(ls, c, ',');) f.push_back(c.size() > 1 && c.front() == '"' ? c.substr(1, c.size() - 2) : c);
-        if (!blocks.count(f[1])) order.push_back(f[1]);
-        blocks[f[1]].push_back({f[0], std::stod(f[2])});
+    for (std::size_t r = 0; r < outer.rows.size(); ++r) {
+        const std::string item = outer.rows[r][0], construct = outer.rows[r][1];
+        if (!blocks.count(construct)) order.push_back(construct);
+        blocks[construct].push_back({item, outer.at(r, "weight")});
     }
     REQUIRE(order.size() == 7);
     for (const auto& c : order) {
@@ -280,12 +261,12 @@ TEST_CASE("ECSI by hand: seminr standardised weights / item SD, normalised, with
 }
 
 TEST_CASE("ECSI estimated (path scheme): every construct's index matches cSEM's IPMA performance") {
-    const std::string dir = std::string(CSIKIT_SHARED_DATA) + "/ecsi/";
-    const survey s = load_survey(dir + "schema.json");
-    const responses d = read_responses(dir + "mobi.csv", s);
     pls_options o;
     o.scheme = inner_scheme::path;
-    const pls_fit f = estimate(pls_model::from_survey(s), d, o);
+    const auto e = test_support::load_ecsi(o);
+    const survey& s = e.s;
+    const responses& d = e.data;
+    const pls_fit& f = e.fit;
     const index_result moments_only = compute_indices(f, s);
     const index_result r = compute_indices(f, s, d);
     for (const auto& [c, want] : ecsi_reference) {

@@ -8,6 +8,8 @@
 #include <cmath>
 #include <map>
 
+#include "support/ecsi.hpp"
+
 using namespace csikit;
 
 namespace {
@@ -229,10 +231,10 @@ TEST_CASE("IPMA: construct importance = unstandardised total effect, indicator i
 // ---- ECSI mobi: IPMA performances are the indices; derived importance on moments ----------
 
 TEST_CASE("ECSI IPMA for CUSA and derived item importance") {
-    const std::string dir = std::string(CSIKIT_SHARED_DATA) + "/ecsi/";
-    const survey s = load_survey(dir + "schema.json");
-    const responses d = read_responses(dir + "mobi.csv", s);
-    const pls_fit f = estimate(pls_model::from_survey(s), d);
+    const auto e = test_support::load_ecsi();
+    const survey& s = e.s;
+    const responses& d = e.data;
+    const pls_fit& f = e.fit;
     const ipma_result r = ipma(f, s, d, "CUSA");
     // IMAG, CUEX, PERQ, PERV drive CUSA; CUSCO and CUSL do not.
     REQUIRE(r.constructs.size() == 4);

@@ -93,8 +93,8 @@ TEST_CASE("corporate reputation: formative blocks, missing data, single item") {
 }
 
 TEST_CASE("survey route: load_survey + read_responses gives the hand-built estimate") {
-    const auto survey = csikit::load_survey(shared("ecsi/schema.json"));
-    const auto data = csikit::read_responses(shared("ecsi/mobi.csv"), survey);
+    const auto& survey = test_support::ecsi_survey();
+    const auto data = test_support::ecsi_responses();
     const auto from_survey = csikit::estimate(csikit::pls_model::from_survey(survey), data);
     const auto by_hand = csikit::estimate(ecsi_model(), read_numeric(shared("ecsi/mobi.csv")));
     CHECK(from_survey.constructs == by_hand.constructs);

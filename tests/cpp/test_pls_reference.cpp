@@ -16,12 +16,9 @@ using csikit::pls_fit;
 namespace {
 
 /// The ECSI survey and its answers, read the way a user reads them.
-const csikit::survey& ecsi() {
-    static const csikit::survey s = csikit::load_survey(shared("ecsi/schema.json"));
-    return s;
-}
+const csikit::survey& ecsi() { return test_support::ecsi_survey(); }
 
-csikit::responses mobi() { return csikit::read_responses(shared("ecsi/mobi.csv"), ecsi()); }
+csikit::responses mobi() { return test_support::ecsi_responses(); }
 
 csikit::pls_model model() { return csikit::pls_model::from_survey(ecsi()); }
 

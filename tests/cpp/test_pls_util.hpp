@@ -13,9 +13,12 @@
 #include <string>
 #include <vector>
 
+#include "support/ecsi.hpp"
+
 namespace pls_test {
 
-inline std::string shared(const std::string& rel) { return std::string(CSIKIT_SHARED_DATA) + "/" + rel; }
+using test_support::shared_path;
+inline std::string shared(const std::string& rel) { return shared_path(rel); }
 
 /// Splits one CSV line (double quotes allowed, no embedded commas needed by our files).
 inline std::vector<std::string> split_csv(const std::string& line) {

@@ -11,6 +11,8 @@
 #include <set>
 #include <sstream>
 
+#include "support/files.hpp"
+
 using namespace csikit;
 
 namespace {
@@ -40,12 +42,6 @@ bool has_path(const preset_model& m, const std::string& from, const std::string&
     return false;
 }
 
-std::string read_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
 
 construct_items items_for(const preset_model& m) {
     construct_items out;
@@ -60,7 +56,7 @@ TEST_CASE("the shipped presets and their embedded JSON agree with share/presets"
     CHECK(preset_names() == std::vector<std::string>{"acsi", "ccsi", "ecsi"});
     for (const auto& name : preset_names()) {
         CAPTURE(name);
-        CHECK(std::string(preset_json(name)) == read_file(std::string(CSIKIT_SOURCE_DIR) + "/share/presets/" + name + ".json"));
+        CHECK(std::string(preset_json(name)) == test_support::slurp(test_support::source_path("share/presets/" + name + ".json")));
     }
     CHECK_THROWS_AS(preset("scsb"), argument_error);
     CHECK(preset("ECSI").name == "ecsi");  // case-insensitive

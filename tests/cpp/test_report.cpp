@@ -5,6 +5,8 @@
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 
+#include "support/ecsi.hpp"
+
 #include <cmath>
 #include <string>
 
@@ -13,21 +15,14 @@ using nlohmann::json;
 
 namespace {
 
-struct ecsi_case {
-    survey s;
-    responses data;
-    pls_model model;
-    pls_fit fit;
+/// The ECSI case and a 200-resample bootstrap of it.
+struct ecsi_case : test_support::ecsi_case {
     bootstrap_result boot;
 };
 
 const ecsi_case& ecsi() {
     static const ecsi_case c = [] {
-        ecsi_case e;
-        e.s = load_survey(std::string(CSIKIT_SHARED_DATA) + "/ecsi/schema.json");
-        e.data = read_responses(std::string(CSIKIT_SHARED_DATA) + "/ecsi/mobi.csv", e.s);
-        e.model = pls_model::from_survey(e.s);
-        e.fit = estimate(e.model, e.data);
+        ecsi_case e{test_support::load_ecsi(), {}};
         bootstrap_options o;
         o.resamples = 200;
         o.seed = 11;

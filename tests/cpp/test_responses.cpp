@@ -10,6 +10,8 @@
 #include <sstream>
 #include <string>
 
+#include "support/ecsi.hpp"
+
 using namespace csikit;
 
 namespace {
@@ -447,9 +449,7 @@ TEST_CASE("column() and subset()") {
 }
 
 TEST_CASE("the shared ECSI data set reads as 250 x 24 with no missing values") {
-    const std::string dir = std::string(CSIKIT_SHARED_DATA) + "/ecsi/";
-    const survey s = load_survey(dir + "schema.json");
-    const responses r = read_responses(dir + "mobi.csv", s);
+    const responses r = test_support::ecsi_responses();
     CHECK(r.respondents() == 250);
     CHECK(r.values.cols() == 24);
     CHECK(r.summary.empty + r.summary.missing_codes == 0);

@@ -10,12 +10,13 @@
 #include <string>
 #include <vector>
 
+#include "support/ecsi.hpp"
+
 using nlohmann::json;
 
 namespace {
 
 const std::string source_dir = CSIKIT_SOURCE_DIR;
-const std::string shared_data = CSIKIT_SHARED_DATA;
 
 /// A small schema that uses every feature once; the checks below break it one key at a time.
 json base_schema() {
@@ -317,7 +318,7 @@ TEST_CASE("the minimal form from the issue: an undeclared construct in a path is
 }
 
 TEST_CASE("the ECSI mobile-phone schema from the shared data loads") {
-    const auto s = csikit::load_survey(shared_data + "/ecsi/schema.json");
+    const auto s = csikit::load_survey(test_support::shared_path("ecsi/schema.json"));
     CHECK(s.name == "ECSI mobile phone survey (Tenenhaus et al. 2005)");
     REQUIRE(s.scales.size() == 1);
     CHECK(s.scales[0].min == 1);
