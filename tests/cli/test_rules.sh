@@ -62,6 +62,53 @@ if grep -q "internal error" "$tmp/err"; then bad "symlink loop: internal error";
 expect 2 "--confidence NaN" '--confidence: "NaN" is not a finite number' analyze --schema "$bank/schema.json" --data "$bank/responses.csv" --confidence NaN
 expect 2 "--max-iter 1" "expected < 1e-07" analyze --schema "$bank/schema.json" --data "$bank/responses.csv" --max-iter 1 --missing mean
 
+# ---- #5: tiny weights give the same analysis (Kish n_eff, intervals, impacts); weights whose
+# squares overflow are refused by the reader (a documented limit), so 1e200 is checked on
+# csikit::kish_n_eff / effective_n in test_format and tests/python/test_rules.py.
+python3 - "$bank/responses.csv" "$tmp" <<'PY'
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], newline="")))
+k = rows[0].index("weight")
+for name, f in (("tiny", 1e-300),):
+    with open(f"{sys.argv[2]}/{name}.csv", "w", newline="") as out:
+        w = csv.writer(out, lineterminator="\n")
+        w.writerow(rows[0])
+        for r in rows[1:]:
+            r = list(r)
+            r[k] = repr(float(r[k]) * f) if r[k] else r[k]
+            w.writerow(r)
+PY
+for name in responses tiny; do
+    d="$bank/responses.csv"; [ "$name" = responses ] || d="$tmp/$name.csv"
+    "$cli" analyze --schema "$bank/schema.json" --data "$d" --target SAT --missing mean --json > "$tmp/w_$name.json" 2> "$tmp/err" || bad "analyze with $name weights: $(cat "$tmp/err")"
+done
+if python3 - "$tmp" <<'PY'
+import json, math, sys
+def leaves(x, path=""):
+    if isinstance(x, dict):
+        for k, v in x.items(): yield from leaves(v, f"{path}.{k}")
+    elif isinstance(x, list):
+        for i, v in enumerate(x): yield from leaves(v, f"{path}[{i}]")
+    else:
+        yield path, x
+base = dict(leaves(json.load(open(f"{sys.argv[1]}/w_responses.json"))))
+bad = 0
+for name in ("tiny",):
+    other = dict(leaves(json.load(open(f"{sys.argv[1]}/w_{name}.json"))))
+    for path, v in base.items():
+        if "settings" in path or "data" == path.split(".")[-1]:
+            continue
+        o = other.get(path)
+        if isinstance(v, float) and (o is None or not isinstance(o, (int, float)) or not math.isclose(v, o, rel_tol=1e-9, abs_tol=1e-9)):
+            if bad < 5: print(f"{name}: {path}: {v} vs {o}")
+            bad += 1
+        elif v is not None and o is None:
+            if bad < 5: print(f"{name}: {path}: {v} became null")
+            bad += 1
+sys.exit(1 if bad else 0)
+PY
+then ok "weights x 1e-300 give the same analysis"; else bad "weights x 1e-300 change the analysis"; fi
+
 # ---- __options --json: the flags each command accepts -----------------------------------------
 "$cli" __options --json > "$tmp/options.json" || bad "__options exit $?"
 if python3 - "$tmp/options.json" <<'PY'
