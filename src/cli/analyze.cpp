@@ -388,7 +388,8 @@ csikit::progress_callback progress_bar(std::ostream& err) {
 
 void write_file(const std::filesystem::path& path, const std::string& text) {
     std::ofstream f(path, std::ios::binary);
-    if (!f || !(f << text)) throw csikit::io_error({path.string(), 0, ""}, "cannot write the report (expected a writable directory)");
+    // close() flushes the last buffer: a full disk shows there, not in <<.
+    if (!f || !(f << text) || (f.close(), !f)) throw csikit::io_error({path.string(), 0, ""}, "cannot write the report (expected a writable directory)");
 }
 
 }  // namespace

@@ -284,6 +284,7 @@ int run_score(const csikit_cli::args& a, std::ostream& out, std::ostream&) {
         std::ofstream f(*path, std::ios::binary);
         if (!f) throw csikit::io_error({*path, 0, {}}, "cannot open the file for writing (expected a writable path)");
         f << csikit::to_json(report) << "\n";
+        f.close();  // flushes the last buffer: a full disk shows here
         if (!f) throw csikit::io_error({*path, 0, {}}, "writing the report failed (expected free space)");
     }
     if (auto path = a.get("html")) {
@@ -296,7 +297,7 @@ int run_score(const csikit_cli::args& a, std::ostream& out, std::ostream&) {
         csikit::html_options ho;
         ho.language = options.language;
         std::ofstream f(*path, std::ios::binary);
-        if (!f || !(f << csikit::html_report(in, ho)))
+        if (!f || !(f << csikit::html_report(in, ho)) || (f.close(), !f))
             throw csikit::io_error({*path, 0, {}}, "cannot write the HTML report (expected a writable path)");
     }
     if (a.has("json")) out << csikit::to_json(report) << "\n";

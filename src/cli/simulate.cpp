@@ -116,7 +116,7 @@ csikit::survey preset_survey(const csikit::preset_model& pm, int points, bool dr
     csikit::survey s;
     s.name = "Simulated " + pm.title.get("en") + " survey (csikit simulate)";
     csikit::scale sc;
-    sc.id = "k" + std::to_string(points);
+    sc.id = std::string("k").append(std::to_string(points));  // not "k" + std::string&&: GCC 12 warns falsely
     sc.min = 1;
     sc.max = points;
     s.scales.push_back(sc);
@@ -218,7 +218,7 @@ int run_simulate(const args& a, std::ostream& out, std::ostream&) {
     const auto path_of = [&](const char* name) { return (std::filesystem::path(dir) / name).string(); };
     auto write = [&](const std::string& path, const std::string& text) {
         std::ofstream f(path, std::ios::binary);
-        if (ec || !(f << text)) throw csikit::io_error({path, 0, ""}, "cannot write the file (expected a writable directory)");
+        if (ec || !(f << text) || (f.close(), !f)) throw csikit::io_error({path, 0, ""}, "cannot write the file (expected a writable directory)");
     };
 
     std::ostringstream csv;
@@ -240,7 +240,8 @@ int run_simulate(const args& a, std::ostream& out, std::ostream&) {
             }
             if (it.reverse) x = sc.min + sc.max - x;  // the reader recodes it back
             const bool missing = missing_rate > 0 && unit(rng) < missing_rate;
-            line += (&it == &s.items.front() ? "" : ",") + (missing ? std::string() : number(x));
+            if (&it != &s.items.front()) line += ',';
+            if (!missing) line += number(x);
         }
         if (!s.weight_column.empty()) line += ",1";
         for (std::size_t k = 0; k < s.segment_columns.size(); ++k) line += r % 2 ? ",B" : ",A";
