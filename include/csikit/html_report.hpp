@@ -50,8 +50,8 @@ struct html_options {
     /// Headings exist in zh and en (en for any other code); labels fall back per localized_text.
     std::string language;
     std::string title;                ///< page title; empty = the survey's name
-    double htmt_strict = 0.85;        ///< HTMT below this passes
-    double htmt_lenient = 0.90;       ///< between strict and lenient: a warning, above: fail
+    double htmt_strict = thresholds::htmt_strict;    ///< HTMT below this passes (stats.hpp)
+    double htmt_lenient = thresholds::htmt_lenient;  ///< between strict and lenient: a warning, above: fail
 };
 
 /// The report as one HTML document (UTF-8). Throws argument_error if `in.schema` is null or

@@ -61,7 +61,7 @@ Eigen::VectorXd block_scores(const index_block& block, const Eigen::MatrixXd& va
 /// A weighted mean with its t-interval (SE from the Kish effective n; df = n_eff - 1).
 struct score_summary {
     double mean = 0;          ///< respondent-weighted mean of the non-missing scores
-    double sd = 0;            ///< weighted SD (n-1 style: sum w (x - mean)^2 / (sum w - sum w^2/sum w))
+    double sd = 0;            ///< weighted SD (n-1 style on n_eff; computed by mean_ci(), stats.hpp)
     double se = 0;            ///< sd / sqrt(n_eff)
     double ci_low = 0;        ///< mean - t * se
     double ci_high = 0;       ///< mean + t * se

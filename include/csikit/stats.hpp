@@ -13,6 +13,7 @@
 #include <cstddef>
 #include <limits>
 #include <span>
+#include <string>
 
 CSIKIT_NAMESPACE_BEGIN
 
@@ -22,8 +23,30 @@ struct interval {
     double upper = std::numeric_limits<double>::quiet_NaN();
 };
 
-/// Kish's effective sample size (sum w)^2 / sum w^2 of the weights (0 for no weights).
+/// The rules of thumb that judge a PLS model and mark significance, one table for the CLI
+/// tables and the HTML report (Hair et al.; Henseler et al. 2015 for HTMT).
+namespace thresholds {
+inline constexpr double reliability_min = 0.7;  ///< Cronbach's alpha, rho_c, rho_A
+inline constexpr double ave_min = 0.5;          ///< average variance extracted
+inline constexpr double loading_min = 0.708;    ///< keeps half of the item's variance
+inline constexpr double vif_max = 5;
+inline constexpr double srmr_max = 0.08;
+inline constexpr double htmt_strict = 0.85;     ///< HTMT below this passes
+inline constexpr double htmt_lenient = 0.90;    ///< up to this a warning, above a failure
+}  // namespace thresholds
+
+/// Significance marks of a p value, at most `most` of them: "***" p < .001, "**" p < .01,
+/// "*" p < .05, "" otherwise or NaN. (The score tables show two at most: most = 2.)
+std::string significance_marks(double p, int most = 3);
+
+/// Kish's effective sample size (sum w)^2 / sum w^2 of the weights (0 for no weights or a zero
+/// sum). The one implementation: every n_eff of the library comes from here. The weights are
+/// scaled by a power of two near 1 / max w first, which changes no bit for ordinary weights and
+/// keeps 1e200 (whose squares overflow) and 1e-300 (whose squares underflow) exact.
 double kish_n_eff(std::span<const double> weights) noexcept;
+
+/// kish_n_eff() of the weights w[i] for which use[i] is true (`w` empty: all 1).
+double kish_n_eff(std::span<const double> weights, std::span<const bool> use) noexcept;
 
 /// A (weighted) mean with its spread and a t-interval.
 struct mean_estimate {

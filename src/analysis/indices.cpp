@@ -2,6 +2,7 @@
 // t-intervals, impacts, IPA/IPMA for a target construct, and the same per group of a segment or
 // wave column with wave-over-wave Welch tests (docs/report.md, docs/index_models.md).
 #include "csikit/analysis.hpp"
+#include "csikit/format.hpp"
 
 #include "csikit/presets.hpp"
 
@@ -180,8 +181,7 @@ std::string missing_data_warning(const pls_fit& fit) {
     const std::size_t left_out = total - std::min(total, m.respondents_used);
     if (total == 0 || static_cast<double>(left_out) <= missing_warning_share * static_cast<double>(total)) return {};
     const double pct = 100.0 * static_cast<double>(left_out) / static_cast<double>(total);
-    char share[32];
-    std::snprintf(share, sizeof share, "%.1f%%", pct);
+    const std::string share = format_fixed(pct, 1) + "%";  // '.' whatever the host's locale
     std::string text = std::to_string(left_out) + " of " + std::to_string(total) + " respondents (" + share +
                        ") were left out of the model because of missing answers";
     if (m.missing == missing_treatment::listwise)

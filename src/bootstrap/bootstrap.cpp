@@ -5,6 +5,7 @@
 // slot t, so the numbers never depend on the thread count or on scheduling. The calling thread
 // does no estimation: it reports progress, watches for cancellation and joins.
 #include "bootstrap_internal.hpp"
+#include "csikit/format.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -39,9 +40,9 @@ void check_options(const bootstrap_options& o) {
     };
     if (o.resamples < 2) bad("resamples", std::to_string(o.resamples) + " resamples is too few (expected >= 2)");
     if (!(o.confidence > 0 && o.confidence < 1))
-        bad("confidence", "confidence " + std::to_string(o.confidence) + " is invalid (expected 0 < confidence < 1)");
+        bad("confidence", "confidence " + format_shortest(o.confidence) + " is invalid (expected 0 < confidence < 1)");
     if (!(o.max_failed_share >= 0 && o.max_failed_share <= 1))
-        bad("max_failed_share", "max_failed_share " + std::to_string(o.max_failed_share) +
+        bad("max_failed_share", "max_failed_share " + format_shortest(o.max_failed_share) +
                                     " is invalid (expected 0 <= share <= 1)");
     if (o.bca && o.jackknife_max < 2)
         bad("jackknife_max", "jackknife_max " + std::to_string(o.jackknife_max) + " is too small (expected >= 2)");
@@ -249,7 +250,7 @@ bootstrap_result bootstrap(const pls_model& model, const responses& data, const 
         throw numeric_error(location{data.source, 0, "bootstrap"},
                             "bootstrap: " + std::to_string(res.failed) + " of " + std::to_string(jb.B) +
                                 " resamples failed (" + why + "; expected at most " +
-                                std::to_string(options.max_failed_share * 100) + "%); first: " +
+                                format_shortest(options.max_failed_share * 100) + "%); first: " +
                                 res.failure_examples.begin()->second);
     }
     if (G > 0) {

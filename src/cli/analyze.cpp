@@ -2,10 +2,15 @@
 // tables a paper would show and write report.json (docs/report.md).
 #include "analysis_command.hpp"
 #include "cli.hpp"
+#include "table.hpp"
 
 #include <csikit/bootstrap.hpp>
 #include <csikit/html_report.hpp>
 #include <csikit/ipa.hpp>
+#include <csikit/format.hpp>
+#include <csikit/limits.hpp>
+#include <csikit/stats.hpp>
+#include <csikit/text.hpp>
 #include <csikit/report.hpp>
 
 #include <unistd.h>
@@ -26,7 +31,9 @@
 
 namespace {
 
-const char* analyze_usage =
+// The usage texts of `csikit analyze` and `csikit report` (one option set, one pipeline): one
+// source, the shared part written once (analysis_usage()).
+const char* analyze_head =
     "usage: csikit analyze --schema S --data D [--scheme path|centroid|factorial] [--mode pls|plsc]\n"
     "                      [--missing listwise|mean|pairwise] [--tolerance X] [--max-iter N]\n"
     "                      [--bootstrap N [--seed K] [--threads T]] [--confidence 0.95]\n"
@@ -40,7 +47,25 @@ const char* analyze_usage =
     "threads: all cores). --out DIR writes DIR/report.json and DIR/report.html (one\n"
     "self-contained page with charts; --lang picks its language, default the schema's first);\n"
     "--json prints report.json instead of tables. --scores adds the descriptive scores (csikit\n"
-    "score) and every segment column against the rest to both files (what csikit report does).\n"
+    "score) and every segment column against the rest to both files (what csikit report does).\n";
+
+const char* report_head =
+    "usage: csikit report --schema S --data D --out DIR [--lang zh|en] [--title TEXT]\n"
+    "                     [--bootstrap N [--seed K] [--threads T]] [--threshold 70] [--level 0.95]\n"
+    "                     [--missing listwise|mean|pairwise] [--target CONSTRUCT] [--by COLUMN]\n"
+    "                     [every other option of csikit analyze, below]\n"
+    "\n"
+    "Writes DIR/report.html (one self-contained page: inline CSS and SVG charts, no scripts, works\n"
+    "offline) and DIR/report.json. The same as `csikit analyze --out DIR --scores`: the sample,\n"
+    "the hierarchy index and every item's score and distribution, wave-over-wave changes and every\n"
+    "segment column against the rest of the sample, all with intervals and tests; when the schema\n"
+    "declares constructs and paths also the PLS path diagram, reliability and validity, construct\n"
+    "indices, impacts and the importance-performance map (IPMA) of the target construct. A warning\n"
+    "heads the page when missing answers leave out more than 20% of the respondents.\n"
+    "--lang picks the label language (default: the schema's first language). --bootstrap N adds\n"
+    "significance stars and bootstrap intervals from N resamples (seed K, default 1).\n";
+
+const char* analysis_options_text =
     "\n"
     "Every construct also gets a 0-100 index (unstandardised weights, normalised; t-interval over\n"
     "the respondents the estimate used, and a bootstrap percentile interval with --bootstrap).\n"
@@ -79,70 +104,11 @@ bool parse_mode(const std::string& s) {
     throw csikit::argument_error({{}, 0, "--mode"}, "unknown mode \"" + s + "\" (expected pls or plsc)");
 }
 
-/// Columns a string takes on a terminal: one per character, two for CJK and full-width ones.
-std::size_t display_width(const std::string& s) {
-    std::size_t w = 0;
-    for (std::size_t i = 0; i < s.size();) {
-        const auto c = static_cast<unsigned char>(s[i]);
-        std::size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-        std::uint32_t cp = c;
-        if (len == 3 && i + 2 < s.size())
-            cp = ((c & 15u) << 12) | ((static_cast<unsigned char>(s[i + 1]) & 63u) << 6) | (static_cast<unsigned char>(s[i + 2]) & 63u);
-        w += (len == 3 && ((cp >= 0x2E80 && cp <= 0xA4CF) || (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
-                           (cp >= 0xFF00 && cp <= 0xFF60)))
-                 ? 2
-                 : 1;
-        i += len;
-    }
-    return w;
-}
+using csikit_cli::num;
+using csikit_cli::table;
 
-/// A plain text table: left-aligned first column(s), right-aligned numbers, one space gutter.
-class table {
-public:
-    explicit table(std::vector<std::string> header, std::size_t left = 1) : left_(left) { rows_.push_back(std::move(header)); }
-    void add(std::vector<std::string> row) { rows_.push_back(std::move(row)); }
-    void print(std::ostream& out) const {
-        std::vector<std::size_t> width;
-        for (const auto& r : rows_) {
-            width.resize(std::max(width.size(), r.size()), 0);
-            for (std::size_t c = 0; c < r.size(); ++c) width[c] = std::max(width[c], display_width(r[c]));
-        }
-        const bool header = std::any_of(rows_[0].begin(), rows_[0].end(), [](const auto& c) { return !c.empty(); });
-        for (std::size_t i = header ? 0 : 1; i < rows_.size(); ++i) {
-            std::string line = "  ";
-            for (std::size_t c = 0; c < rows_[i].size(); ++c) {
-                const std::string& cell = rows_[i][c];
-                const std::string pad(width[c] - display_width(cell), ' ');
-                line += c < left_ ? cell + pad : pad + cell;
-                if (c + 1 < rows_[i].size()) line += "  ";
-            }
-            out << line.erase(line.find_last_not_of(' ') + 1) << "\n";
-            if (i == 0 && header) {
-                std::size_t total = 0;
-                for (auto w : width) total += w + 2;
-                out << "  " << std::string(total - 2, '-') << "\n";
-            }
-        }
-    }
-
-private:
-    std::vector<std::vector<std::string>> rows_;
-    std::size_t left_;
-};
-
-std::string fmt(double x, int digits = 3) {
-    if (!std::isfinite(x)) return "-";
-    std::ostringstream s;
-    s << std::fixed << std::setprecision(digits) << x;
-    return s.str();
-}
-
-std::string fmt_p(double p) {
-    if (!std::isfinite(p)) return "-";
-    if (p < 0.001) return "<.001";
-    return fmt(p, 3);
-}
+std::string fmt(double x, int digits = 3) { return num(x, digits); }
+std::string fmt_p(double p) { return csikit_cli::p_text(p); }
 
 /// A value with a pass/fail mark against a minimum.
 std::string judged(double x, double minimum) {
@@ -217,25 +183,30 @@ void print_tables(std::ostream& out, const csikit::survey& s, const csikit::pls_
             const auto* l = find(boot, parameter_kind::loading, fit.indicators[h]);
             r.push_back(w ? fmt(w->se) : "-");
             r.push_back(l ? fmt(l->se) : "-");
-            r.push_back(l ? "[" + fmt(l->ci_low) + ", " + fmt(l->ci_high) + "]" : "-");
+            std::string ci = "[";  // appended piece by piece: GCC 12 warns falsely on "[" + std::string&&
+            ci.append(fmt(l ? l->ci_low : 0)).append(", ").append(fmt(l ? l->ci_high : 0)).append("]");
+            r.push_back(l ? ci : "-");
         }
         ti.add(r);
     }
     ti.print(out);
 
     if (fit.ave.size() == J) {
-        out << "\nReliability and validity (alpha, rho_c, rho_A >= 0.7; AVE >= 0.5)\n";
+        using csikit::thresholds::reliability_min, csikit::thresholds::ave_min;
+        out << "\nReliability and validity (alpha, rho_c, rho_A >= " << csikit::format_general(reliability_min)
+            << "; AVE >= " << csikit::format_general(ave_min) << ")\n";
         table tr({"construct", "items", "alpha", "rho_c", "rho_A", "AVE"});
         for (Eigen::Index j = 0; j < J; ++j) {
             const auto q = std::count(fit.block.begin(), fit.block.end(), static_cast<int>(j));
-            tr.add({fit.constructs[static_cast<std::size_t>(j)], std::to_string(q), judged(fit.alpha[j], 0.7),
-                    judged(fit.rho_c[j], 0.7), judged(fit.rho_a[j], 0.7), judged(fit.ave[j], 0.5)});
+            tr.add({fit.constructs[static_cast<std::size_t>(j)], std::to_string(q), judged(fit.alpha[j], reliability_min),
+                    judged(fit.rho_c[j], reliability_min), judged(fit.rho_a[j], reliability_min), judged(fit.ave[j], ave_min)});
         }
         tr.print(out);
     }
 
     if (fit.htmt.rows() == J) {
-        out << "\nHTMT (* = 0.85 or more)\n";
+        const double htmt_max = csikit::thresholds::htmt_strict;
+        out << "\nHTMT (* = " << csikit::format_general(htmt_max) << " or more)\n";
         std::vector<std::string> hh{""};
         for (Eigen::Index j = 0; j + 1 < J; ++j) hh.push_back(fit.constructs[static_cast<std::size_t>(j)]);
         table th(hh);
@@ -243,7 +214,7 @@ void print_tables(std::ostream& out, const csikit::survey& s, const csikit::pls_
             std::vector<std::string> row{fit.constructs[static_cast<std::size_t>(r)]};
             for (Eigen::Index c = 0; c < r; ++c) {
                 const double v = fit.htmt(r, c);
-                row.push_back(fmt(v) + (std::isfinite(v) && v >= 0.85 ? "*" : " "));
+                row.push_back(fmt(v) + (std::isfinite(v) && v >= htmt_max ? "*" : " "));
             }
             th.add(row);
         }
@@ -267,7 +238,7 @@ void print_tables(std::ostream& out, const csikit::survey& s, const csikit::pls_
 
     if (!fit.warnings.empty()) {
         out << "\nWarnings\n";
-        for (const auto& w : fit.warnings) out << "  " << w << "\n";
+        for (const auto& w : fit.warnings) out << "  " << csikit::escape_control(w) << "\n";
     }
 
     if (fit.options.quality) {
@@ -279,10 +250,7 @@ void print_tables(std::ostream& out, const csikit::survey& s, const csikit::pls_
     }
 }
 
-std::string interval(double low, double high, int digits = 2) {
-    if (!std::isfinite(low) || !std::isfinite(high)) return "-";
-    return "[" + fmt(low, digits) + ", " + fmt(high, digits) + "]";
-}
+std::string interval(double low, double high, int digits = 2) { return csikit_cli::interval_text(low, high, digits); }
 
 /// Indices of one part (the whole sample or a group).
 void print_indices(std::ostream& out, const csikit::index_part& part, const csikit::bootstrap_result* boot) {
@@ -345,7 +313,7 @@ void print_ipa(std::ostream& out, const csikit::survey& s, const csikit::pls_fit
 }
 
 void print_notes(std::ostream& out, const std::vector<std::string>& notes, const std::string& indent = "  ") {
-    for (const auto& n : notes) out << indent << "note: " << n << "\n";
+    for (const auto& n : notes) out << indent << "note: " << csikit::escape_control(n) << "\n";
 }
 
 void print_analysis(std::ostream& out, const csikit::survey& s, const csikit::pls_fit& fit,
@@ -420,17 +388,26 @@ csikit::progress_callback progress_bar(std::ostream& err) {
 
 void write_file(const std::filesystem::path& path, const std::string& text) {
     std::ofstream f(path, std::ios::binary);
-    if (!f || !(f << text)) throw csikit::io_error({path.string(), 0, ""}, "cannot write the report (expected a writable directory)");
+    // close() flushes the last buffer: a full disk shows there, not in <<.
+    if (!f || !(f << text) || (f.close(), !f)) throw csikit::io_error({path.string(), 0, ""}, "cannot write the report (expected a writable directory)");
 }
 
 }  // namespace
 
 namespace csikit_cli {
 
+std::string analysis_usage(bool report) {
+    return std::string(report ? report_head : analyze_head) + analysis_options_text +
+           (report ? "\n\nExit status: 0 done, 2 bad input (one line per problem on stderr)." : "");
+}
+
+option_set analysis_option_set() {
+    return {{"schema", "data", "scheme", "mode", "missing", "bootstrap", "seed", "threads", "confidence", "level", "out",
+             "tolerance", "max-iter", "target", "by", "crosshair", "lang", "title", "threshold"},
+            {"json", "scores"}};
+}
+
 int run_analysis_command(const args& a, std::ostream& out, std::ostream& err, bool report) {
-    a.allow_only({"schema", "data", "scheme", "mode", "missing", "bootstrap", "seed", "threads", "confidence", "level",
-                  "out", "json", "tolerance", "max-iter", "target", "by", "crosshair", "lang", "title", "threshold",
-                  "scores"});
     const std::string schema_path = a.require("schema");
     const std::string data_path = a.require("data");
     const std::optional<std::string> dir = report ? std::optional<std::string>(a.require("out")) : a.get("out");
@@ -441,14 +418,13 @@ int run_analysis_command(const args& a, std::ostream& out, std::ostream& err, bo
     o.pls.consistent = parse_mode(a.get("mode").value_or("pls"));
     o.pls.missing = parse_missing(a.get("missing").value_or("listwise"));
     o.pls.tolerance = a.get_double("tolerance", o.pls.tolerance);
-    o.pls.max_iterations = static_cast<int>(a.get_int("max-iter", o.pls.max_iterations));
-    const long resamples = a.get_int("bootstrap", 0);
-    if (resamples < 0 || resamples == 1)
+    o.pls.max_iterations = static_cast<int>(a.get_whole("max-iter", static_cast<std::uint64_t>(o.pls.max_iterations),
+                                                        csikit::max_iterations_range.min, csikit::max_iterations_range.max));
+    const std::uint64_t resamples = a.get_whole("bootstrap", 0, csikit::resamples_range.min, csikit::resamples_range.max);
+    if (resamples == 1)
         throw csikit::argument_error({{}, 0, "--bootstrap"}, std::to_string(resamples) + " resamples (expected 0 or >= 2)");
-    const long seed = a.get_int("seed", 1);
-    if (seed < 0) throw csikit::argument_error({{}, 0, "--seed"}, "negative seed (expected >= 0)");
-    const long threads = a.get_int("threads", 0);
-    if (threads < 0) throw csikit::argument_error({{}, 0, "--threads"}, "negative thread count (expected >= 0)");
+    const std::uint64_t seed = a.get_whole("seed", 1, csikit::seed_range.min, csikit::seed_range.max);
+    const std::uint64_t threads = a.get_whole("threads", 0, csikit::threads_range.min, csikit::threads_range.max);
 
     // One confidence level for everything: bootstrap intervals, index t-intervals, scores.
     // --level is the name `csikit report` used; both may be given only with the same value.
@@ -479,7 +455,7 @@ int run_analysis_command(const args& a, std::ostream& out, std::ostream& err, bo
     o.index.index.level = level;
 
     o.resamples = static_cast<std::size_t>(resamples);
-    o.bootstrap.seed = static_cast<std::uint64_t>(seed);
+    o.bootstrap.seed = seed;
     o.bootstrap.threads = static_cast<unsigned>(threads);
     o.bootstrap.confidence = level;
     // A bar where someone watches (a terminal) or the run is long; never with --json.
@@ -533,7 +509,7 @@ int run_analysis_command(const args& a, std::ostream& out, std::ostream& err, bo
     if (!r.notes.empty()) {
         const std::string warning = r.fit ? csikit::missing_data_warning(*r.fit) : std::string();
         out << (report ? "" : "\n");
-        for (const auto& n : r.notes) out << (n == warning ? "WARNING: " : "note: ") << n << "\n";
+        for (const auto& n : r.notes) out << (n == warning ? "WARNING: " : "note: ") << csikit::escape_control(n) << "\n";
     }
     if (dir) out << (report ? "" : "\n") << "report: " << html_path.string() << "\nreport: " << json_path.string() << "\n";
     return 0;
@@ -550,4 +526,4 @@ int run_analyze(const args& a, std::ostream& out, std::ostream& err) {
 }  // namespace
 
 CSIKIT_COMMAND({"analyze", "estimate the PLS path model, indices and IPA; write report.json and report.html",
-                analyze_usage, run_analyze, {"json", "scores"}});
+                csikit_cli::analysis_usage(false), run_analyze, csikit_cli::analysis_option_set()});

@@ -1,10 +1,13 @@
 // `csikit plan`: sample sizes, margins of error and stratified allocation (docs/sampling.md).
 #include "cli.hpp"
 
+#include <csikit/format.hpp>
+#include <csikit/limits.hpp>
 #include <csikit/sampling.hpp>
 
 #include <nlohmann/json.hpp>
 
+#include <charconv>
 #include <cmath>
 #include <iomanip>
 #include <ostream>
@@ -35,14 +38,11 @@ std::vector<double> number_list(const csikit_cli::args& a, const std::string& na
     std::stringstream ss(*text);
     std::string part;
     while (std::getline(ss, part, ',')) {
-        try {
-            std::size_t used = 0;
-            const double v = std::stod(part, &used);
-            if (used == part.size()) {
-                out.push_back(v);
-                continue;
-            }
-        } catch (const std::exception&) {
+        double v = 0;
+        const auto [end, ec] = std::from_chars(part.data(), part.data() + part.size(), v);  // locale-independent
+        if (ec == std::errc() && end == part.data() + part.size() && std::isfinite(v)) {
+            out.push_back(v);
+            continue;
         }
         throw csikit::argument_error({{}, 0, "--" + name}, "\"" + part + "\" is not a number (expected a comma-separated list)");
     }
@@ -61,11 +61,7 @@ csikit::fpc_formula fpc(const csikit_cli::args& a) {
     throw csikit::argument_error({{}, 0, "--fpc"}, "\"" + f + "\" is unknown (expected cochran or simple)");
 }
 
-std::string fixed(double x, int digits) {
-    std::ostringstream os;
-    os << std::fixed << std::setprecision(digits) << x;
-    return os.str();
-}
+std::string fixed(double x, int digits) { return csikit::format_fixed(x, digits); }
 
 void line(std::ostream& out, const std::string& key, const std::string& value) {
     out << "  " << std::left << std::setw(22) << key << value << "\n";
@@ -90,7 +86,6 @@ void print_size(std::ostream& out, const csikit::sample_size& s, double level) {
 }
 
 int run_proportion(const csikit_cli::args& a, std::ostream& out) {
-    a.allow_only({"margin", "level", "p", "population", "fpc", "json"});
     a.require("margin");
     const double level = a.get_double("level", 0.95), p = a.get_double("p", 0.5);
     const double margin = a.get_double("margin", 0);
@@ -103,13 +98,12 @@ int run_proportion(const csikit_cli::args& a, std::ostream& out) {
         out << j.dump(2) << "\n";
         return 0;
     }
-    out << "sample size for a proportion (margin +-" << margin << ", p = " << p << ")\n";
+    out << "sample size for a proportion (margin +-" << csikit::format_general(margin) << ", p = " << csikit::format_general(p) << ")\n";
     print_size(out, s, level);
     return 0;
 }
 
 int run_mean(const csikit_cli::args& a, std::ostream& out) {
-    a.allow_only({"sd", "margin", "level", "population", "fpc", "json"});
     a.require("sd");
     a.require("margin");
     const double level = a.get_double("level", 0.95), sd = a.get_double("sd", 0), margin = a.get_double("margin", 0);
@@ -122,16 +116,15 @@ int run_mean(const csikit_cli::args& a, std::ostream& out) {
         out << j.dump(2) << "\n";
         return 0;
     }
-    out << "sample size for a mean (sd " << sd << ", margin +-" << margin << ")\n";
+    out << "sample size for a mean (sd " << csikit::format_general(sd) << ", margin +-" << csikit::format_general(margin) << ")\n";
     print_size(out, s, level);
     return 0;
 }
 
 int run_allocate(const csikit_cli::args& a, std::ostream& out) {
-    a.allow_only({"total", "strata", "sd", "cost", "method", "min", "json"});
     a.require("strata");
-    const long total = a.get_int("total", -1);
-    if (total < 0) throw csikit::argument_error({{}, 0, "--total"}, a.has("total") ? "must be >= 0" : "is required");
+    a.require("total");
+    const std::uint64_t total = a.get_whole("total", 0, 0, csikit::plan_n_range.max);
     csikit::allocation_options o;
     o.sd = number_list(a, "sd");
     o.cost = number_list(a, "cost");
@@ -167,10 +160,8 @@ int run_allocate(const csikit_cli::args& a, std::ostream& out) {
 }
 
 int run_moe(const csikit_cli::args& a, std::ostream& out) {
-    a.allow_only({"n", "p", "sd", "level", "population", "deff", "json"});
     a.require("n");
-    const long n = a.get_int("n", 0);
-    if (n <= 0) throw csikit::argument_error({{}, 0, "--n"}, "must be >= 1");
+    const std::uint64_t n = a.get_whole("n", 0, csikit::plan_n_range.min, csikit::plan_n_range.max);
     const double level = a.get_double("level", 0.95), deff = a.get_double("deff", 1.0);
     if (a.has("p") && a.has("sd")) throw csikit::argument_error({{}, 0, "--sd"}, "cannot be combined with --p (expected one)");
     const bool mean = a.has("sd");
@@ -197,6 +188,8 @@ int run_plan(const csikit_cli::args& a, std::ostream& out, std::ostream&) {
     const auto& pos = a.positional();
     if (pos.size() != 1)
         throw csikit::argument_error({{}, 0, "plan"}, "expected one of proportion, mean, allocate, moe");
+    const auto& known = csikit_cli::registry().at("plan").subcommands;
+    if (known.count(pos[0])) a.allow_only(known.at(pos[0]));
     if (pos[0] == "proportion") return run_proportion(a, out);
     if (pos[0] == "mean") return run_mean(a, out);
     if (pos[0] == "allocate") return run_allocate(a, out);
@@ -206,4 +199,8 @@ int run_plan(const csikit_cli::args& a, std::ostream& out, std::ostream&) {
 
 }  // namespace
 
-CSIKIT_COMMAND({"plan", "sample sizes, margins of error and stratified allocation", plan_usage, run_plan, {"json"}});
+CSIKIT_COMMAND({"plan", "sample sizes, margins of error and stratified allocation", plan_usage, run_plan, {},
+                {{"proportion", {{"margin", "level", "p", "population", "fpc"}, {"json"}}},
+                 {"mean", {{"sd", "margin", "level", "population", "fpc"}, {"json"}}},
+                 {"allocate", {{"total", "strata", "sd", "cost", "method", "min"}, {"json"}}},
+                 {"moe", {{"n", "p", "sd", "level", "population", "deff"}, {"json"}}}}});

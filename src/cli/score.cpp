@@ -1,11 +1,13 @@
 // `csikit score`: descriptive scores with intervals, the hierarchy index, NPS, wave-over-wave
 // changes and per-segment tables, printed as aligned text or as the JSON report.
 #include "cli.hpp"
+#include "table.hpp"
 
 #include <csikit/data.hpp>
 #include <csikit/html_report.hpp>
 #include <csikit/schema.hpp>
 #include <csikit/scoring.hpp>
+#include <csikit/text.hpp>
 
 #include <cmath>
 #include <cstdio>
@@ -18,101 +20,23 @@
 
 namespace {
 
-// ---- text helpers: CJK labels are two columns wide, so widths count display columns --------
+using csikit_cli::num;
+using csikit_cli::p_text;
 
-/// Decodes one UTF-8 code point at s[i] and advances i (invalid bytes count as one column).
-char32_t next_code_point(std::string_view s, std::size_t& i) {
-    const auto b = static_cast<unsigned char>(s[i]);
-    const int len = b < 0x80 ? 1 : (b >> 5) == 0x6 ? 2 : (b >> 4) == 0xE ? 3 : (b >> 3) == 0x1E ? 4 : 1;
-    if (i + len > s.size() || len == 1) {
-        ++i;
-        return b;
-    }
-    char32_t cp = b & (0xFF >> (len + 1));
-    for (int k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-    i += len;
-    return cp;
-}
-
-/// Terminal columns of a code point: 2 for East Asian wide and full-width characters.
-std::size_t columns(char32_t cp) {
-    const bool wide = (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) ||
-                      (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
-                      (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
-                      (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x20000 && cp <= 0x3FFFD);
-    return wide ? 2 : 1;
-}
-
-std::size_t display_width(std::string_view s) {
-    std::size_t w = 0;
-    for (std::size_t i = 0; i < s.size();) w += columns(next_code_point(s, i));
-    return w;
-}
-
-/// `s` cut to at most `width` columns, ending in "~" when cut.
-std::string fit(std::string_view s, std::size_t width) {
-    if (display_width(s) <= width) return std::string(s);
-    std::size_t w = 0, i = 0;
-    while (i < s.size()) {
-        std::size_t j = i;
-        const std::size_t c = columns(next_code_point(s, j));
-        if (w + c > width - 1) break;
-        w += c;
-        i = j;
-    }
-    return std::string(s.substr(0, i)) + "~";
-}
-
-std::string num(double x, int decimals) {
-    if (!std::isfinite(x)) return "-";
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.*f", decimals, x);
-    return buf;
-}
+std::string fit(std::string_view s, std::size_t width) { return csikit::fit_width(s, width); }
 
 std::string range(const csikit::interval& ci, int decimals, double scale = 1) {
-    if (!std::isfinite(ci.lower) || !std::isfinite(ci.upper)) return "-";
-    return "[" + num(ci.lower * scale, decimals) + ", " + num(ci.upper * scale, decimals) + "]";
+    return csikit_cli::interval_text(ci.lower, ci.upper, decimals, scale);
 }
 
 std::string pct(double share) { return std::isfinite(share) ? num(100 * share, 1) + "%" : "-"; }
 
-std::string marks(const csikit::test_result& t) {
-    if (!std::isfinite(t.p_value)) return "";
-    return t.p_value < 0.01 ? "**" : t.p_value < 0.05 ? "*" : "";
-}
+/// At most two marks in the score tables (the legend below says so).
+std::string marks(const csikit::test_result& t) { return csikit::significance_marks(t.p_value, 2); }
 
-std::string p_text(double p) {
-    if (!std::isfinite(p)) return "-";
-    return p < 0.001 ? "<.001" : num(p, 3);
-}
-
-/// A text table: the first column left-aligned, the others right-aligned.
-class table {
-public:
-    explicit table(std::vector<std::string> headers) : rows_{std::move(headers)} {}
-    void add(std::vector<std::string> row) { rows_.push_back(std::move(row)); }
-
-    void print(std::ostream& out, const std::string& indent = "  ") const {
-        std::vector<std::size_t> width;
-        for (const auto& r : rows_)
-            for (std::size_t c = 0; c < r.size(); ++c) {
-                if (width.size() <= c) width.push_back(0);
-                width[c] = std::max(width[c], display_width(r[c]));
-            }
-        for (const auto& r : rows_) {
-            std::string line = indent;
-            for (std::size_t c = 0; c < r.size(); ++c) {
-                const std::string gap(width[c] - display_width(r[c]), ' ');
-                line += c == 0 ? r[c] + gap : "  " + gap + r[c];
-            }
-            while (!line.empty() && line.back() == ' ') line.pop_back();
-            out << line << "\n";
-        }
-    }
-
-private:
-    std::vector<std::vector<std::string>> rows_;
+/// The score tables: first column left-aligned, no rule under the header.
+struct table : csikit_cli::table {
+    explicit table(std::vector<std::string> header) : csikit_cli::table(std::move(header), 1, false) {}
 };
 
 constexpr std::size_t label_width = 34;
@@ -289,7 +213,7 @@ void print_report(const csikit::survey& s, const csikit::score_report& r, std::o
     print_segments(r, out);
     if (!r.notes.empty()) {
         out << "\nNotes\n";
-        for (const auto& n : r.notes) out << "  - " << n << "\n";
+        for (const auto& n : r.notes) out << "  - " << csikit::escape_control(n) << "\n";
     }
 }
 
@@ -346,8 +270,6 @@ csikit::score_options parse_options(const csikit_cli::args& a, const csikit::sur
 }
 
 int run_score(const csikit_cli::args& a, std::ostream& out, std::ostream&) {
-    a.allow_only({"schema", "data", "by", "json", "out", "rescale", "threshold", "level", "aggregate",
-                  "out-of-scale", "interval", "lang", "html"});
     const csikit::survey s = csikit::load_survey(a.require("schema"));
     const std::string data_path = a.require("data");
     const csikit::score_options options = parse_options(a, s);
@@ -362,6 +284,7 @@ int run_score(const csikit_cli::args& a, std::ostream& out, std::ostream&) {
         std::ofstream f(*path, std::ios::binary);
         if (!f) throw csikit::io_error({*path, 0, {}}, "cannot open the file for writing (expected a writable path)");
         f << csikit::to_json(report) << "\n";
+        f.close();  // flushes the last buffer: a full disk shows here
         if (!f) throw csikit::io_error({*path, 0, {}}, "writing the report failed (expected free space)");
     }
     if (auto path = a.get("html")) {
@@ -374,7 +297,7 @@ int run_score(const csikit_cli::args& a, std::ostream& out, std::ostream&) {
         csikit::html_options ho;
         ho.language = options.language;
         std::ofstream f(*path, std::ios::binary);
-        if (!f || !(f << csikit::html_report(in, ho)))
+        if (!f || !(f << csikit::html_report(in, ho)) || (f.close(), !f))
             throw csikit::io_error({*path, 0, {}}, "cannot write the HTML report (expected a writable path)");
     }
     if (a.has("json")) out << csikit::to_json(report) << "\n";
@@ -408,4 +331,7 @@ CSIKIT_COMMAND({"score", "descriptive scores, index, NPS, wave changes and segme
                 "                          a value outside its scale: stop [default] or treat as missing\n"
                 "  --lang CODE             label language (default: the schema's first language)\n\n"
                 "Exit status: 0 done, 2 bad input (one line per problem on stderr).",
-                run_score, {"json"}});
+                run_score,
+                {{"schema", "data", "by", "out", "rescale", "threshold", "level", "aggregate", "out-of-scale", "interval",
+                  "lang", "html"},
+                 {"json"}}});

@@ -3,6 +3,8 @@
 // DIR/population.json (the true paths and loadings, to compare estimates with).
 #include "cli.hpp"
 
+#include <csikit/format.hpp>
+#include <csikit/limits.hpp>
 #include <csikit/presets.hpp>
 #include <csikit/schema.hpp>
 #include <csikit/simulate.hpp>
@@ -106,10 +108,7 @@ void calibrate(csikit::population_model& pop, double max_r2) {
 
 std::string number(double x) {
     if (x == std::floor(x) && std::abs(x) < 1e15) return std::to_string(static_cast<long long>(x));
-    std::ostringstream s;
-    s.precision(17);
-    s << x;
-    return s.str();
+    return csikit::format_shortest(x);  // '.' whatever the host's locale
 }
 
 /// A survey for a preset: one scale 1..K, 3 items per construct, the "model" block.
@@ -117,7 +116,7 @@ csikit::survey preset_survey(const csikit::preset_model& pm, int points, bool dr
     csikit::survey s;
     s.name = "Simulated " + pm.title.get("en") + " survey (csikit simulate)";
     csikit::scale sc;
-    sc.id = "k" + std::to_string(points);
+    sc.id = std::string("k").append(std::to_string(points));  // not "k" + std::string&&: GCC 12 warns falsely
     sc.min = 1;
     sc.max = points;
     s.scales.push_back(sc);
@@ -141,14 +140,12 @@ csikit::survey preset_survey(const csikit::preset_model& pm, int points, bool dr
 }
 
 int run_simulate(const args& a, std::ostream& out, std::ostream&) {
-    a.allow_only({"model", "n", "seed", "out", "scale-points", "missing-rate", "drop-complaints"});
     const std::string model_name = a.require("model");
-    const long n = a.get_int("n", 0);
-    if (n < 2) throw csikit::argument_error({{}, 0, "--n"}, std::to_string(n) + " respondents (expected --n N with N >= 2)");
-    const long seed = a.get_int("seed", 1);
-    if (seed < 0) throw csikit::argument_error({{}, 0, "--seed"}, "negative seed (expected >= 0)");
+    a.require("n");
+    const std::uint64_t n = a.get_whole("n", 0, csikit::simulate_n_range.min, csikit::simulate_n_range.max);
+    const std::uint64_t seed = a.get_whole("seed", 1, csikit::seed_range.min, csikit::seed_range.max);
     const std::string dir = a.require("out");
-    const long points = a.get_int("scale-points", 10);
+    const long points = static_cast<long>(a.get_whole("scale-points", 10, 2, 101));
     if (points < 2 || points > 101)
         throw csikit::argument_error({{}, 0, "--scale-points"}, std::to_string(points) + " points (expected 2..101)");
     const double missing_rate = a.get_double("missing-rate", 0.0);
@@ -167,7 +164,12 @@ int run_simulate(const args& a, std::ostream& out, std::ostream&) {
         for (const auto& c : pm.constructs)
             if (c.role == "complaints") role_complaints = c.id;
     } else {
-        if (!std::filesystem::exists(model_name))
+        std::error_code exists_error;
+        const bool exists = std::filesystem::exists(model_name, exists_error);
+        if (exists_error)  // a symlink loop, a directory without permission: the file's problem
+            throw csikit::io_error({model_name, 0, ""}, "cannot read the file (" + exists_error.message() +
+                                                            "; expected a preset name or a readable schema file)");
+        if (!exists)
             throw csikit::argument_error({{}, 0, "--model"}, "\"" + model_name +
                                                               "\" is neither a preset nor a schema file (expected acsi, ecsi, ccsi or a schema.json)");
         if (a.has("drop-complaints"))
@@ -197,7 +199,7 @@ int run_simulate(const args& a, std::ostream& out, std::ostream&) {
     calibrate(pop, 0.7);
 
     csikit::simulate_options so;
-    so.seed = static_cast<std::uint64_t>(seed);
+    so.seed = seed;
     so.scale_points = 0;  // continuous; each item is cut to its own scale below
     const csikit::simulated_data sim = csikit::simulate(pop, static_cast<std::size_t>(n), so);
 
@@ -216,13 +218,13 @@ int run_simulate(const args& a, std::ostream& out, std::ostream&) {
     const auto path_of = [&](const char* name) { return (std::filesystem::path(dir) / name).string(); };
     auto write = [&](const std::string& path, const std::string& text) {
         std::ofstream f(path, std::ios::binary);
-        if (ec || !(f << text)) throw csikit::io_error({path, 0, ""}, "cannot write the file (expected a writable directory)");
+        if (ec || !(f << text) || (f.close(), !f)) throw csikit::io_error({path, 0, ""}, "cannot write the file (expected a writable directory)");
     };
 
     std::ostringstream csv;
     for (std::size_t k = 0; k < header.size(); ++k) csv << (k ? "," : "") << header[k];
     csv << "\n";
-    for (long r = 0; r < n; ++r) {
+    for (std::uint64_t r = 0; r < n; ++r) {
         std::string line;
         for (const auto& it : s.items) {
             const csikit::scale& sc = s.scale_of(it.id);
@@ -230,7 +232,7 @@ int run_simulate(const args& a, std::ostream& out, std::ostream&) {
             const auto col = std::find(sim.item_ids.begin(), sim.item_ids.end(), it.id);
             double x;
             if (col != sim.item_ids.end()) {
-                const double z = sim.values(r, static_cast<Eigen::Index>(col - sim.item_ids.begin()));
+                const double z = sim.values(static_cast<Eigen::Index>(r), static_cast<Eigen::Index>(col - sim.item_ids.begin()));
                 x = std::clamp(std::round((z + 3.0) / 6.0 * (K - 1.0)), 0.0, K - 1.0) + sc.min;
             } else {
                 x = sc.min + std::floor(unit(rng) * K);
@@ -238,7 +240,8 @@ int run_simulate(const args& a, std::ostream& out, std::ostream&) {
             }
             if (it.reverse) x = sc.min + sc.max - x;  // the reader recodes it back
             const bool missing = missing_rate > 0 && unit(rng) < missing_rate;
-            line += (&it == &s.items.front() ? "" : ",") + (missing ? std::string() : number(x));
+            if (&it != &s.items.front()) line += ',';
+            if (!missing) line += number(x);
         }
         if (!s.weight_column.empty()) line += ",1";
         for (std::size_t k = 0; k < s.segment_columns.size(); ++k) line += r % 2 ? ",B" : ",A";
@@ -273,4 +276,4 @@ int run_simulate(const args& a, std::ostream& out, std::ostream&) {
 }  // namespace
 
 CSIKIT_COMMAND({"simulate", "draw survey answers from a population index model (preset or schema)", simulate_usage,
-                run_simulate, {"drop-complaints"}});
+                run_simulate, {{"model", "n", "seed", "out", "scale-points", "missing-rate"}, {"drop-complaints"}}});

@@ -3,6 +3,7 @@
 #include "cli.hpp"
 
 #include <csikit/data.hpp>
+#include <csikit/format.hpp>
 #include <csikit/schema.hpp>
 
 #include <algorithm>
@@ -38,17 +39,11 @@ std::string join(const std::vector<std::string>& parts) {
     return out;
 }
 
-std::string fixed(double x, int decimals) {
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.*f", decimals, x);
-    return buf;
-}
+std::string fixed(double x, int decimals) { return csikit::format_fixed(x, decimals); }
 
 std::string percent(std::size_t part, std::size_t whole) {
-    char buf[32];
     const double share = whole ? 100.0 * static_cast<double>(part) / static_cast<double>(whole) : 0.0;
-    std::snprintf(buf, sizeof buf, "%.1f%%", share);
-    return buf;
+    return csikit::format_fixed(share, 1) + "%";
 }
 
 void print_schema(const std::string& path, const csikit::survey& s, std::ostream& out) {
@@ -106,7 +101,6 @@ void print_data(const std::string& path, const csikit::survey& s, const csikit::
 }
 
 int run_validate(const csikit_cli::args& a, std::ostream& out, std::ostream&) {
-    a.allow_only({"schema", "data"});
     const std::string schema_path = a.require("schema");
     const csikit::survey s = csikit::load_survey(schema_path);
     print_schema(schema_path, s, out);
@@ -123,4 +117,4 @@ CSIKIT_COMMAND({"validate", "check a survey schema (and a response file against 
                 "name, languages, numbers of scales, items, constructs and paths, the hierarchy depth.\n"
                 "With --data, also reads the responses and prints respondents and missing counts per item.\n"
                 "Exit status: 0 valid, 2 problems found (one line per problem on stderr).",
-                run_validate, {}});
+                run_validate, {{"schema", "data"}, {}}});

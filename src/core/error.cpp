@@ -1,4 +1,5 @@
 #include "csikit/error.hpp"
+#include "csikit/version.hpp"
 
 CSIKIT_NAMESPACE_BEGIN
 

@@ -2,11 +2,14 @@
 #include "csikit/index.hpp"
 
 #include "csikit/error.hpp"
+#include "csikit/format.hpp"
 #include "csikit/stats.hpp"
 
 
 #include <cmath>
 #include <limits>
+#include <memory>
+#include <span>
 #include <sstream>
 
 CSIKIT_NAMESPACE_BEGIN
@@ -15,11 +18,8 @@ namespace {
 
 constexpr double nan_value = std::numeric_limits<double>::quiet_NaN();
 
-std::string num(double x) {
-    std::ostringstream os;
-    os << x;
-    return os.str();
-}
+
+std::string num(double x) { return format_general(x); }  // as an ostream would, in any locale
 
 /// Weights on the 0-100 rescaled items, before normalisation: w_i (b_i - a_i).
 Eigen::VectorXd rescaled_weights(const index_block& b, bool refuse_negative) {
@@ -93,42 +93,21 @@ score_summary summarize_scores(const Eigen::VectorXd& scores, const Eigen::Vecto
     if (weights.size() != 0 && weights.size() != scores.size())
         throw argument_error(location{"", 0, "weights"}, std::to_string(weights.size()) + " weights for " +
                                                               std::to_string(scores.size()) + " scores");
+    for (Eigen::Index r = 0; r < weights.size(); ++r)
+        if (!std::isnan(scores(r)) && !(weights(r) >= 0))
+            throw argument_error(location{"", 0, "weights"}, "negative or NaN respondent weight");
+    // The one weighted mean and t-interval of the library (stats.hpp), in this struct's shape.
+    const mean_estimate m = mean_ci(std::span<const double>(scores.data(), static_cast<std::size_t>(scores.size())),
+                                    std::span<const double>(weights.data(), static_cast<std::size_t>(weights.size())), level);
     score_summary out;
     out.level = level;
-    double sw = 0, sw2 = 0, swx = 0;
-    for (Eigen::Index r = 0; r < scores.size(); ++r) {
-        if (std::isnan(scores(r))) continue;
-        const double w = weights.size() ? weights(r) : 1.0;
-        if (!(w >= 0)) throw argument_error(location{"", 0, "weights"}, "negative or NaN respondent weight");
-        ++out.n;
-        sw += w;
-        sw2 += w * w;
-        swx += w * scores(r);
-    }
-    if (sw <= 0) {
-        out.mean = out.sd = out.se = out.ci_low = out.ci_high = nan_value;
-        return out;
-    }
-    out.mean = swx / sw;
-    out.effective_n = sw * sw / sw2;
-    double ss = 0;
-    for (Eigen::Index r = 0; r < scores.size(); ++r) {
-        if (std::isnan(scores(r))) continue;
-        const double w = weights.size() ? weights(r) : 1.0;
-        ss += w * (scores(r) - out.mean) * (scores(r) - out.mean);
-    }
-    // Reliability-weight denominator: n - 1 for unit weights.
-    const double denom = sw - sw2 / sw;
-    if (out.n < 2 || !(denom > 0) || !(out.effective_n > 1)) {
-        out.sd = out.se = out.ci_low = out.ci_high = nan_value;
-        return out;
-    }
-    out.sd = std::sqrt(ss / denom);
-    out.se = out.sd / std::sqrt(out.effective_n);
-    // The shared t-interval: it survives a Kish n_eff just above 1 (an infinite quantile).
-    const interval ci = t_interval(out.mean, out.se, out.effective_n - 1, level);
-    out.ci_low = ci.lower;
-    out.ci_high = ci.upper;
+    out.n = m.n;
+    out.mean = m.mean;
+    out.effective_n = m.n_eff;
+    out.sd = m.sd;
+    out.se = m.se;
+    out.ci_low = m.ci.lower;
+    out.ci_high = m.ci.upper;
     return out;
 }
 

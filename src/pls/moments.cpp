@@ -5,6 +5,7 @@
 // merged into the running total with Chan's update, so large n and far-from-zero item means do
 // not lose digits to cancellation. The cross-product itself is one symmetric rank-k update.
 #include "csikit/pls.hpp"
+#include "csikit/format.hpp"
 
 #include <Eigen/Eigenvalues>
 
@@ -99,6 +100,10 @@ std::vector<Eigen::Index> find_columns(const responses& data, const std::vector<
 }
 
 /// Respondent weights to use: the data's weights, or ones. data_error for a negative/NaN weight.
+/// Scaled by an even power of two so that the largest lies in [1, 4): exact (every sum, square
+/// and square root scales by a power of two too, so ordinary weights give the same bits), and
+/// weights of 1e200 or 1e-300 no longer overflow or underflow in sum w^2 (Kish's n_eff, the
+/// variance denominator).
 Eigen::VectorXd respondent_weights(const responses& data, bool use_weights) {
     const Eigen::Index n = data.values.rows();
     if (!use_weights || data.weights.size() != n) return Eigen::VectorXd::Ones(n);
@@ -106,10 +111,15 @@ Eigen::VectorXd respondent_weights(const responses& data, bool use_weights) {
         if (!(data.weights[i] >= 0) || !std::isfinite(data.weights[i])) {
             throw data_error(location{data.source, 0, "weight"},
                              "respondent " + std::to_string(i + 1) + ": weight " +
-                                 std::to_string(data.weights[i]) + " is invalid (expected a finite value >= 0)");
+                                 format_shortest(data.weights[i]) + " is invalid (expected a finite value >= 0)");
         }
     }
-    return data.weights;
+    const double largest = n ? data.weights.maxCoeff() : 0.0;
+    if (!(largest > 0)) return data.weights;
+    int e = 0;
+    std::frexp(largest, &e);       // largest = f 2^e, f in [0.5, 1)
+    const int k = (e - 1) & ~1;    // even, and largest 2^-k in [1, 4)
+    return k == 0 ? data.weights : Eigen::VectorXd(data.weights * std::ldexp(1.0, -k));
 }
 
 /// Checks variances, then turns the lower-triangle cross-product into SDs and correlations.
@@ -362,7 +372,7 @@ void pairwise_moments(moments& m, const responses& data, const std::vector<std::
     if (smallest < -1e-10) {
         throw numeric_error(location{data.source, 0, ""},
                             "compute_moments: the pairwise correlation matrix is not positive semidefinite "
-                            "(smallest eigenvalue " + std::to_string(smallest) +
+                            "(smallest eigenvalue " + format_shortest(smallest) +
                                 "; expected >= 0: use listwise deletion or mean replacement)");
     }
 }

@@ -3,6 +3,7 @@
 // (the composites' reliabilities), their loadings become c_j w_j, and the structural model is
 // re-estimated from the corrected construct correlations.
 #include "pls_internal.hpp"
+#include "csikit/format.hpp"
 
 #include <Eigen/Cholesky>
 
@@ -21,7 +22,7 @@ void consistent(const compiled_model& cm, const Eigen::MatrixXd& S, double n, pl
         const double ra = rho_a(cm, S, fit.weights, j);
         if (!(ra > 0)) {
             const std::string& c = cm.constructs[static_cast<std::size_t>(j)];
-            throw numeric_error(location{"", 0, c}, "PLSc: construct \"" + c + "\" has rho_A " + std::to_string(ra) +
+            throw numeric_error(location{"", 0, c}, "PLSc: construct \"" + c + "\" has rho_A " + format_shortest(ra) +
                                                         " (expected > 0: its items do not share a common factor)");
         }
         q[j] = std::sqrt(ra);
@@ -59,7 +60,7 @@ void consistent(const compiled_model& cm, const Eigen::MatrixXd& S, double n, pl
                 }
         fit.admissible = false;
         fit.warnings.push_back("PLSc: the corrected construct correlation matrix is not positive definite "
-                               "(largest |correlation| " + std::to_string(largest) + " between " + worst + ")");
+                               "(largest |correlation| " + format_shortest(largest) + " between " + worst + ")");
     }
     if (!fit.admissible && fit.options.strict) {
         throw numeric_error(location{"", 0, "construct_correlation"},

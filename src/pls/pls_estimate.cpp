@@ -1,6 +1,7 @@
 // estimate(): compile the model, iterate on the correlation matrix, then derive loadings,
 // construct correlations, the structural model, PLSc corrections, quality criteria, scores.
 #include "pls_internal.hpp"
+#include "csikit/format.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -15,7 +16,7 @@ using namespace pls_detail;
 void check_options(const pls_options& o) {
     if (!(o.tolerance > 0)) {
         throw argument_error(location{"", 0, "tolerance"},
-                             "estimate: tolerance " + std::to_string(o.tolerance) + " is invalid (expected > 0)");
+                             "estimate: tolerance " + format_shortest(o.tolerance) + " is invalid (expected > 0)");
     }
     if (o.max_iterations < 1) {
         throw argument_error(location{"", 0, "max_iterations"}, "estimate: max_iterations " +

@@ -3,6 +3,8 @@
 // stop moving. Everything is p x p or J x J, so the cost does not grow with n.
 #include "pls_internal.hpp"
 
+#include "csikit/format.hpp"
+
 #include <Eigen/Cholesky>
 #include <Eigen/LU>
 
@@ -171,8 +173,8 @@ iteration_result iterate(const compiled_model& cm, const Eigen::MatrixXd& S, con
     }
     throw convergence_error(location{},
                             "estimate: the PLS iteration did not converge in " + std::to_string(o.max_iterations) +
-                                " iterations (last weight change " + std::to_string(res.change) + ", expected < " +
-                                std::to_string(o.tolerance) + ")");
+                                " iterations (last weight change " + format_shortest(res.change) + ", expected < " +
+                                format_shortest(o.tolerance) + ")");
 }
 
 void fix_signs(const compiled_model& cm, const Eigen::MatrixXd& S, Eigen::VectorXd& w) {

@@ -3,6 +3,9 @@
 #include "csikit/sampling.hpp"
 
 #include "csikit/error.hpp"
+#include "csikit/format.hpp"
+#include "csikit/limits.hpp"
+#include "csikit/stats.hpp"
 
 #include <boost/math/distributions/normal.hpp>
 
@@ -20,11 +23,7 @@ namespace {
     throw argument_error(location{"", 0, where}, what);
 }
 
-std::string num(double x) {
-    std::ostringstream os;
-    os << x;
-    return os.str();
-}
+std::string num(double x) { return format_general(x); }  // as an ostream would, in any locale
 
 void check_population(std::optional<double> population, const std::string& where) {
     if (population && !(std::isfinite(*population) && *population >= 1))
@@ -38,8 +37,13 @@ sample_size finish(double z, double n0, std::optional<double> population, fpc_fo
     out.population = population;
     out.formula = formula;
     out.adjusted = population ? fpc_adjust(n0, *population, formula) : n0;
-    // Round up, but forgive floating noise such as 385.0000000001.
-    out.n = static_cast<std::size_t>(std::ceil(out.adjusted - 1e-9));
+    // Round up, but forgive floating noise such as 385.0000000001. Beyond max_sample_size the
+    // cast to an integer would be undefined (it printed 0 for --margin 1e-10): refuse.
+    const double needed = std::ceil(out.adjusted - 1e-9);
+    if (!(needed <= max_sample_size))
+        bad_argument("margin", num(out.adjusted) + " respondents needed, beyond the limit of " + num(max_sample_size) +
+                                   " (expected a larger margin)");
+    out.n = static_cast<std::size_t>(needed);
     return out;
 }
 
@@ -100,14 +104,13 @@ sample_size sample_size_mean(double sd, double margin, double level, std::option
 
 double effective_n(std::span<const double> weights) {
     if (weights.empty()) bad_argument("weights", "no weights (expected at least one)");
-    double s = 0, s2 = 0;
+    bool positive = false;
     for (double w : weights) {
         if (!(w >= 0) || !std::isfinite(w)) bad_argument("weights", "negative or non-finite weight (expected >= 0)");
-        s += w;
-        s2 += w * w;
+        positive = positive || w > 0;
     }
-    if (s <= 0) bad_argument("weights", "weights sum to 0 (expected a positive sum)");
-    return s * s / s2;
+    if (!positive) bad_argument("weights", "weights sum to 0 (expected a positive sum)");
+    return kish_n_eff(weights);  // scaled: 1e200 and 1e-300 weights give the right n
 }
 
 double design_effect(std::span<const double> weights) {

@@ -2,6 +2,8 @@
 // the first) and named by its JSON path, so a user can fix the whole file in one pass.
 #include "csikit/schema.hpp"
 
+#include "csikit/format.hpp"
+
 #include "csikit/presets.hpp"
 
 #include <algorithm>
@@ -19,9 +21,7 @@ namespace {
 /// A number as a person would write it: 5, not 5.000000.
 std::string num(double x) {
     if (std::isfinite(x) && x == std::floor(x) && std::fabs(x) < 1e15) return std::to_string(static_cast<long long>(x));
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%g", x);
-    return buf;
+    return format_general(x);  // '.' whatever the host's locale
 }
 
 std::string quote(const std::string& s) { return "\"" + s + "\""; }

@@ -1,6 +1,7 @@
 // score(): the whole scoring report. Checks the inputs, scores all respondents, each segment
 // value and each wave, and tests every wave-over-wave change.
 #include "scoring_internal.hpp"
+#include "csikit/format.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -24,7 +25,7 @@ std::map<std::string, std::vector<Eigen::Index>> split_by(const responses& data,
 void check_options(const score_options& o) {
     std::vector<problem> problems;
     if (!(o.level > 0 && o.level < 1))
-        problems.push_back({{{}, 0, "level"}, "confidence level " + std::to_string(o.level) +
+        problems.push_back({{{}, 0, "level"}, "confidence level " + format_shortest(o.level) +
                                                   " is invalid (expected 0 < level < 1, e.g. 0.95)"});
     if (!std::isfinite(o.threshold))
         problems.push_back({{{}, 0, "threshold"}, "threshold is not a number (expected a 0-100 score, e.g. 70)"});
@@ -48,7 +49,7 @@ void check_data(const survey& s, const responses& data, const score_options& o) 
             if (!(data.weights(r) >= 0) || !std::isfinite(data.weights(r))) {
                 const std::size_t line = r < static_cast<Eigen::Index>(data.lines.size()) ? data.lines[r] : 0;
                 problems.push_back({{data.source, line, s.weight_column},
-                                    "weight " + std::to_string(data.weights(r)) + " is invalid (expected >= 0)"});
+                                    "weight " + format_shortest(data.weights(r)) + " is invalid (expected >= 0)"});
             }
     for (const auto& [column, cells] : data.groups)
         if (cells.size() != static_cast<std::size_t>(n))

@@ -3,6 +3,7 @@
 // Respondent-first scores every respondent up the tree and averages; mean-first combines item
 // means up the tree and gets its standard error by linearisation (docs/scoring.md).
 #include "scoring_internal.hpp"
+#include "csikit/format.hpp"
 
 #include <cmath>
 #include <map>
@@ -84,17 +85,19 @@ private:
                     used[r] = true;
                 }
         }
-        double sw = 0, sw2 = 0, zz = 0;
-        for (std::size_t r = 0; r < n; ++r)
+        double sw = 0, zz = 0;
+        std::unique_ptr<bool[]> take(new bool[n]);
+        for (std::size_t r = 0; r < n; ++r) {
+            take[r] = used[r];
             if (used[r]) {
                 ++m.n;
                 sw += g_.weights[r];
-                sw2 += g_.weights[r] * g_.weights[r];
                 zz += z[r] * z[r];
             }
+        }
         m.sum_weights = sw;
         if (sw <= 0 || std::isnan(m.mean)) return m;
-        m.n_eff = sw * sw / sw2;
+        m.n_eff = kish_n_eff(g_.weights, {take.get(), n});  // the one Kish n_eff (stats.hpp)
         if (m.n > 1 && m.n_eff > 1) {
             const double nn = static_cast<double>(m.n);
             m.se = std::sqrt(nn / (nn - 1) * zz);
@@ -189,7 +192,7 @@ private:
 void check_node(const node& nd, const std::string& path, std::vector<problem>& problems) {
     if (!(nd.weight >= 0) || !std::isfinite(nd.weight))
         problems.push_back({{{}, 0, path + ".weight"},
-                            "weight " + std::to_string(nd.weight) + " is invalid (expected a finite weight >= 0)"});
+                            "weight " + format_shortest(nd.weight) + " is invalid (expected a finite weight >= 0)"});
     if (nd.is_leaf()) return;
     if (nd.children.empty()) {
         problems.push_back({{{}, 0, path}, "node has neither an item nor children (expected one of them)"});

@@ -1,5 +1,6 @@
 // Drawing survey data from a population path model (see simulate.hpp).
 #include "csikit/simulate.hpp"
+#include "csikit/format.hpp"
 
 #include <Eigen/Cholesky>
 
@@ -36,7 +37,7 @@ std::map<std::string, int> check(const population_model& pop) {
                             " indicators (expected one per indicator)");
     }
     for (double l : pop.loadings)
-        if (!(std::abs(l) <= 1)) bad("loadings", "loading " + std::to_string(l) + " is invalid (expected |loading| <= 1)");
+        if (!(std::abs(l) <= 1)) bad("loadings", "loading " + format_shortest(l) + " is invalid (expected |loading| <= 1)");
     return index;
 }
 
@@ -82,7 +83,7 @@ Eigen::MatrixXd implied_construct_correlation(const population_model& pop) {
                 for (int b = 0; b < J; ++b) explained += B(j, a) * B(j, b) * C(a, b);
             if (!(explained < 1)) {
                 const std::string& id = pop.model.constructs[static_cast<std::size_t>(j)].id;
-                bad(id, "the paths into \"" + id + "\" explain " + std::to_string(explained) +
+                bad(id, "the paths into \"" + id + "\" explain " + format_shortest(explained) +
                             " of its variance (expected < 1)");
             }
         }

@@ -2,6 +2,8 @@
 // Every quantile comes from Boost.Math; formulas are in docs/scoring.md.
 #include "csikit/stats.hpp"
 
+#include "csikit/format.hpp"
+
 #include <boost/math/distributions/beta.hpp>
 #include <boost/math/distributions/normal.hpp>
 #include <boost/math/distributions/students_t.hpp>
@@ -20,7 +22,7 @@ constexpr double nan = std::numeric_limits<double>::quiet_NaN();
 void check_level(double level, const char* where) {
     if (!(level > 0 && level < 1))
         throw argument_error({{}, 0, where},
-                             "confidence level " + std::to_string(level) + " is invalid (expected 0 < level < 1)");
+                             "confidence level " + format_shortest(level) + " is invalid (expected 0 < level < 1)");
 }
 
 /// Two-sided normal critical value z_{1 - alpha/2}.
@@ -55,7 +57,7 @@ void check_weights(std::span<const double> w, std::size_t n, const char* where) 
                                                  " values (expected one weight per value)");
     for (double v : w)
         if (!(v >= 0) || !std::isfinite(v))
-            throw argument_error({{}, 0, where}, "weight " + std::to_string(v) + " is invalid (expected a finite value >= 0)");
+            throw argument_error({{}, 0, where}, "weight " + format_shortest(v) + " is invalid (expected a finite value >= 0)");
 }
 
 interval wilson(double p, double n, double z) {
@@ -67,13 +69,43 @@ interval wilson(double p, double n, double z) {
 
 }  // namespace
 
-double kish_n_eff(std::span<const double> weights) noexcept {
+namespace {
+
+/// Kish's n_eff of weight(i) for the i < n with take(i). Scaling by 2^-e (max w = m 2^e, m in
+/// [0.5, 1)) is exact, so ordinary weights give the bits of the plain formula.
+template <class Weight, class Take>
+double kish(std::size_t n, Weight weight, Take take) noexcept {
+    double largest = 0;
+    for (std::size_t i = 0; i < n; ++i)
+        if (take(i)) largest = std::max(largest, weight(i));
+    if (!(largest > 0) || !std::isfinite(largest)) return 0.0;
+    int e = 0;
+    std::frexp(largest, &e);
     double s = 0, s2 = 0;
-    for (double w : weights) {
+    for (std::size_t i = 0; i < n; ++i) {
+        if (!take(i)) continue;
+        const double w = std::ldexp(weight(i), -e);
         s += w;
         s2 += w * w;
     }
     return s2 > 0 ? s * s / s2 : 0.0;
+}
+
+}  // namespace
+
+double kish_n_eff(std::span<const double> weights) noexcept {
+    return kish(weights.size(), [&](std::size_t i) { return weights[i]; }, [](std::size_t) { return true; });
+}
+
+double kish_n_eff(std::span<const double> weights, std::span<const bool> use) noexcept {
+    return kish(use.size(), [&](std::size_t i) { return weights.empty() ? 1.0 : weights[i]; },
+                [&](std::size_t i) { return use[i]; });
+}
+
+std::string significance_marks(double p, int most) {
+    if (!std::isfinite(p)) return "";
+    const int marks = p < 0.001 ? 3 : p < 0.01 ? 2 : p < 0.05 ? 1 : 0;
+    return std::string(static_cast<std::size_t>(std::clamp(std::min(marks, most), 0, 3)), '*');
 }
 
 interval t_interval(double mean, double se, double df, double level) {
@@ -88,18 +120,18 @@ mean_estimate mean_ci(std::span<const double> x, std::span<const double> weights
     check_level(level, "mean_ci");
     check_weights(weights, x.size(), "mean_ci");
     mean_estimate out;
-    double sw = 0, sw2 = 0, swx = 0;
+    double sw = 0, swx = 0;
     for (std::size_t i = 0; i < x.size(); ++i) {
         if (std::isnan(x[i])) continue;
         const double w = weight_at(weights, i);
         ++out.n;
         sw += w;
-        sw2 += w * w;
         swx += w * x[i];
     }
     out.sum_weights = sw;
     if (sw <= 0) return out;
-    out.n_eff = sw * sw / sw2;
+    out.n_eff = kish(x.size(), [&](std::size_t i) { return weight_at(weights, i); },
+                     [&](std::size_t i) { return !std::isnan(x[i]); });
     out.mean = swx / sw;
     // Centred second pass: no cancellation for items far from zero.
     double ss = 0;
@@ -128,7 +160,7 @@ interval proportion_interval(double p, double n, double level, proportion_method
     check_level(level, "proportion_interval");
     if (!(p >= 0 && p <= 1))
         throw argument_error({{}, 0, "proportion_interval"},
-                             "share " + std::to_string(p) + " is invalid (expected 0 <= p <= 1)");
+                             "share " + format_shortest(p) + " is invalid (expected 0 <= p <= 1)");
     if (!(n > 0) || !std::isfinite(n)) return {};
     const double z = z_crit(level);
     switch (method) {
@@ -158,13 +190,12 @@ proportion_estimate proportion_ci(std::span<const bool> hits, std::span<const bo
         throw argument_error({{}, 0, "proportion_ci"}, "hits and valid differ in length (expected equal lengths)");
     check_weights(weights, hits.size(), "proportion_ci");
     proportion_estimate out;
-    double sw = 0, sw2 = 0, shit = 0;
+    double sw = 0, shit = 0;
     for (std::size_t i = 0; i < hits.size(); ++i) {
         if (!valid[i]) continue;
         const double w = weight_at(weights, i);
         ++out.n;
         sw += w;
-        sw2 += w * w;
         if (hits[i]) {
             ++out.count;
             shit += w;
@@ -172,7 +203,7 @@ proportion_estimate proportion_ci(std::span<const bool> hits, std::span<const bo
     }
     out.sum_weights = sw;
     if (sw <= 0) return out;
-    out.n_eff = sw * sw / sw2;
+    out.n_eff = kish_n_eff(weights, valid);
     out.p = std::clamp(shit / sw, 0.0, 1.0);
     out.ci = proportion_interval(out.p, out.n_eff, level, method);
     return out;
@@ -256,14 +287,13 @@ nps_estimate nps_ci(std::span<const double> x, std::span<const double> weights, 
     check_weights(weights, x.size(), "nps_ci");
     if (!(bands.detractor_max < bands.promoter_min))
         throw argument_error({{}, 0, "nps_ci"}, "detractor_max must be below promoter_min (expected e.g. 6 and 9)");
-    double sw = 0, sw2 = 0, sp = 0, sd = 0;
+    double sw = 0, sp = 0, sd = 0;
     std::size_t n = 0, np = 0, nd = 0;
     for (std::size_t i = 0; i < x.size(); ++i) {
         if (std::isnan(x[i])) continue;
         const double w = weight_at(weights, i);
         ++n;
         sw += w;
-        sw2 += w * w;
         if (x[i] >= bands.promoter_min) {
             sp += w;
             ++np;
@@ -272,7 +302,9 @@ nps_estimate nps_ci(std::span<const double> x, std::span<const double> weights, 
             ++nd;
         }
     }
-    nps_estimate out = sw > 0 ? nps_from_shares(sp / sw, sd / sw, sw * sw / sw2, level) : nps_estimate{};
+    const double n_eff = kish(x.size(), [&](std::size_t i) { return weight_at(weights, i); },
+                              [&](std::size_t i) { return !std::isnan(x[i]); });
+    nps_estimate out = sw > 0 ? nps_from_shares(sp / sw, sd / sw, n_eff, level) : nps_estimate{};
     out.n = n;
     out.n_promoters = np;
     out.n_detractors = nd;

@@ -5,7 +5,7 @@
 set -euo pipefail
 cxx=$1 src=$2
 fail=0
-for h in error version fwd schema presets model stats sampling; do
+for h in error version fwd format text limits schema presets model stats sampling; do
   f=$src/include/csikit/$h.hpp
   [ -f "$f" ] || continue
   if "$cxx" -std=c++20 -E -I"$src/include" -I/usr/include/eigen3 "$f" 2>/dev/null | grep -q "Eigen"; then

@@ -2,6 +2,8 @@
 // markers and the bar charts (see html_internal.hpp).
 #include "internal.hpp"
 
+#include "csikit/stats.hpp"
+
 #include <algorithm>
 #include <cmath>
 
@@ -12,10 +14,7 @@ std::string section(std::string_view id, std::string_view title, const std::stri
            "</section>\n";
 }
 
-std::string stars(double p) {
-    if (!std::isfinite(p)) return "";
-    return p < 0.001 ? "***" : p < 0.01 ? "**" : p < 0.05 ? "*" : "";
-}
+std::string stars(double p) { return significance_marks(p); }
 
 std::string p_text(double p) {
     if (!std::isfinite(p)) return "\u2013";

@@ -2,6 +2,8 @@
 // convergent validity against the usual thresholds, HTMT discriminant validity, R2 and fit.
 #include "internal.hpp"
 
+#include "csikit/stats.hpp"
+
 #include <algorithm>
 #include <cmath>
 
@@ -9,8 +11,9 @@ namespace csikit::inline v0::html_detail {
 
 namespace {
 
-// The usual thresholds (Hair et al.; Henseler et al. 2015 for HTMT): shown in the table heads.
-constexpr double reliability_min = 0.7, ave_min = 0.5, loading_min = 0.708, vif_max = 5, srmr_max = 0.08;
+// The usual thresholds, shared with the CLI (stats.hpp): shown in the table heads.
+using thresholds::reliability_min, thresholds::ave_min, thresholds::loading_min, thresholds::vif_max,
+    thresholds::srmr_max;
 
 verdict at_least(double x, double minimum) {
     if (!std::isfinite(x)) return verdict::none;

@@ -1,6 +1,7 @@
 // The SVG writer of the HTML report (see html_svg.hpp).
 #include "svg.hpp"
 
+#include "csikit/format.hpp"
 #include "csikit/html_report.hpp"
 
 #include <algorithm>
@@ -11,9 +12,7 @@ namespace csikit::inline v0::html_detail {
 
 std::string num(double x, int decimals) {
     if (!std::isfinite(x)) return "\u2013";
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.*f", decimals, x);
-    std::string s = buf;
+    std::string s = format_fixed(x, decimals);  // '.' whatever the host's locale
     if (s == "-0" || s.rfind("-0.", 0) == 0) {  // "-0.0" reads as a sign that is not there
         bool zero = s.find_first_not_of("-0.") == std::string::npos;
         if (zero) s.erase(0, 1);

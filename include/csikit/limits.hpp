@@ -1,0 +1,36 @@
+// The ranges of the whole-number options, one rule for every face (CLI flags, Python keyword
+// arguments): a value outside is refused with the range in the message, never wrapped or cut.
+// docs/reliability.md lists them.
+#pragma once
+
+#include "csikit/version.hpp"
+
+#include <cstdint>
+#include <limits>
+
+CSIKIT_NAMESPACE_BEGIN
+
+/// A closed range [min, max] of whole numbers.
+struct whole_range {
+    std::uint64_t min;
+    std::uint64_t max;
+    constexpr bool contains(std::uint64_t v) const noexcept { return v >= min && v <= max; }
+};
+
+/// Random seeds: any 64-bit unsigned value.
+inline constexpr whole_range seed_range{0, std::numeric_limits<std::uint64_t>::max()};
+/// Worker threads: 0 = all cores; more than 1024 is a typing error, not a machine.
+inline constexpr whole_range threads_range{0, 1024};
+/// Bootstrap resamples (0 = none; 1 is refused separately: an interval needs >= 2).
+inline constexpr whole_range resamples_range{0, 100'000'000};
+/// PLS iterations.
+inline constexpr whole_range max_iterations_range{1, 1'000'000};
+/// Respondents to simulate.
+inline constexpr whole_range simulate_n_range{2, 1'000'000'000};
+/// Respondents of a margin-of-error plan (csikit plan moe --n).
+inline constexpr whole_range plan_n_range{1, 1'000'000'000'000'000};
+/// Sample sizes a plan may return (csikit plan proportion / mean): 10^15 respondents, far
+/// beyond any population, and exact in a double.
+inline constexpr double max_sample_size = 1e15;
+
+CSIKIT_NAMESPACE_END
