@@ -97,7 +97,8 @@ static_assert(one_to_one(interval_table, 3));
 static_assert(one_to_one(crosshair_table, 4));
 static_assert(one_to_one(quadrant_table, 4));
 static_assert(one_to_one(parameter_table, 6));
-// The last C++ enumerator is in its table (catches one appended to the C++ enum).
+// The C++ enumerators the tables were written against: a reordered or renumbered enum fails
+// here, and one_to_one() above fails when a table misses a row.
 static_assert(static_cast<int>(csikit::parameter_kind::index) == 5 && static_cast<int>(csikit::quadrant::possible_overkill) == 3 &&
               static_cast<int>(csikit::crosshair_rule::custom) == 3 && static_cast<int>(csikit::rescaling::labels) == 2 &&
               static_cast<int>(csikit::missing_treatment::pairwise) == 2 && static_cast<int>(csikit::inner_scheme::factorial) == 2 &&

@@ -81,8 +81,8 @@ enum class handle_state { live, freed, unknown };
 
 /// Enters a new handle; throws std::bad_alloc if the registry cannot grow.
 void register_handle(const void* p, std::uint32_t kind);
-/// The state of `p` for handles of `kind`; `*actual` receives the kind of a live handle.
-handle_state lookup_handle(const void* p, std::uint32_t kind, std::uint32_t* actual) noexcept;
+/// The state of `p`; `*actual` receives the kind of a live handle.
+handle_state lookup_handle(const void* p, std::uint32_t* actual) noexcept;
 /// Removes a live handle of `kind` and returns true; false (nothing done) for any other pointer.
 bool unregister_handle(const void* p, std::uint32_t kind) noexcept;
 /// Keeps the emptied shell of a freed handle for a while so that its address is not handed out
@@ -97,7 +97,7 @@ template <class Handle>
 const Handle& handle(const Handle* h, const char* where, const char* name) {
     require(h, where, name);
     std::uint32_t actual = 0;
-    switch (lookup_handle(h, Handle::kind, &actual)) {
+    switch (lookup_handle(h, &actual)) {
     case handle_state::live:
         if (actual == Handle::kind) return *h;
         throw abi_error{CSIKIT_E_BAD_HANDLE, std::string(where) + ": " + name + " is a " + kind_name(actual) +

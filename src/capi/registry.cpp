@@ -40,7 +40,7 @@ void register_handle(const void* p, std::uint32_t kind) {
     r.freed.erase(p);  // cannot be in quarantine (the allocator got it back), but keep the sets apart
 }
 
-handle_state lookup_handle(const void* p, std::uint32_t, std::uint32_t* actual) noexcept {
+handle_state lookup_handle(const void* p, std::uint32_t* actual) noexcept {
     registry& r = the_registry();
     std::lock_guard<std::mutex> g(r.lock);
     if (auto it = r.live.find(p); it != r.live.end()) {
