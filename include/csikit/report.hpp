@@ -43,7 +43,9 @@ std::string to_json(const pls_fit& fit, const bootstrap_result* boot, const surv
 /// csikit_version, notes and scores.
 std::string to_json(const analysis_report& r, int indent = 2);
 
-// to_json(const score_report&, int indent) is declared in scoring.hpp and written here too.
+/// The score report (docs/scoring.md). Declared with its default indent (2) in scoring.hpp,
+/// repeated here so that this header lists every serializer; written in src/report/json.
+std::string to_json(const score_report& report, int indent);
 
 // ---- the results of single analyses (docs/report.md, "Result documents") ------------------
 
@@ -70,6 +72,9 @@ std::string to_json(const ipma_result& r, const ipa_options& options = {}, int i
 /// "cpp", "cli", "python", "c", "options": [{"name", "type", "default", "choices", "doc",
 /// "cli": {"name", "exception"}, "python": {...}, "c": {...}}]}]}.
 std::string options_json(int indent = 2);
+
+/// IPA factors (stated_factors, derived_factors): [{"id", "label", "importance", "performance"}].
+std::string to_json(const std::vector<ipa_factor>& factors, int indent = 2);
 
 /// Derived importance: {"drivers", "r2", "correlation", "beta", "pratt", "relative_weights",
 /// "relative_weights_percent", "lmg"} (one value per driver; lmg [] when not computed).

@@ -67,6 +67,7 @@ TEST_CASE("every serializer refuses an indent outside -1..64") {
         refuses_indent([&](int i) { return to_json(score(e.s, e.data), i); }, bad);
         refuses_indent([&](int i) { return to_json_text(e.s, i); }, bad);
         refuses_indent([&](int i) { return options_json(i); }, bad);
+        refuses_indent([&](int i) { return to_json(fs, i); }, bad);
     }
     const std::string wide = to_json(e.boot, 64);
     CHECK(wide.find(std::string(64, ' ') + "\"resamples\"") != std::string::npos);
@@ -108,6 +109,11 @@ TEST_CASE("indices, IPA, IPMA, importance and bootstrap documents carry the resu
     CHECK(it["drivers"] == items);
     CHECK(it["r2"].get<double>() == t.r2);
     CHECK(it["lmg"].size() == 3);
+
+    const json f = json::parse(to_json(derived_factors(e.s, e.data, items, "CUSA1")));
+    REQUIRE(f.size() == 3);
+    CHECK(f[0]["id"] == "CUEX1");
+    CHECK(f[0]["performance"].get<double>() > 0);
 
     const json b = json::parse(to_json(e.boot));
     CHECK(b["resamples"] == 30);

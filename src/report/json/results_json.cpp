@@ -143,6 +143,17 @@ std::string to_json(const ipma_result& r, const ipa_options& options, int indent
     return json_write::dump(doc, indent);
 }
 
+std::string to_json(const std::vector<ipa_factor>& factors, int indent) {
+    check_json_indent(indent);
+    json doc = json::array();
+    for (const auto& f : factors)
+        doc.push_back(json{{"id", f.id},
+                           {"label", f.label.get()},
+                           {"importance", num(f.importance)},
+                           {"performance", num(f.performance)}});
+    return json_write::dump(doc, indent);
+}
+
 std::string to_json(const importance_table& t, int indent) {
     check_json_indent(indent);
     const json doc{{"drivers", t.drivers},
