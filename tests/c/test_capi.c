@@ -460,6 +460,33 @@ static void test_stale_handles(void) {
     CHECK_STATUS(csikit_fit_count((const csikit_fit *)(const void *)&on_stack, 0, &n), CSIKIT_E_BAD_HANDLE);
 }
 
+/* The registry under threads: handles made, used, freed twice and checked on 4 threads at once. */
+static void *churn_handles(void *arg) {
+    static const char tiny[] = "{\"name\":\"t\",\"scales\":[{\"id\":\"f\",\"min\":1,\"max\":5}],"
+                               "\"items\":[{\"id\":\"Q1\",\"scale\":\"f\"}]}";
+    int *bad = (int *)arg, i;
+    size_t n = 0;
+    csikit_survey *h = NULL;
+    for (i = 0; i < 100; ++i) {
+        if (csikit_survey_from_json(tiny, &h) != CSIKIT_OK) ++*bad;
+        if (csikit_survey_count(h, CSIKIT_SURVEY_ITEMS, &n) != CSIKIT_OK || n != 1) ++*bad;
+        csikit_survey_free(h);
+        csikit_survey_free(h);
+        if (csikit_survey_count(h, CSIKIT_SURVEY_ITEMS, &n) != CSIKIT_E_BAD_HANDLE) ++*bad;
+    }
+    return NULL;
+}
+
+static void test_handles_threads(void) {
+    pthread_t t[4];
+    int bad[4] = {0, 0, 0, 0}, i;
+    for (i = 0; i < 4; ++i) CHECK(pthread_create(&t[i], NULL, churn_handles, &bad[i]) == 0);
+    for (i = 0; i < 4; ++i) {
+        CHECK(pthread_join(t[i], NULL) == 0);
+        CHECK(bad[i] == 0);
+    }
+}
+
 /* issue 11 #18: a matrix too large to index (2^63 rows) is an argument error naming the size */
 static void test_matrix_limits(csikit_survey *s) {
     csikit_data *bad = NULL;
@@ -610,6 +637,7 @@ int main(int argc, char **argv) {
     test_survey(s);
     test_bad_handles(s);
     test_stale_handles();
+    test_handles_threads();
     test_matrix_limits(s);
     d = test_data(s);
     csikit_survey_free(s); /* the data keep their own reference to the survey */
