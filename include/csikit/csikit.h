@@ -22,6 +22,9 @@
  *  - Option structs start with `struct_size`; fill them with csikit_X_options_init() and then
  *    change fields. A NULL options pointer means the defaults.
  *  - No C++ exception, abort or exit ever crosses this boundary.
+ *  - A handle that was freed, is of another type or never was a handle is reported as
+ *    CSIKIT_E_BAD_HANDLE without being read; freeing it again is ignored (docs/c_api.md,
+ *    "Handle checks", says what is and is not caught).
  *
  * ABI stability: within one CSIKIT_ABI_VERSION no exported function changes its signature or
  * meaning; a changed function is added under a new name (`_v2`). Option structs only grow at
