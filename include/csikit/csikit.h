@@ -22,6 +22,9 @@
  *  - Option structs start with `struct_size`; fill them with csikit_X_options_init() and then
  *    change fields. A NULL options pointer means the defaults.
  *  - No C++ exception, abort or exit ever crosses this boundary.
+ *  - A handle that was freed, is of another type or never was a handle is reported as
+ *    CSIKIT_E_BAD_HANDLE without being read; freeing it again is ignored (docs/c_api.md,
+ *    "Handle checks", says what is and is not caught).
  *
  * ABI stability: within one CSIKIT_ABI_VERSION no exported function changes its signature or
  * meaning; a changed function is added under a new name (`_v2`). Option structs only grow at
@@ -84,6 +87,7 @@ typedef enum csikit_status {
     CSIKIT_E_BAD_HANDLE = 101,     /**< a handle of the wrong type or already freed */
     CSIKIT_E_BUFFER_TOO_SMALL = 102, /**< the caller's buffer is shorter than the size written */
     CSIKIT_E_NO_MEMORY = 103,      /**< an allocation failed */
+    CSIKIT_E_SYSTEM = 104,         /**< the operating system refused a resource (a thread, a lock) */
     CSIKIT_E_INTERNAL = 199        /**< an unexpected failure inside csikit (a bug) */
 } csikit_status;
 
@@ -151,7 +155,8 @@ typedef enum csikit_layout {
 } csikit_layout;
 
 /** Builds responses from an n_rows x n_cols matrix whose columns are named by `columns`
- *  (n_cols UTF-8 names; item columns, extra columns are ignored). NaN = missing; the survey's
+ *  (n_cols UTF-8 names; item columns, extra columns are ignored). CSIKIT_E_ARGUMENT when
+ *  n_rows, n_cols or n_rows * n_cols exceeds the limit of the message (PTRDIFF_MAX / 8 values). NaN = missing; the survey's
  *  missing codes, scale checks and reverse recoding apply as for CSV. `weights` is NULL
  *  (unweighted) or n_rows respondent weights. The data keep a reference to the survey.
  *  CSIKIT_E_DATA names a missing item column or an out-of-scale value (row and column). */
@@ -188,7 +193,27 @@ typedef struct csikit_score_options {
     double threshold;     /**< "satisfied" when the 0-100 score >= threshold; default 70 */
     double level;         /**< confidence level of every interval; default 0.95 */
     const char *by;       /**< segment column to break down by; NULL or "" = none */
+    /* ---- appended later: callers built before pass a smaller struct_size and get the defaults ---- */
+    int aggregate;        /**< csikit_aggregation of the hierarchy index; default RESPONDENT_FIRST */
+    int interval;         /**< csikit_proportion_interval of every share; default WILSON */
+    double nps_promoter_min;  /**< answers >= this are NPS promoters; default 9 */
+    double nps_detractor_max; /**< answers <= this are NPS detractors; default 6 */
+    int by_wave;          /**< nonzero: per-wave results when the survey has a wave column; default 1 */
+    const char *language; /**< label language; NULL or "" = the survey's first language */
 } csikit_score_options;
+
+/** How the hierarchy index is aggregated (csikit::aggregation). */
+typedef enum csikit_aggregation {
+    CSIKIT_AGGREGATE_RESPONDENT_FIRST = 0, /**< score each respondent over the tree, then the mean */
+    CSIKIT_AGGREGATE_MEAN_FIRST = 1        /**< item means first, then weighted averages up the tree */
+} csikit_aggregation;
+
+/** Interval of a share (csikit::proportion_method). */
+typedef enum csikit_proportion_interval {
+    CSIKIT_INTERVAL_WILSON = 0,
+    CSIKIT_INTERVAL_AGRESTI_COULL = 1,
+    CSIKIT_INTERVAL_CLOPPER_PEARSON = 2
+} csikit_proportion_interval;
 
 /** Fills *options with the defaults. */
 CSIKIT_API int csikit_score_options_init(csikit_score_options *options);
@@ -214,6 +239,12 @@ typedef enum csikit_missing {
     CSIKIT_MISSING_PAIRWISE = 2
 } csikit_missing;
 
+/** When the Wold/Lohmoeller iteration stops (csikit::stop_rule). */
+typedef enum csikit_stopping {
+    CSIKIT_STOP_MAX_ABS_CHANGE = 0, /**< max |w_new - w_old| < tolerance (default) */
+    CSIKIT_STOP_PLSPM = 1           /**< plspm's rule on un-normalised outer estimates */
+} csikit_stopping;
+
 /** Options of csikit_estimate. */
 typedef struct csikit_estimate_options {
     uint32_t struct_size; /**< sizeof(csikit_estimate_options), set by the init function */
@@ -224,6 +255,11 @@ typedef struct csikit_estimate_options {
     int max_iterations;   /**< CSIKIT_E_CONVERGENCE beyond this; default 300 */
     int use_weights;      /**< nonzero: honour respondent weights; default 1 */
     int quality;          /**< nonzero: reliability, HTMT, VIF, f2, GoF, SRMR; default 1 */
+    /* ---- appended later: callers built before pass a smaller struct_size and get the defaults ---- */
+    int stopping;         /**< csikit_stopping; default CSIKIT_STOP_MAX_ABS_CHANGE */
+    int keep_scores;      /**< nonzero: keep the construct scores (CSIKIT_CONSTRUCT_SCORES); default 0 */
+    int f2_reestimate;    /**< nonzero: f2 by re-estimating without each path; default 0 */
+    int strict;           /**< nonzero: PLSc fails (CSIKIT_E_NUMERIC) on an inadmissible solution; default 0 */
 } csikit_estimate_options;
 
 /** Fills *options with the defaults. */
@@ -266,7 +302,8 @@ typedef enum csikit_fit_quantity {
     CSIKIT_CONSTRUCT_CORRELATION = 12, /**< J x J */
     CSIKIT_OUTER_VIF = 13,        /**< p */
     CSIKIT_WEIGHTS_UNSTANDARDIZED = 14, /**< p weights on the raw item scale */
-    CSIKIT_INDIRECT_EFFECTS = 15  /**< J x J [to, from] */
+    CSIKIT_INDIRECT_EFFECTS = 15, /**< J x J [to, from] */
+    CSIKIT_CONSTRUCT_SCORES = 16  /**< n x J standardised construct scores (0 x 0 unless keep_scores) */
 } csikit_fit_quantity;
 
 /** Copies one quantity of the fit into `out` (row-major) and writes its shape to *rows and
@@ -294,8 +331,8 @@ CSIKIT_API int csikit_fit_get_info(const csikit_fit *fit, csikit_fit_info *info)
 /** The full report.json of the fit (the same document as `csikit analyze --json`: estimates,
  *  quality criteria, 0-100 indices with intervals, impacts and, when the survey binds a preset,
  *  the IPA of its satisfaction construct), with the bootstrap statistics of `boot` when it is
- *  not NULL (boot must come from this fit). indent < 0 gives one line. Caller frees *out with
- *  csikit_free. */
+ *  not NULL (boot must come from this fit). indent -1 gives one line, 0..64 spaces per level
+ *  (CSIKIT_E_ARGUMENT naming `indent` otherwise). Caller frees *out with csikit_free. */
 CSIKIT_API int csikit_fit_report_json(const csikit_fit *fit, const csikit_boot *boot, int indent, char **out);
 
 /** report.json as csikit_fit_report_json, with the IPA/IPMA of `target` and indices per group
@@ -325,6 +362,9 @@ typedef struct csikit_bootstrap_options {
     int drop_inadmissible;       /**< nonzero: PLSc resamples with inadmissible solutions count as failed */
     int indices;                 /**< nonzero: also bootstrap every construct's 0-100 index (kind INDEX);
                                       default 1, as `csikit analyze --bootstrap` */
+    /* ---- appended later: callers built before pass a smaller struct_size and get the defaults ---- */
+    size_t jackknife_max;        /**< exact jackknife up to this many respondents, grouped beyond; default 2000 */
+    double max_failed_share;     /**< CSIKIT_E_NUMERIC when more resamples fail; default 0.2 */
 } csikit_bootstrap_options;
 
 /** Fills *options with the defaults. */
@@ -401,6 +441,8 @@ typedef struct csikit_ipa_options {
     double custom_performance; /**< cross-hair for CSIKIT_CROSSHAIR_CUSTOM */
     double level;              /**< confidence level of index intervals; default 0.95 */
     int use_respondents;       /**< nonzero: performances/SDs from respondent scores (default 1) */
+    /* ---- appended later: callers built before pass a smaller struct_size and get the defaults ---- */
+    int use_weights;           /**< nonzero: weight respondents by the data's weights (default 1) */
 } csikit_ipa_options;
 
 /** Fills *options with the defaults. */
@@ -429,6 +471,33 @@ CSIKIT_API int csikit_ipa(const double *importance, const double *performance, s
  *  0-100 index; quadrants use options->crosshair. Caller frees *out with csikit_free. */
 CSIKIT_API int csikit_fit_ipma_json(const csikit_fit *fit, const char *target, const csikit_ipa_options *options,
                                     char **out);
+
+/* ---- the whole analysis (report.json) with its options ---------------------------------- */
+
+/** Options of csikit_fit_analysis_json (`csikit analyze --target --by --crosshair --level`). */
+typedef struct csikit_analysis_options {
+    uint32_t struct_size; /**< sizeof(csikit_analysis_options), set by the init function */
+    const char *target;   /**< IPA/IPMA target; NULL or "" = the satisfaction construct of the bound preset */
+    const char *by;       /**< segment or wave column for indices per group; NULL or "" = none */
+    int crosshair;        /**< csikit_crosshair of the IPA; default CSIKIT_CROSSHAIR_MEAN */
+    double level;         /**< confidence level of the index t-intervals; default 0.95 */
+    int use_weights;      /**< nonzero: weight respondents in the index scores; default 1 */
+} csikit_analysis_options;
+
+/** Fills *options with the defaults. */
+CSIKIT_API int csikit_analysis_options_init(csikit_analysis_options *options);
+
+/** report.json of the fit with the analysis `options` (NULL = defaults) and the bootstrap
+ *  statistics of `boot` (NULL or a bootstrap of this fit): the document of
+ *  csikit_fit_index_report_json with every analysis option reachable. indent -1..64. Caller
+ *  frees *out with csikit_free. */
+CSIKIT_API int csikit_fit_analysis_json(const csikit_fit *fit, const csikit_boot *boot,
+                                        const csikit_analysis_options *options, int indent, char **out);
+
+/** The description of the options of every analysis (name, type, default, doc, and the CLI
+ *  flag, Python keyword and C field that reach each one, or why a face lacks it) as JSON text
+ *  (docs/options.md). Caller frees *out with csikit_free. */
+CSIKIT_API int csikit_options_json(char **out);
 
 #ifdef __cplusplus
 }

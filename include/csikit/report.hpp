@@ -1,20 +1,34 @@
-// report.json: a PLS estimate, its bootstrap and the analysis around it as one JSON document
-// that every face of csikit (CLI, C++, Python and C) writes the same way. docs/report.md
-// documents every field.
+// JSON of every result type: one serializer per result, used by the CLI, the C ABI's JSON
+// getters and the Python package alike (src/report/json). report.json is the document of a
+// fit, its bootstrap and the analysis around it; docs/report.md documents every field.
 #pragma once
 
 #include "analysis.hpp"
 #include "bootstrap.hpp"
+#include "importance.hpp"
+#include "index.hpp"
+#include "ipa.hpp"
+#include "options.hpp"
 #include "pls.hpp"
 #include "schema.hpp"
+#include "scoring.hpp"
 
 #include <string>
 
 CSIKIT_NAMESPACE_BEGIN
 
+/// The widest indent a serializer accepts (spaces per level); -1 = one line.
+inline constexpr int max_json_indent = 64;
+
+/// argument_error naming `indent` unless -1 <= indent <= max_json_indent. Every to_json() below
+/// (and to_json(score_report) of scoring.hpp) checks its indent with this rule.
+void check_json_indent(int indent);
+
+// ---- report.json ---------------------------------------------------------------------------
+
 /// The fit as report.json text. With `boot`, every weight, loading, path, total effect and R2
 /// gains se/t/p and percentile/BCa intervals and a "bootstrap" section is added; `s` supplies
-/// construct labels (may be null). NaN values are written as null. `indent` < 0: one line.
+/// construct labels (may be null). NaN values are written as null. `indent` -1: one line.
 std::string to_json(const pls_fit& fit, const bootstrap_result* boot = nullptr, const survey* s = nullptr,
                     int indent = 2);
 
@@ -28,5 +42,42 @@ std::string to_json(const pls_fit& fit, const bootstrap_result* boot, const surv
 /// plus "scores" (the score() document, null without scores). Without a path model: only
 /// csikit_version, notes and scores.
 std::string to_json(const analysis_report& r, int indent = 2);
+
+/// The score report (docs/scoring.md). Declared with its default indent (2) in scoring.hpp,
+/// repeated here so that this header lists every serializer; written in src/report/json.
+std::string to_json(const score_report& report, int indent);
+
+// ---- the results of single analyses (docs/report.md, "Result documents") ------------------
+
+/// A bootstrap on its own: the "bootstrap" section of report.json plus "parameters", every
+/// summarised estimate (weights, loadings, paths, total effects, R2, then the indices).
+std::string to_json(const bootstrap_result& boot, int indent = 2);
+
+/// Indices: {"level", "constructs": [{"id", "index", "score_sd", "items", "weights",
+/// "negative_weights", "has_respondents", "mean", "sd", "se", "ci_low", "ci_high", "n",
+/// "effective_n"}], "effects", "impacts": {"constructs", "values" [to][from]}}. The respondent
+/// fields are null without respondent scores. The n x J respondent scores are not written.
+std::string to_json(const index_result& r, int indent = 2);
+
+/// An IPA map: {"rule", "importance_cut", "performance_cut", "points": [{"id", "label",
+/// "importance", "performance", "quadrant", "gap", "above_diagonal"}], "by_priority"}.
+std::string to_json(const ipa_result& r, int indent = 2);
+
+/// An IPMA placed in quadrants by `options`: {"target", "constructs": {"importance_cut",
+/// "performance_cut", "points": [{"id", "construct", "importance", "performance",
+/// "quadrant"}]}, "indicators": {same shape}}; a level without entries has null cuts.
+std::string to_json(const ipma_result& r, const ipa_options& options = {}, int indent = 2);
+
+/// The description of every analysis's options (csikit/options.hpp): {"analyses": [{"analysis",
+/// "cpp", "cli", "python", "c", "options": [{"name", "type", "default", "choices", "doc",
+/// "cli": {"name", "exception"}, "python": {...}, "c": {...}}]}]}.
+std::string options_json(int indent = 2);
+
+/// IPA factors (stated_factors, derived_factors): [{"id", "label", "importance", "performance"}].
+std::string to_json(const std::vector<ipa_factor>& factors, int indent = 2);
+
+/// Derived importance: {"drivers", "r2", "correlation", "beta", "pratt", "relative_weights",
+/// "relative_weights_percent", "lmg"} (one value per driver; lmg [] when not computed).
+std::string to_json(const importance_table& t, int indent = 2);
 
 CSIKIT_NAMESPACE_END

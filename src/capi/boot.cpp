@@ -1,7 +1,9 @@
 // C ABI: bootstrap with a progress callback that can cancel, and the parameter getters.
+#include "enums.hpp"
 #include "handles.hpp"
 
 #include "csikit/bootstrap.hpp"
+#include "csikit/provenance.hpp"
 
 using namespace csikit_capi;
 
@@ -10,7 +12,7 @@ namespace {
 csikit_boot_parameter to_c(const csikit::bootstrap_parameter& q) {
     csikit_boot_parameter p{};
     p.struct_size = sizeof(csikit_boot_parameter);
-    p.kind = static_cast<int>(q.kind);
+    p.kind = to_c(parameter_table, q.kind);
     p.label = q.label.c_str();
     p.estimate = q.estimate;
     p.mean = q.mean;
@@ -44,13 +46,15 @@ CSIKIT_API int csikit_bootstrap_options_init(csikit_bootstrap_options* options) 
         options->user_data = nullptr;
         options->drop_inadmissible = d.drop_inadmissible ? 1 : 0;
         options->indices = 1;  // as `csikit analyze --bootstrap`
+        options->jackknife_max = d.jackknife_max;
+        options->max_failed_share = d.max_failed_share;
     });
 }
 
 CSIKIT_API int csikit_bootstrap(const csikit_fit* fit, const csikit_bootstrap_options* options, csikit_boot** out) {
     const char* where = "csikit_bootstrap";
     return guard(where, [&] {
-        const auto& h = handle(fit, where, "fit");
+        const auto& h = handle(fit, where, "fit").value;
         require(out, where, "out");
         csikit_bootstrap_options o;
         csikit_bootstrap_options_init(&o);
@@ -62,7 +66,9 @@ CSIKIT_API int csikit_bootstrap(const csikit_fit* fit, const csikit_bootstrap_op
         bo.confidence = o.confidence;
         bo.bca = o.bca != 0;
         bo.drop_inadmissible = o.drop_inadmissible != 0;
-        if (o.indices) bo.index_survey = h.survey.get();  // the fit keeps the survey alive
+        bo.jackknife_max = o.jackknife_max;
+        bo.max_failed_share = o.max_failed_share;
+        if (o.indices) bo.index_survey = h.schema.get();  // the fit keeps the survey alive
         if (o.progress) {
             // The core calls this on our thread only, so the C callback needs no locking.
             bo.progress = [fn = o.progress, ud = o.user_data](std::size_t done, std::size_t total) {
@@ -70,8 +76,7 @@ CSIKIT_API int csikit_bootstrap(const csikit_fit* fit, const csikit_bootstrap_op
             };
         }
         auto b = std::make_unique<csikit_boot>();
-        b->fit = h.fit;
-        b->result = csikit::bootstrap(h.model, *h.data, *h.fit, bo);
+        b->value = csikit::bootstrap_fit(h, bo);
         give(std::move(b), out);
     });
 }
@@ -82,7 +87,7 @@ CSIKIT_API int csikit_boot_counts(const csikit_boot* boot, size_t* parameters, s
                                   size_t* failed) {
     const char* where = "csikit_boot_counts";
     return guard(where, [&] {
-        const auto& r = handle(boot, where, "boot").result;
+        const auto& r = handle(boot, where, "boot").value.result;
         if (parameters) *parameters = r.parameters.size() + r.indices.size();
         if (resamples) *resamples = r.resamples;
         if (succeeded) *succeeded = r.succeeded;
@@ -93,7 +98,7 @@ CSIKIT_API int csikit_boot_counts(const csikit_boot* boot, size_t* parameters, s
 CSIKIT_API int csikit_boot_parameter_at(const csikit_boot* boot, size_t index, csikit_boot_parameter* out) {
     const char* where = "csikit_boot_parameter_at";
     return guard(where, [&] {
-        const auto& r = handle(boot, where, "boot").result;
+        const auto& r = handle(boot, where, "boot").value.result;
         require(out, where, "out");
         const std::size_t n = r.parameters.size() + r.indices.size();
         if (index >= n)
@@ -108,13 +113,10 @@ CSIKIT_API int csikit_boot_find(const csikit_boot* boot, int kind, const char* a
                                 csikit_boot_parameter* out) {
     const char* where = "csikit_boot_find";
     return guard(where, [&] {
-        const auto& r = handle(boot, where, "boot").result;
+        const auto& r = handle(boot, where, "boot").value.result;
         require(a, where, "a");
         require(out, where, "out");
-        if (kind < CSIKIT_PARAM_WEIGHT || kind > CSIKIT_PARAM_INDEX)
-            throw abi_error{CSIKIT_E_ARGUMENT, std::string(where) + ": unknown kind " + std::to_string(kind) +
-                                                   " (expected a csikit_parameter_kind value)"};
-        const auto k = static_cast<csikit::parameter_kind>(kind);
+        const auto k = from_c(parameter_table, kind, where, "kind");
         if ((k == csikit::parameter_kind::path || k == csikit::parameter_kind::total_effect) && !b)
             throw abi_error{CSIKIT_E_NULL_ARGUMENT, std::string(where) + ": b is NULL (expected the outcome construct id)"};
         write_struct(to_c(r.get(k, a, b ? std::string_view(b) : std::string_view())), out, where);

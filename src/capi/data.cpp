@@ -3,7 +3,32 @@
 
 #include "csikit/data.hpp"
 
+#include <cstdint>
+#include <string>
+
 using namespace csikit_capi;
+
+namespace {
+
+/// The most values a matrix may hold: Eigen indexes with ptrdiff_t, and the values must be
+/// addressable in bytes. Checked before any index is computed, so no product can wrap.
+constexpr std::size_t max_matrix_values = static_cast<std::size_t>(PTRDIFF_MAX) / sizeof(double);
+
+void check_shape(std::size_t n_rows, std::size_t n_cols, const char* where) {
+    const std::string limit = std::to_string(max_matrix_values);
+    if (n_rows > max_matrix_values)
+        throw abi_error{CSIKIT_E_ARGUMENT, std::string(where) + ": n_rows is " + std::to_string(n_rows) +
+                                               " (expected at most " + limit + ", PTRDIFF_MAX / 8)"};
+    if (n_cols > max_matrix_values)
+        throw abi_error{CSIKIT_E_ARGUMENT, std::string(where) + ": n_cols is " + std::to_string(n_cols) +
+                                               " (expected at most " + limit + ", PTRDIFF_MAX / 8)"};
+    if (n_cols != 0 && n_rows > max_matrix_values / n_cols)
+        throw abi_error{CSIKIT_E_ARGUMENT, std::string(where) + ": n_rows * n_cols = " + std::to_string(n_rows) + " * " +
+                                               std::to_string(n_cols) + " values (expected at most " + limit +
+                                               ", PTRDIFF_MAX / 8)"};
+}
+
+}  // namespace
 
 extern "C" {
 
@@ -21,6 +46,7 @@ CSIKIT_API int csikit_data_from_matrix(const csikit_survey* survey, const double
         if (layout != CSIKIT_ROW_MAJOR && layout != CSIKIT_COL_MAJOR)
             throw abi_error{CSIKIT_E_ARGUMENT, std::string(where) + ": unknown layout " + std::to_string(layout) +
                                                    " (expected CSIKIT_ROW_MAJOR or CSIKIT_COL_MAJOR)"};
+        check_shape(n_rows, n_cols, where);
         std::vector<std::string> names;
         names.reserve(n_cols);
         for (size_t c = 0; c < n_cols; ++c) {
@@ -37,8 +63,8 @@ CSIKIT_API int csikit_data_from_matrix(const csikit_survey* survey, const double
         Eigen::VectorXd w;
         if (weights) w = Eigen::Map<const Eigen::VectorXd>(weights, rows);
         auto h = std::make_unique<csikit_data>();
-        h->survey = s.survey;
-        h->data = std::make_shared<const csikit::responses>(csikit::make_responses(*s.survey, names, raw, w));
+        h->value.schema = s.survey;
+        h->value.data = std::make_shared<const csikit::responses>(csikit::make_responses(*s.survey, names, raw, w));
         give(std::move(h), out);
     });
 }
@@ -50,8 +76,8 @@ CSIKIT_API int csikit_data_read_csv(const csikit_survey* survey, const char* pat
         require(path, where, "path");
         require(out, where, "out");
         auto h = std::make_unique<csikit_data>();
-        h->survey = s.survey;
-        h->data = std::make_shared<const csikit::responses>(csikit::read_responses(path, *s.survey));
+        h->value.schema = s.survey;
+        h->value.data = std::make_shared<const csikit::responses>(csikit::read_responses(path, *s.survey));
         give(std::move(h), out);
     });
 }
@@ -61,7 +87,7 @@ CSIKIT_API void csikit_data_free(csikit_data* data) { release(data); }
 CSIKIT_API int csikit_data_shape(const csikit_data* data, size_t* respondents, size_t* items) {
     const char* where = "csikit_data_shape";
     return guard(where, [&] {
-        const auto& d = handle(data, where, "data");
+        const auto& d = handle(data, where, "data").value;
         if (respondents) *respondents = static_cast<size_t>(d.data->values.rows());
         if (items) *items = static_cast<size_t>(d.data->values.cols());
     });
@@ -70,7 +96,7 @@ CSIKIT_API int csikit_data_shape(const csikit_data* data, size_t* respondents, s
 CSIKIT_API int csikit_data_values(const csikit_data* data, double* out, size_t capacity, size_t* size) {
     const char* where = "csikit_data_values";
     return guard(where, [&] {
-        const auto& d = handle(data, where, "data");
+        const auto& d = handle(data, where, "data").value;
         // Eigen stores column-major; the ABI hands out row-major like every other matrix.
         const Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> rm = d.data->values;
         copy_out(rm.data(), static_cast<size_t>(rm.size()), out, capacity, size, where);

@@ -31,6 +31,17 @@ int fail(int status, const char* where, const char* message) noexcept {
     return status;
 }
 
+int fail(int status, const char* where, const char* head, const char* middle, const char* tail) noexcept {
+    fail(status, where, head);
+    try {
+        last_message += middle ? middle : "";
+        last_message += tail ? tail : "";
+    } catch (...) {
+        // Out of memory while recording the message: keep what fitted.
+    }
+    return status;
+}
+
 void clear_error() noexcept { last_message.clear(); }
 
 char* dup_string(const std::string& s) {
@@ -78,6 +89,7 @@ CSIKIT_API const char* csikit_status_string(int status) {
     case CSIKIT_E_BAD_HANDLE: return "bad handle";
     case CSIKIT_E_BUFFER_TOO_SMALL: return "buffer too small";
     case CSIKIT_E_NO_MEMORY: return "out of memory";
+    case CSIKIT_E_SYSTEM: return "system";
     case CSIKIT_E_INTERNAL: return "internal";
     default: return "unknown status";
     }

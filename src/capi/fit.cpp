@@ -1,7 +1,9 @@
 // C ABI: PLS estimation, the fit's getters and the report.json text.
+#include "enums.hpp"
 #include "handles.hpp"
 
 #include "csikit/pls.hpp"
+#include "csikit/provenance.hpp"
 #include "csikit/report.hpp"
 
 using namespace csikit_capi;
@@ -30,6 +32,7 @@ row_major quantity(const csikit::pls_fit& f, int q, const char* where) {
     case CSIKIT_OUTER_VIF: return col(f.outer_vif);
     case CSIKIT_WEIGHTS_UNSTANDARDIZED: return col(f.weights_unstandardized);
     case CSIKIT_INDIRECT_EFFECTS: return f.indirect_effects;
+    case CSIKIT_CONSTRUCT_SCORES: return f.scores;
     default:
         throw abi_error{CSIKIT_E_ARGUMENT, std::string(where) + ": unknown quantity " + std::to_string(q) +
                                                " (expected a csikit_fit_quantity value)"};
@@ -43,18 +46,20 @@ const std::vector<std::string>& list_of(const csikit::pls_fit& f, int list, cons
                                            " (expected CSIKIT_FIT_CONSTRUCTS or CSIKIT_FIT_INDICATORS)"};
 }
 
-/// The bootstrap result behind `boot` (NULL allowed), which must come from the fit `h`.
-template <class FitHandle>
-const csikit::bootstrap_result* bootstrap_of(const FitHandle& h, const csikit_boot* boot, const char* where) {
+}  // namespace
+
+namespace csikit_capi {
+
+const csikit::bootstrap_result* bootstrap_of(const csikit::fitted_model& f, const csikit_boot* boot, const char* where) {
     if (!boot) return nullptr;
-    const auto& bh = handle(boot, where, "boot");
-    if (bh.fit != h.fit)
+    const auto& b = handle(boot, where, "boot").value;
+    if (b.fit != f.fit)
         throw abi_error{CSIKIT_E_ARGUMENT,
                         std::string(where) + ": boot comes from another fit (expected a bootstrap of this fit)"};
-    return &bh.result;
+    return &b.result;
 }
 
-}  // namespace
+}  // namespace csikit_capi
 
 extern "C" {
 
@@ -64,13 +69,17 @@ CSIKIT_API int csikit_estimate_options_init(csikit_estimate_options* options) {
         const csikit::pls_options d;
         *options = csikit_estimate_options{};
         options->struct_size = sizeof(csikit_estimate_options);
-        options->scheme = static_cast<int>(d.scheme);
-        options->missing = static_cast<int>(d.missing);
+        options->scheme = to_c(scheme_table, d.scheme);
+        options->missing = to_c(missing_table, d.missing);
         options->consistent = d.consistent ? 1 : 0;
         options->tolerance = d.tolerance;
         options->max_iterations = d.max_iterations;
         options->use_weights = d.use_weights ? 1 : 0;
         options->quality = d.quality ? 1 : 0;
+        options->stopping = to_c(stopping_table, d.stopping);
+        options->keep_scores = d.keep_scores ? 1 : 0;
+        options->f2_reestimate = d.f2_reestimate ? 1 : 0;
+        options->strict = d.strict ? 1 : 0;
     });
 }
 
@@ -82,25 +91,20 @@ CSIKIT_API int csikit_estimate(const csikit_data* data, const csikit_estimate_op
         csikit_estimate_options o;
         csikit_estimate_options_init(&o);
         read_options(options, o, where);
-        if (o.scheme < CSIKIT_SCHEME_PATH || o.scheme > CSIKIT_SCHEME_FACTORIAL)
-            throw abi_error{CSIKIT_E_ARGUMENT, std::string(where) + ": unknown scheme " + std::to_string(o.scheme) +
-                                                   " (expected a csikit_scheme value)"};
-        if (o.missing < CSIKIT_MISSING_LISTWISE || o.missing > CSIKIT_MISSING_PAIRWISE)
-            throw abi_error{CSIKIT_E_ARGUMENT, std::string(where) + ": unknown missing treatment " +
-                                                   std::to_string(o.missing) + " (expected a csikit_missing value)"};
         csikit::pls_options po;
-        po.scheme = static_cast<csikit::inner_scheme>(o.scheme);
-        po.missing = static_cast<csikit::missing_treatment>(o.missing);
+        po.scheme = from_c(scheme_table, o.scheme, where, "options->scheme");
+        po.missing = from_c(missing_table, o.missing, where, "options->missing");
+        po.stopping = from_c(stopping_table, o.stopping, where, "options->stopping");
         po.consistent = o.consistent != 0;
         po.tolerance = o.tolerance;
         po.max_iterations = o.max_iterations;
         po.use_weights = o.use_weights != 0;
         po.quality = o.quality != 0;
+        po.keep_scores = o.keep_scores != 0;
+        po.f2_reestimate = o.f2_reestimate != 0;
+        po.strict = o.strict != 0;
         auto h = std::make_unique<csikit_fit>();
-        h->survey = d.survey;
-        h->data = d.data;
-        h->model = csikit::pls_model::from_survey(*d.survey);
-        h->fit = std::make_shared<const csikit::pls_fit>(csikit::estimate(h->model, *d.data, po));
+        h->value = csikit::fit_model(d.value, csikit::pls_model::from_survey(*d.value.schema), po);
         give(std::move(h), out);
     });
 }
@@ -110,7 +114,7 @@ CSIKIT_API void csikit_fit_free(csikit_fit* fit) { release(fit); }
 CSIKIT_API int csikit_fit_count(const csikit_fit* fit, int list, size_t* count) {
     const char* where = "csikit_fit_count";
     return guard(where, [&] {
-        const auto& h = handle(fit, where, "fit");
+        const auto& h = handle(fit, where, "fit").value;
         require(count, where, "count");
         *count = list_of(*h.fit, list, where).size();
     });
@@ -119,7 +123,7 @@ CSIKIT_API int csikit_fit_count(const csikit_fit* fit, int list, size_t* count) 
 CSIKIT_API int csikit_fit_id(const csikit_fit* fit, int list, size_t index, const char** id) {
     const char* where = "csikit_fit_id";
     return guard(where, [&] {
-        const auto& h = handle(fit, where, "fit");
+        const auto& h = handle(fit, where, "fit").value;
         require(id, where, "id");
         const auto& ids = list_of(*h.fit, list, where);
         if (index >= ids.size())
@@ -133,7 +137,7 @@ CSIKIT_API int csikit_fit_values(const csikit_fit* fit, int quantity_id, double*
                                  size_t* rows, size_t* cols) {
     const char* where = "csikit_fit_values";
     return guard(where, [&] {
-        const auto& h = handle(fit, where, "fit");
+        const auto& h = handle(fit, where, "fit").value;
         const row_major m = quantity(*h.fit, quantity_id, where);
         if (rows) *rows = static_cast<size_t>(m.rows());
         if (cols) *cols = static_cast<size_t>(m.cols());
@@ -144,7 +148,7 @@ CSIKIT_API int csikit_fit_values(const csikit_fit* fit, int quantity_id, double*
 CSIKIT_API int csikit_fit_get_info(const csikit_fit* fit, csikit_fit_info* info) {
     const char* where = "csikit_fit_get_info";
     return guard(where, [&] {
-        const auto& f = *handle(fit, where, "fit").fit;
+        const auto& f = *handle(fit, where, "fit").value.fit;
         csikit_fit_info full{};
         full.struct_size = sizeof(csikit_fit_info);
         full.iterations = f.iterations;
@@ -162,12 +166,13 @@ CSIKIT_API int csikit_fit_get_info(const csikit_fit* fit, csikit_fit_info* info)
 CSIKIT_API int csikit_fit_report_json(const csikit_fit* fit, const csikit_boot* boot, int indent, char** out) {
     const char* where = "csikit_fit_report_json";
     return guard(where, [&] {
-        const auto& h = handle(fit, where, "fit");
+        const auto& h = handle(fit, where, "fit").value;
         require(out, where, "out");
+        csikit::check_json_indent(indent);
         const csikit::bootstrap_result* b = bootstrap_of(h, boot, where);
         // The CLI's document: the index-model sections with their defaults are always there.
-        const auto a = csikit::analyze_indices(h.model, *h.fit, *h.survey, *h.data);
-        *out = dup_string(csikit::to_json(*h.fit, b, h.survey.get(), a, indent));
+        const auto a = csikit::analyze_indices(h.model, *h.fit, *h.schema, *h.data);
+        *out = dup_string(csikit::to_json(*h.fit, b, h.schema.get(), a, indent));
     });
 }
 
@@ -175,14 +180,15 @@ CSIKIT_API int csikit_fit_index_report_json(const csikit_fit* fit, const csikit_
                                             const char* by, int indent, char** out) {
     const char* where = "csikit_fit_index_report_json";
     return guard(where, [&] {
-        const auto& h = handle(fit, where, "fit");
+        const auto& h = handle(fit, where, "fit").value;
         require(out, where, "out");
+        csikit::check_json_indent(indent);
         const csikit::bootstrap_result* b = bootstrap_of(h, boot, where);
         csikit::index_analysis_options io;
         if (target) io.target = target;
         if (by) io.by = by;
-        const auto a = csikit::analyze_indices(h.model, *h.fit, *h.survey, *h.data, io);
-        *out = dup_string(csikit::to_json(*h.fit, b, h.survey.get(), a, indent));
+        const auto a = csikit::analyze_indices(h.model, *h.fit, *h.schema, *h.data, io);
+        *out = dup_string(csikit::to_json(*h.fit, b, h.schema.get(), a, indent));
     });
 }
 

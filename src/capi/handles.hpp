@@ -1,16 +1,19 @@
 // The C ABI's handle types and the one guard every exported function runs its body in.
 //
-// Each handle starts with a magic number, so a handle of the wrong type (a cast in C, a stale
-// pointer from another language's FFI) is reported as CSIKIT_E_BAD_HANDLE instead of crashing.
-// Handles keep shared references to what they were built from (fit -> data -> survey), so the
-// caller may free them in any order.
+// A handle holds the core's "result with its provenance" type (csikit/provenance.hpp), so the
+// C ABI and the Python package keep a fit the same way: shared references to what it was built
+// from (fit -> data -> survey), so the caller may free them in any order.
+//
+// Every handle is entered in a registry of live handles (registry.cpp) when it is made and
+// removed when it is freed. handle() looks the pointer up there BEFORE reading it, so a freed
+// handle, a handle of another type or a pointer that never was a handle (a stack struct, a
+// pointer from another library) is reported as CSIKIT_E_BAD_HANDLE without touching its
+// memory. docs/c_api.md ("Handle checks") says what is and is not caught.
 #pragma once
 
 #include "csikit/csikit.h"
 
-#include "csikit/bootstrap.hpp"
-#include "csikit/data.hpp"
-#include "csikit/pls.hpp"
+#include "csikit/provenance.hpp"
 #include "csikit/schema.hpp"
 
 #include <cstdint>
@@ -21,32 +24,27 @@
 #include <vector>
 
 struct csikit_survey {
-    static constexpr std::uint32_t kind_magic = 0x43534B53;  // "CSKS"
-    std::uint32_t magic = kind_magic;
+    static constexpr std::uint32_t kind = 1;
+    static constexpr const char* type_name = "csikit_survey";
     std::shared_ptr<const csikit::survey> survey;
 };
 
 struct csikit_data {
-    static constexpr std::uint32_t kind_magic = 0x43534B44;  // "CSKD"
-    std::uint32_t magic = kind_magic;
-    std::shared_ptr<const csikit::survey> survey;
-    std::shared_ptr<const csikit::responses> data;
+    static constexpr std::uint32_t kind = 2;
+    static constexpr const char* type_name = "csikit_data";
+    csikit::survey_data value;
 };
 
 struct csikit_fit {
-    static constexpr std::uint32_t kind_magic = 0x43534B46;  // "CSKF"
-    std::uint32_t magic = kind_magic;
-    std::shared_ptr<const csikit::survey> survey;
-    std::shared_ptr<const csikit::responses> data;
-    csikit::pls_model model;
-    std::shared_ptr<const csikit::pls_fit> fit;  // shared with the boots made from it (identity)
+    static constexpr std::uint32_t kind = 3;
+    static constexpr const char* type_name = "csikit_fit";
+    csikit::fitted_model value;
 };
 
 struct csikit_boot {
-    static constexpr std::uint32_t kind_magic = 0x43534B42;  // "CSKB"
-    std::uint32_t magic = kind_magic;
-    std::shared_ptr<const csikit::pls_fit> fit;  // the fit it bootstraps
-    csikit::bootstrap_result result;
+    static constexpr std::uint32_t kind = 4;
+    static constexpr const char* type_name = "csikit_boot";
+    csikit::fitted_bootstrap value;
 };
 
 namespace csikit_capi {
@@ -64,6 +62,8 @@ int guard(const char* where, Body&& body) noexcept;
 
 /// Records the message of a failure on this thread and returns `status`. Never throws.
 int fail(int status, const char* where, const char* message) noexcept;
+/// The same with a message made of three parts (composed without letting an exception out).
+int fail(int status, const char* where, const char* head, const char* middle, const char* tail) noexcept;
 /// Empties the thread-local message (called when a call starts).
 void clear_error() noexcept;
 
@@ -74,22 +74,52 @@ inline void require(const void* p, const char* where, const char* name) {
                         std::string(where) + ": " + name + " is NULL (expected a valid pointer)"};
 }
 
-/// The handle behind `h`, checked for NULL and for its type.
+// ---- the registry of live handles (registry.cpp) ------------------------------------------
+
+/// What the registry knows of an address.
+enum class handle_state { live, freed, unknown };
+
+/// Enters a new handle; throws std::bad_alloc if the registry cannot grow.
+void register_handle(const void* p, std::uint32_t kind);
+/// The state of `p`; `*actual` receives the kind of a live handle.
+handle_state lookup_handle(const void* p, std::uint32_t* actual) noexcept;
+/// Removes a live handle of `kind` and returns true; false (nothing done) for any other pointer.
+bool unregister_handle(const void* p, std::uint32_t kind) noexcept;
+/// Keeps the emptied shell of a freed handle for a while so that its address is not handed out
+/// again at once (that is what lets a double free or a use after free be recognised); the
+/// oldest shell is deleted through `destroy` once the quarantine is full.
+void quarantine(void* p, void (*destroy)(void*)) noexcept;
+/// The type name of a handle kind ("csikit_fit"), for messages.
+const char* kind_name(std::uint32_t kind) noexcept;
+
+/// The handle behind `h`, checked for NULL, liveness and type before it is read.
 template <class Handle>
 const Handle& handle(const Handle* h, const char* where, const char* name) {
     require(h, where, name);
-    if (h->magic != Handle::kind_magic)
-        throw abi_error{CSIKIT_E_BAD_HANDLE, std::string(where) + ": " + name +
-                                                 " is not a live handle of its type (expected one made by csikit and not yet freed)"};
-    return *h;
+    std::uint32_t actual = 0;
+    switch (lookup_handle(h, &actual)) {
+    case handle_state::live:
+        if (actual == Handle::kind) return *h;
+        throw abi_error{CSIKIT_E_BAD_HANDLE, std::string(where) + ": " + name + " is a " + kind_name(actual) +
+                                                 " (expected a live " + Handle::type_name + ")"};
+    case handle_state::freed:
+        throw abi_error{CSIKIT_E_BAD_HANDLE, std::string(where) + ": " + name + " was already freed (expected a live " +
+                                                 Handle::type_name + ")"};
+    case handle_state::unknown: break;
+    }
+    throw abi_error{CSIKIT_E_BAD_HANDLE, std::string(where) + ": " + name +
+                                             " is not a handle made by csikit (expected a live " + Handle::type_name +
+                                             " not yet freed)"};
 }
 
-/// Frees a handle of type Handle; NULL and foreign pointers are ignored.
+/// Frees a handle of type Handle. NULL, freed, foreign and wrong-type pointers are ignored
+/// (never read, never freed).
 template <class Handle>
 void release(Handle* h) noexcept {
-    if (!h || h->magic != Handle::kind_magic) return;
-    h->magic = 0;  // a second free of the same pointer is then caught by the check above
-    delete h;
+    if (!h || !unregister_handle(h, Handle::kind)) return;
+    // Drop what the handle owns now; keep the small shell in quarantine (address not reused).
+    *h = Handle{};
+    quarantine(h, [](void* p) { delete static_cast<Handle*>(p); });
 }
 
 /// A malloc'd copy of `s` for a `char **` out parameter (freed with csikit_free).
@@ -124,11 +154,15 @@ void write_struct(const T& full, T* out, const char* where) {
 void copy_out(const double* values, std::size_t n, double* out, std::size_t capacity, std::size_t* size,
               const char* where);
 
-/// Stores a new handle in *out, taking care that *out is only written on success.
+/// Registers a new handle and stores it in *out; *out is only written on success.
 template <class Handle>
 void give(std::unique_ptr<Handle> h, Handle** out) {
+    register_handle(h.get(), Handle::kind);
     *out = h.release();
 }
+
+/// The bootstrap behind `boot` (NULL allowed), which must come from the fit `f`.
+const csikit::bootstrap_result* bootstrap_of(const csikit::fitted_model& f, const csikit_boot* boot, const char* where);
 
 }  // namespace csikit_capi
 

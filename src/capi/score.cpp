@@ -1,5 +1,8 @@
 // C ABI: descriptive scores as the JSON report of csikit::score.
+#include "enums.hpp"
 #include "handles.hpp"
+
+#include "csikit/report.hpp"
 
 #include "csikit/scoring.hpp"
 
@@ -13,30 +16,39 @@ CSIKIT_API int csikit_score_options_init(csikit_score_options* options) {
         const csikit::score_options d;
         *options = csikit_score_options{};
         options->struct_size = sizeof(csikit_score_options);
-        options->rescale = static_cast<int>(d.rescale);
+        options->rescale = to_c(rescaling_table, d.rescale);
         options->threshold = d.threshold;
         options->level = d.level;
         options->by = nullptr;
+        options->aggregate = to_c(aggregation_table, d.aggregate);
+        options->interval = to_c(interval_table, d.interval);
+        options->nps_promoter_min = d.nps.promoter_min;
+        options->nps_detractor_max = d.nps.detractor_max;
+        options->by_wave = d.by_wave ? 1 : 0;
+        options->language = nullptr;
     });
 }
 
 CSIKIT_API int csikit_score_json(const csikit_data* data, const csikit_score_options* options, char** out) {
     const char* where = "csikit_score_json";
     return guard(where, [&] {
-        const auto& d = handle(data, where, "data");
+        const auto& d = handle(data, where, "data").value;
         require(out, where, "out");
         csikit_score_options o;
         csikit_score_options_init(&o);
         read_options(options, o, where);
-        if (o.rescale < CSIKIT_RESCALE_LINEAR || o.rescale > CSIKIT_RESCALE_LABELS)
-            throw abi_error{CSIKIT_E_ARGUMENT, std::string(where) + ": unknown rescale " + std::to_string(o.rescale) +
-                                                   " (expected a csikit_rescaling value)"};
         csikit::score_options so;
-        so.rescale = static_cast<csikit::rescaling>(o.rescale);
+        so.rescale = from_c(rescaling_table, o.rescale, where, "options->rescale");
+        so.aggregate = from_c(aggregation_table, o.aggregate, where, "options->aggregate");
+        so.interval = from_c(interval_table, o.interval, where, "options->interval");
         so.threshold = o.threshold;
         so.level = o.level;
+        so.nps.promoter_min = o.nps_promoter_min;
+        so.nps.detractor_max = o.nps_detractor_max;
+        so.by_wave = o.by_wave != 0;
         if (o.by) so.by = o.by;
-        *out = dup_string(csikit::to_json(csikit::score(*d.survey, *d.data, so)));
+        if (o.language) so.language = o.language;
+        *out = dup_string(csikit::to_json(csikit::score(*d.schema, *d.data, so)));
     });
 }
 

@@ -2,6 +2,7 @@
 // equal their defaults, so the output reads like a hand-written schema and parses back the same.
 #include "csikit/schema.hpp"
 
+#include "csikit/error.hpp"
 #include "csikit/presets.hpp"
 
 #include <nlohmann/json.hpp>
@@ -9,6 +10,7 @@
 #include <cmath>
 #include <cstdint>
 #include <set>
+#include <string>
 #include <utility>
 
 CSIKIT_NAMESPACE_BEGIN
@@ -144,6 +146,10 @@ ojson write_model(const model_binding& m) {
 }  // namespace
 
 std::string to_json_text(const survey& s, int indent) {
+    // The indent rule of every serializer (check_json_indent in report.hpp, a higher stage):
+    // nlohmann/json reads past its indent buffer beyond 1024 spaces of depth.
+    if (indent < -1 || indent > 64)
+        throw argument_error({{}, 0, "indent"}, std::to_string(indent) + " is out of range (expected -1 for one line or 0..64 spaces)");
     ojson j;
     j["name"] = s.name;
     if (!s.languages.empty()) j["languages"] = s.languages;

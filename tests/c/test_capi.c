@@ -424,6 +424,179 @@ static void test_indices_ipa(csikit_fit *fit) {
     CHECK_STATUS(csikit_ipa(NULL, perf, 4, NULL, quad, NULL, NULL), CSIKIT_E_NULL_ARGUMENT);
 }
 
+/* issue 11 #3: a freed handle is recognised (no use after free in the check, no double free of
+ * a live handle), and a pointer that never was a handle is refused without being trusted. */
+static void test_stale_handles(void) {
+    static const char tiny[] = "{\"name\":\"t\",\"scales\":[{\"id\":\"f\",\"min\":1,\"max\":5}],"
+                               "\"items\":[{\"id\":\"Q1\",\"scale\":\"f\"}]}";
+    csikit_survey *a = NULL, *b = NULL;
+    size_t n = 0, i, reused = 0, destroyed = 0;
+    struct { uint32_t magic; void *p; } on_stack;
+    CHECK_STATUS(csikit_survey_load(schema_path, &a), CSIKIT_OK);
+    csikit_survey_free(a);
+    CHECK_STATUS(csikit_survey_count(a, CSIKIT_SURVEY_ITEMS, &n), CSIKIT_E_BAD_HANDLE); /* use after free */
+    CHECK(strstr(csikit_last_error(), "already freed") != NULL);
+    csikit_survey_free(a); /* double free: ignored */
+    /* free, make the next handle, free the first again: the new handle must survive. Before the
+     * registry the freed address came back for the next handle 200 of 200 times, so the second
+     * free destroyed the live handle (ASan: heap-use-after-free in the handle check). */
+    for (i = 0; i < 200; ++i) {
+        CHECK_STATUS(csikit_survey_from_json(tiny, &a), CSIKIT_OK);
+        csikit_survey_free(a);
+        CHECK_STATUS(csikit_survey_from_json(tiny, &b), CSIKIT_OK);
+        if (a == b) ++reused;
+        csikit_survey_free(a);
+        if (csikit_survey_count(b, CSIKIT_SURVEY_ITEMS, &n) != CSIKIT_OK || n != 1) ++destroyed;
+        CHECK_STATUS(csikit_survey_name(a, NULL), CSIKIT_E_BAD_HANDLE);
+        csikit_survey_free(b);
+    }
+    CHECK(reused == 0);
+    CHECK(destroyed == 0);
+    /* a pointer to a stack struct: refused, never read */
+    memset(&on_stack, 0, sizeof on_stack);
+    CHECK_STATUS(csikit_survey_count((const csikit_survey *)(const void *)&on_stack, 0, &n), CSIKIT_E_BAD_HANDLE);
+    CHECK(strstr(csikit_last_error(), "not a handle made by csikit") != NULL);
+    csikit_survey_free((csikit_survey *)(void *)&on_stack); /* ignored */
+    CHECK_STATUS(csikit_fit_count((const csikit_fit *)(const void *)&on_stack, 0, &n), CSIKIT_E_BAD_HANDLE);
+}
+
+/* The registry under threads: handles made, used, freed twice and checked on 4 threads at once. */
+static void *churn_handles(void *arg) {
+    static const char tiny[] = "{\"name\":\"t\",\"scales\":[{\"id\":\"f\",\"min\":1,\"max\":5}],"
+                               "\"items\":[{\"id\":\"Q1\",\"scale\":\"f\"}]}";
+    int *bad = (int *)arg, i;
+    size_t n = 0;
+    csikit_survey *h = NULL;
+    for (i = 0; i < 100; ++i) {
+        if (csikit_survey_from_json(tiny, &h) != CSIKIT_OK) ++*bad;
+        if (csikit_survey_count(h, CSIKIT_SURVEY_ITEMS, &n) != CSIKIT_OK || n != 1) ++*bad;
+        csikit_survey_free(h);
+        csikit_survey_free(h);
+        if (csikit_survey_count(h, CSIKIT_SURVEY_ITEMS, &n) != CSIKIT_E_BAD_HANDLE) ++*bad;
+    }
+    return NULL;
+}
+
+static void test_handles_threads(void) {
+    pthread_t t[4];
+    int bad[4] = {0, 0, 0, 0}, i;
+    for (i = 0; i < 4; ++i) CHECK(pthread_create(&t[i], NULL, churn_handles, &bad[i]) == 0);
+    for (i = 0; i < 4; ++i) {
+        CHECK(pthread_join(t[i], NULL) == 0);
+        CHECK(bad[i] == 0);
+    }
+}
+
+/* issue 11 #18: a matrix too large to index (2^63 rows) is an argument error naming the size */
+static void test_matrix_limits(csikit_survey *s) {
+    csikit_data *bad = NULL;
+    double v[4] = {1, 2, 3, 4};
+    const char *names[2] = {"IMAG1", "IMAG2"};
+    CHECK_STATUS(csikit_data_from_matrix(s, v, SIZE_MAX / 2 + 1, 2, names, CSIKIT_ROW_MAJOR, NULL, &bad),
+                 CSIKIT_E_ARGUMENT);
+    CHECK(strstr(csikit_last_error(), "n_rows") != NULL && strstr(csikit_last_error(), "at most") != NULL);
+    CHECK_STATUS(csikit_data_from_matrix(s, v, (size_t)-1, 2, names, CSIKIT_ROW_MAJOR, NULL, &bad), CSIKIT_E_ARGUMENT);
+    CHECK_STATUS(csikit_data_from_matrix(s, v, 2, SIZE_MAX / 2 + 1, names, CSIKIT_ROW_MAJOR, NULL, &bad),
+                 CSIKIT_E_ARGUMENT);
+    CHECK(strstr(csikit_last_error(), "n_cols") != NULL);
+    CHECK_STATUS(csikit_data_from_matrix(s, v, SIZE_MAX / 1024, 4096, names, CSIKIT_ROW_MAJOR, NULL, &bad),
+                 CSIKIT_E_ARGUMENT);
+    CHECK(strstr(csikit_last_error(), "n_rows * n_cols") != NULL);
+    CHECK(bad == NULL);
+}
+
+/* issue 11 #2: the JSON indent is checked (nlohmann read past its buffer above 1024) */
+static void test_json_indent(csikit_fit *fit) {
+    char *text = NULL;
+    csikit_analysis_options o;
+    CHECK_STATUS(csikit_fit_report_json(fit, NULL, 2147483647, &text), CSIKIT_E_ARGUMENT);
+    CHECK(strstr(csikit_last_error(), "indent") != NULL);
+    CHECK_STATUS(csikit_fit_report_json(fit, NULL, 1025, &text), CSIKIT_E_ARGUMENT);
+    CHECK_STATUS(csikit_fit_report_json(fit, NULL, 65, &text), CSIKIT_E_ARGUMENT);
+    CHECK_STATUS(csikit_fit_report_json(fit, NULL, -2, &text), CSIKIT_E_ARGUMENT);
+    CHECK_STATUS(csikit_fit_index_report_json(fit, NULL, NULL, NULL, 100000, &text), CSIKIT_E_ARGUMENT);
+    CHECK(text == NULL);
+    CHECK_STATUS(csikit_fit_report_json(fit, NULL, 64, &text), CSIKIT_OK);
+    CHECK(text != NULL && strstr(text, "\n                                                                \"csikit_version\"") != NULL);
+    csikit_free(text);
+    text = NULL;
+    CHECK_STATUS(csikit_analysis_options_init(&o), CSIKIT_OK);
+    CHECK(o.crosshair == CSIKIT_CROSSHAIR_MEAN && o.level == 0.95 && o.use_weights == 1);
+    CHECK_STATUS(csikit_fit_analysis_json(fit, NULL, &o, 4096, &text), CSIKIT_E_ARGUMENT);
+    o.target = "CUSA";
+    o.crosshair = CSIKIT_CROSSHAIR_MEDIAN;
+    CHECK_STATUS(csikit_fit_analysis_json(fit, NULL, &o, -1, &text), CSIKIT_OK);
+    CHECK(text != NULL && strstr(text, "\"data_median\"") != NULL);
+    csikit_free(text);
+    o.crosshair = 42;
+    CHECK_STATUS(csikit_fit_analysis_json(fit, NULL, &o, -1, &text), CSIKIT_E_ARGUMENT);
+    CHECK(strstr(csikit_last_error(), "options->crosshair") != NULL);
+}
+
+/* issue 10: C enums are mapped by table; an out-of-range value names its field. The pls_options
+ * fields added to the C struct reach the core. */
+static void test_enums_and_new_options(csikit_data *d) {
+    csikit_fit *fit = NULL;
+    csikit_estimate_options o;
+    csikit_score_options so;
+    csikit_boot *boot = NULL;
+    csikit_bootstrap_options bo;
+    size_t rows = 0, cols = 0, size = 0;
+    char *text = NULL;
+    csikit_estimate_options_init(&o);
+    CHECK(o.stopping == CSIKIT_STOP_MAX_ABS_CHANGE && o.keep_scores == 0 && o.f2_reestimate == 0 && o.strict == 0);
+    o.scheme = -1;
+    CHECK_STATUS(csikit_estimate(d, &o, &fit), CSIKIT_E_ARGUMENT);
+    CHECK(strstr(csikit_last_error(), "options->scheme") != NULL && strstr(csikit_last_error(), "CSIKIT_SCHEME_PATH") != NULL);
+    csikit_estimate_options_init(&o);
+    o.missing = 3;
+    CHECK_STATUS(csikit_estimate(d, &o, &fit), CSIKIT_E_ARGUMENT);
+    CHECK(strstr(csikit_last_error(), "options->missing") != NULL);
+    csikit_estimate_options_init(&o);
+    o.stopping = 2;
+    CHECK_STATUS(csikit_estimate(d, &o, &fit), CSIKIT_E_ARGUMENT);
+    CHECK(strstr(csikit_last_error(), "options->stopping") != NULL);
+    CHECK(fit == NULL);
+    csikit_estimate_options_init(&o);
+    o.keep_scores = 1;
+    o.f2_reestimate = 1;
+    o.stopping = CSIKIT_STOP_PLSPM;
+    o.tolerance = 1e-6;
+    CHECK_STATUS(csikit_estimate(d, &o, &fit), CSIKIT_OK);
+    CHECK_STATUS(csikit_fit_values(fit, CSIKIT_CONSTRUCT_SCORES, NULL, 0, &size, &rows, &cols), CSIKIT_OK);
+    CHECK(rows == 250 && cols == 7 && size == 250 * 7);
+    CHECK_STATUS(csikit_fit_report_json(fit, NULL, -1, &text), CSIKIT_OK);
+    CHECK(text != NULL && strstr(text, "\"stopping\":\"plspm\"") != NULL);
+    csikit_free(text);
+
+    csikit_bootstrap_options_init(&bo);
+    CHECK(bo.jackknife_max == 2000 && bo.max_failed_share == 0.2);
+    bo.resamples = 20;
+    bo.threads = 1;
+    bo.bca = 0;
+    bo.max_failed_share = 0.5;
+    CHECK_STATUS(csikit_bootstrap(fit, &bo, &boot), CSIKIT_OK);
+    csikit_boot_free(boot);
+    csikit_fit_free(fit);
+
+    csikit_score_options_init(&so);
+    CHECK(so.aggregate == CSIKIT_AGGREGATE_RESPONDENT_FIRST && so.interval == CSIKIT_INTERVAL_WILSON &&
+          so.nps_promoter_min == 9 && so.nps_detractor_max == 6 && so.by_wave == 1 && so.language == NULL);
+    so.interval = CSIKIT_INTERVAL_CLOPPER_PEARSON;
+    so.aggregate = CSIKIT_AGGREGATE_MEAN_FIRST;
+    CHECK_STATUS(csikit_score_json(d, &so, &text), CSIKIT_OK);
+    CHECK(text != NULL && strstr(text, "\"clopper_pearson\"") != NULL);
+    csikit_free(text);
+    so.aggregate = 7;
+    CHECK_STATUS(csikit_score_json(d, &so, &text), CSIKIT_E_ARGUMENT);
+    CHECK(strstr(csikit_last_error(), "options->aggregate") != NULL);
+
+    CHECK_STATUS(csikit_options_json(&text), CSIKIT_OK);
+    CHECK(text != NULL && strstr(text, "\"analyses\"") != NULL && strstr(text, "\"f2_reestimate\"") != NULL);
+    csikit_free(text);
+    CHECK_STATUS(csikit_options_json(NULL), CSIKIT_E_NULL_ARGUMENT);
+}
+
 /* The message is per thread: a failure on another thread leaves ours alone. */
 static void *fail_on_thread(void *arg) {
     csikit_survey *s = NULL;
@@ -463,12 +636,17 @@ int main(int argc, char **argv) {
     }
     test_survey(s);
     test_bad_handles(s);
+    test_stale_handles();
+    test_handles_threads();
+    test_matrix_limits(s);
     d = test_data(s);
     csikit_survey_free(s); /* the data keep their own reference to the survey */
     test_score(d);
     fit = test_estimate(d);
     test_bootstrap(fit, d);
     test_indices_ipa(fit);
+    test_json_indent(fit);
+    test_enums_and_new_options(d);
     test_thread_local_error();
     csikit_fit_free(fit);
     csikit_data_free(d);

@@ -17,10 +17,16 @@ PATHS, WEIGHTS, LOADINGS, R2 = 0, 2, 3, 4
 CONSTRUCTS, INDICATORS = 0, 1
 
 
-class EstimateOptions(C.Structure):
+class EstimateOptionsV1(C.Structure):
+    """The struct of the first release: a caller built then passes this smaller struct_size."""
     _fields_ = [("struct_size", C.c_uint32), ("scheme", C.c_int), ("missing", C.c_int), ("consistent", C.c_int),
                 ("tolerance", C.c_double), ("max_iterations", C.c_int), ("use_weights", C.c_int),
                 ("quality", C.c_int)]
+
+
+class EstimateOptions(C.Structure):
+    _fields_ = EstimateOptionsV1._fields_ + [("stopping", C.c_int), ("keep_scores", C.c_int),
+                                             ("f2_reestimate", C.c_int), ("strict", C.c_int)]
 
 
 PROGRESS = C.CFUNCTYPE(C.c_int, C.c_size_t, C.c_size_t, C.c_void_p)
@@ -29,7 +35,8 @@ PROGRESS = C.CFUNCTYPE(C.c_int, C.c_size_t, C.c_size_t, C.c_void_p)
 class BootstrapOptions(C.Structure):
     _fields_ = [("struct_size", C.c_uint32), ("resamples", C.c_size_t), ("seed", C.c_uint64),
                 ("threads", C.c_uint), ("confidence", C.c_double), ("bca", C.c_int), ("progress", PROGRESS),
-                ("user_data", C.c_void_p), ("drop_inadmissible", C.c_int), ("indices", C.c_int)]
+                ("user_data", C.c_void_p), ("drop_inadmissible", C.c_int), ("indices", C.c_int),
+                ("jackknife_max", C.c_size_t), ("max_failed_share", C.c_double)]
 
 
 class BootParameter(C.Structure):
@@ -135,9 +142,17 @@ def main(lib_path: str, shared: str) -> int:
     fit = C.c_void_p()
     assert lib.csikit_estimate(data, C.byref(opts), C.byref(fit)) == OK
 
+    # an older caller's smaller struct: its fields are read, the newer ones keep their defaults
+    old = EstimateOptionsV1(C.sizeof(EstimateOptionsV1), 0, 0, 0, 1e-10, 300, 1, 1)
+    old_fit = C.c_void_p()
+    assert lib.csikit_estimate(data, C.cast(C.pointer(old), C.POINTER(EstimateOptions)), C.byref(old_fit)) == OK
+    old_paths, _, _ = values(lib, old_fit, PATHS)
+    lib.csikit_fit_free(old_fit)
+
     cons, inds = ids(lib, fit, CONSTRUCTS), ids(lib, fit, INDICATORS)
     paths, J, J2 = values(lib, fit, PATHS)
     assert (J, J2) == (7, 7)
+    assert old_paths == paths
     for p in ref["paths"]:
         got = paths[cons.index(p["to"]) * J + cons.index(p["from"])]
         assert math.isclose(got, p["coef"], abs_tol=1e-8), (p, got)

@@ -1,12 +1,9 @@
 // to_json(): the report.json document of a fit and its bootstrap (field list: docs/report.md).
-#include "csikit/report.hpp"
+#include "json_write.hpp"
 
 #include "csikit/version.hpp"
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
-#include <cmath>
 #include <map>
 #include <string>
 #include <utility>
@@ -15,10 +12,8 @@ CSIKIT_NAMESPACE_BEGIN
 
 namespace {
 
-using json = nlohmann::ordered_json;  // keep the documented field order
-
-/// A number, or null when it is NaN/infinite (JSON has no NaN).
-json num(double x) { return std::isfinite(x) ? json(x) : json(nullptr); }
+using json_write::json;
+using json_write::num;
 
 /// Element (i) of a vector that may be empty when a criterion was not computed.
 json at(const Eigen::VectorXd& v, Eigen::Index i) { return i < v.size() ? num(v[i]) : json(nullptr); }
@@ -468,15 +463,16 @@ json document(const pls_fit& fit, const bootstrap_result* boot, const survey* s,
 }  // namespace
 
 std::string to_json(const pls_fit& fit, const bootstrap_result* boot, const survey* s, int indent) {
-    return document(fit, boot, s, nullptr).dump(indent, ' ', false, json::error_handler_t::replace);
+    return json_write::dump(document(fit, boot, s, nullptr), indent);
 }
 
 std::string to_json(const pls_fit& fit, const bootstrap_result* boot, const survey* s, const index_analysis& a,
                     int indent) {
-    return document(fit, boot, s, &a).dump(indent, ' ', false, json::error_handler_t::replace);
+    return json_write::dump(document(fit, boot, s, &a), indent);
 }
 
 std::string to_json(const analysis_report& r, int indent) {
+    check_json_indent(indent);
     json doc;
     if (r.fit) {
         doc = document(*r.fit, r.boot ? &*r.boot : nullptr, &r.schema, &r.analysis,
@@ -486,7 +482,7 @@ std::string to_json(const analysis_report& r, int indent) {
         doc["notes"] = r.notes;
         doc["scores"] = r.scores ? json::parse(to_json(*r.scores, -1)) : json(nullptr);
     }
-    return doc.dump(indent, ' ', false, json::error_handler_t::replace);
+    return json_write::dump(doc, indent);
 }
 
 CSIKIT_NAMESPACE_END

@@ -1,14 +1,12 @@
 // to_json(score_report): the report as JSON text. Keys keep a reading order (ordered_json);
 // NaN and infinities are written as null by nlohmann/json.
-#include "csikit/scoring.hpp"
-
-#include <nlohmann/json.hpp>
+#include "json_write.hpp"
 
 CSIKIT_NAMESPACE_BEGIN
 
 namespace {
 
-using json = nlohmann::ordered_json;
+using json_write::json;
 
 json to_j(const interval& i) { return json::array({i.lower, i.upper}); }
 
@@ -130,8 +128,7 @@ std::string to_json(const score_report& r, int indent) {
         j["changes"].push_back({{"kind", to_string(c.kind)}, {"id", c.id}, {"label", c.label}, {"from", c.from},
                                 {"to", c.to}, {"before", c.before}, {"after", c.after}, {"test", to_j(c.test)}});
     j["notes"] = r.notes;
-    // Replace invalid UTF-8 rather than throw: labels come from user files.
-    return j.dump(indent, ' ', false, json::error_handler_t::replace);
+    return json_write::dump(j, indent);
 }
 
 CSIKIT_NAMESPACE_END

@@ -1,0 +1,195 @@
+// option_descriptions(): the one description of the options of each analysis. Defaults are read
+// from default-constructed option structs, so they cannot drift from the code. A face that lacks
+// an option names the reason; "TODO <face>:" marks one that is still to be added there
+// (tests/options/check_options.py fails on any option a face lacks without such an entry).
+#include "csikit/options.hpp"
+
+#include "csikit/analysis.hpp"
+#include "csikit/bootstrap.hpp"
+#include "csikit/ipa.hpp"
+#include "csikit/pls.hpp"
+#include "csikit/scoring.hpp"
+#include "csikit/stats.hpp"
+
+#include <charconv>
+#include <string>
+
+CSIKIT_NAMESPACE_BEGIN
+
+namespace {
+
+/// The shortest text that reads back as `x` (locale-independent).
+std::string text(double x) {
+    char buf[32];
+    const auto r = std::to_chars(buf, buf + sizeof buf, x);
+    return std::string(buf, r.ptr);
+}
+std::string text(bool b) { return b ? "true" : "false"; }
+template <class Int>
+std::string integer(Int v) { return std::to_string(v); }
+
+option_face name(std::string n) { return {std::move(n), {}}; }
+option_face lacks(std::string why) { return {{}, std::move(why)}; }
+
+const char* scheme_text(inner_scheme s) {
+    switch (s) {
+    case inner_scheme::path: return "path";
+    case inner_scheme::centroid: return "centroid";
+    case inner_scheme::factorial: return "factorial";
+    }
+    return "";
+}
+
+const char* missing_text(missing_treatment m) {
+    switch (m) {
+    case missing_treatment::listwise: return "listwise";
+    case missing_treatment::mean_replacement: return "mean";
+    case missing_treatment::pairwise: return "pairwise";
+    }
+    return "";
+}
+
+/// The cross-hair as the CLI and Python spell it.
+const char* crosshair_text(crosshair_rule r) {
+    switch (r) {
+    case crosshair_rule::scale_midpoint: return "midpoint";
+    case crosshair_rule::data_mean: return "mean";
+    case crosshair_rule::data_median: return "median";
+    case crosshair_rule::custom: return "custom";
+    }
+    return "";
+}
+
+analysis_description estimate_options() {
+    const pls_options d;
+    analysis_description a{"estimate", "csikit::pls_options", "analyze", "estimate", "csikit_estimate_options", {}};
+    const auto todo_cli = [](const char* what) { return lacks(std::string("TODO cli: no flag yet (") + what + ")"); };
+    a.options = {
+        {"scheme", "enum", scheme_text(d.scheme), {"path", "centroid", "factorial"}, "inner weighting scheme",
+         name("scheme"), name("scheme"), name("scheme")},
+        {"missing", "enum", missing_text(d.missing), {"listwise", "mean", "pairwise"}, "treatment of missing answers",
+         name("missing"), name("missing"), name("missing")},
+        {"consistent", "bool", text(d.consistent), {}, "PLSc (Dijkstra-Henseler) for Mode A constructs",
+         name("mode"), name("consistent"), name("consistent")},
+        {"tolerance", "double", text(d.tolerance), {}, "stop when the stopping rule's change is below this",
+         name("tolerance"), name("tolerance"), name("tolerance")},
+        {"max_iterations", "int", integer(d.max_iterations), {}, "convergence error beyond this many iterations",
+         name("max-iter"), name("max_iter"), name("max_iterations")},
+        {"use_weights", "bool", text(d.use_weights), {}, "honour respondent weights when the data have them",
+         todo_cli("the CLI always honours the schema's weight column"), name("use_weights"), name("use_weights")},
+        {"keep_scores", "bool", text(d.keep_scores), {}, "keep the n x J construct scores",
+         lacks("deliberate: the CLI writes reports, which hold no respondent-level construct scores"),
+         name("keep_scores"), name("keep_scores")},
+        {"quality", "bool", text(d.quality), {}, "quality criteria (reliability, HTMT, VIF, f2, GoF, SRMR)",
+         todo_cli("the CLI always computes them"), name("quality"), name("quality")},
+        {"stopping", "enum", d.stopping == stop_rule::plspm ? "plspm" : "max_abs_change", {"max_abs_change", "plspm"},
+         "stopping rule of the iteration", todo_cli("always max_abs_change"), name("stopping"), name("stopping")},
+        {"f2_reestimate", "bool", text(d.f2_reestimate), {}, "f2 by re-estimating the model without each path",
+         todo_cli("f2 from the full model's correlations"),
+         lacks("TODO python: csikit.estimate does not pass it although _core.pyi declares it"), name("f2_reestimate")},
+        {"strict", "bool", text(d.strict), {}, "PLSc: fail on an inadmissible solution instead of flagging it",
+         todo_cli("inadmissible solutions are flagged"), name("strict"), name("strict")},
+    };
+    return a;
+}
+
+analysis_description bootstrap_description() {
+    const bootstrap_options d;
+    analysis_description a{"bootstrap", "csikit::bootstrap_options", "analyze", "bootstrap", "csikit_bootstrap_options", {}};
+    const auto todo_cli = [](const char* what) { return lacks(std::string("TODO cli: no flag yet (") + what + ")"); };
+    a.options = {
+        {"resamples", "size", integer(d.resamples), {}, "number of resamples B (>= 2)",
+         name("bootstrap"), name("resamples"), name("resamples")},
+        {"seed", "uint64", integer(d.seed), {}, "the result depends on the seed only, never on the threads",
+         name("seed"), name("seed"), name("seed")},
+        {"threads", "unsigned", integer(d.threads), {}, "worker threads; 0 = all cores",
+         name("threads"), name("threads"), name("threads")},
+        {"confidence", "double", text(d.confidence), {}, "level of the percentile and BCa intervals, in (0, 1)",
+         name("confidence"), name("confidence"), name("confidence")},
+        {"bca", "bool", text(d.bca), {}, "BCa intervals (needs a jackknife over respondents)",
+         todo_cli("always BCa"), name("bca"), name("bca")},
+        {"jackknife_max", "size", integer(d.jackknife_max), {}, "exact jackknife up to this many respondents, grouped beyond",
+         todo_cli("always the default"), name("jackknife_max"), name("jackknife_max")},
+        {"max_failed_share", "double", text(d.max_failed_share), {}, "numeric error when more resamples fail",
+         todo_cli("always the default"), name("max_failed_share"), name("max_failed_share")},
+        {"drop_inadmissible", "bool", text(d.drop_inadmissible), {}, "PLSc: count inadmissible resamples as failed",
+         todo_cli("inadmissible resamples are kept"), name("drop_inadmissible"), name("drop_inadmissible")},
+        {"progress", "callback", "", {}, "progress report, return false to cancel",
+         lacks("deliberate: the CLI draws its own progress line on stderr"), name("progress"), name("progress")},
+        {"cancel", "pointer", "", {}, "external cancellation flag polled by the workers",
+         lacks("deliberate: Ctrl-C ends the process"),
+         lacks("deliberate: progress returning False or Ctrl-C cancels"),
+         lacks("deliberate: progress returning nonzero cancels (no shared atomics across the C ABI)")},
+        {"index_survey", "pointer", "", {}, "also bootstrap every construct's 0-100 index (the survey's scales)",
+         lacks("deliberate: --bootstrap always bootstraps the indices too"), name("indices"), name("indices")},
+    };
+    return a;
+}
+
+analysis_description score_description() {
+    const score_options d;
+    analysis_description a{"score", "csikit::score_options", "score", "score", "csikit_score_options", {}};
+    a.options = {
+        {"rescale", "enum", to_string(d.rescale), {"linear", "proportional", "labels"}, "how answers become 0-100 scores",
+         name("rescale"), name("rescale"), name("rescale")},
+        {"aggregate", "enum", to_string(d.aggregate), {"respondent", "mean"}, "how the hierarchy index is aggregated",
+         name("aggregate"), name("aggregate"), name("aggregate")},
+        {"threshold", "double", text(d.threshold), {}, "a respondent is satisfied when the 0-100 score >= threshold",
+         name("threshold"), name("threshold"), name("threshold")},
+        {"level", "double", text(d.level), {}, "confidence level of every interval and test",
+         name("level"), name("level"), name("level")},
+        {"interval", "enum", to_string(d.interval), {"wilson", "agresti_coull", "clopper_pearson"}, "interval of every share",
+         name("interval"), name("interval"), name("interval")},
+        {"nps.promoter_min", "double", text(d.nps.promoter_min), {}, "answers >= this are NPS promoters",
+         lacks("TODO cli: no flag yet (always 9)"), lacks("TODO python: csikit.score has no keyword yet (csikit.nps has)"),
+         name("nps_promoter_min")},
+        {"nps.detractor_max", "double", text(d.nps.detractor_max), {}, "answers <= this are NPS detractors",
+         lacks("TODO cli: no flag yet (always 6)"), lacks("TODO python: csikit.score has no keyword yet (csikit.nps has)"),
+         name("nps_detractor_max")},
+        {"top_box", "map", "", {}, "top-box values per scale id, overriding the scale's own",
+         lacks("TODO cli: no flag yet (set top_box in the schema's scales)"), name("top_box"),
+         lacks("deliberate: a map of scale ids to value lists has no plain C form; set top_box in the schema's scales")},
+        {"by", "string", d.by, {}, "segment column to break down by; empty = none", name("by"), name("by"), name("by")},
+        {"by_wave", "bool", text(d.by_wave), {}, "per-wave results and changes when the survey has a wave column",
+         lacks("TODO cli: no flag yet (always per wave)"), name("by_wave"), name("by_wave")},
+        {"language", "string", d.language, {}, "label language; empty = the survey's first language",
+         name("lang"), name("language"), name("language")},
+    };
+    return a;
+}
+
+analysis_description analyze_description() {
+    const analysis_options d;
+    analysis_description a{"analyze", "csikit::analysis_options, csikit::index_analysis_options", "analyze",
+                           "Fit.to_json", "csikit_analysis_options", {}};
+    a.options = {
+        {"index.target", "string", d.index.target, {}, "target construct of impacts and IPA/IPMA; empty = the preset's",
+         name("target"), name("target"), name("target")},
+        {"index.by", "string", d.index.by, {}, "segment or wave column: indices per group",
+         name("by"), name("by"), name("by")},
+        {"index.crosshair", "enum", crosshair_text(d.index.crosshair), {"mean", "median", "midpoint"}, "IPA cross-hair",
+         name("crosshair"), name("crosshair"), name("crosshair")},
+        {"index.index.level", "double", text(d.index.index.level), {}, "confidence level of the index t-intervals",
+         name("level"), name("level"), name("level")},
+        {"index.index.use_weights", "bool", text(d.index.index.use_weights), {}, "weight respondents in the index scores",
+         lacks("TODO cli: no flag yet (always weighted)"), lacks("TODO python: Fit.to_json has no keyword yet"),
+         name("use_weights")},
+        {"resamples", "size", integer(d.resamples), {}, "bootstrap resamples; 0 = none (see bootstrap)",
+         name("bootstrap"), lacks("deliberate: csikit.bootstrap(fit, resamples=...) and pass the result to to_json"),
+         lacks("deliberate: csikit_bootstrap() and pass the boot handle to csikit_fit_analysis_json")},
+        {"scores", "bool", text(d.scores), {}, "also score the survey and break down every segment",
+         name("scores"), lacks("deliberate: csikit.score(data) gives the scores document"),
+         lacks("deliberate: csikit_score_json() gives the scores document")},
+    };
+    return a;
+}
+
+}  // namespace
+
+const std::vector<analysis_description>& option_descriptions() {
+    static const std::vector<analysis_description> all{estimate_options(), bootstrap_description(), score_description(),
+                                                       analyze_description()};
+    return all;
+}
+
+CSIKIT_NAMESPACE_END

@@ -1,0 +1,30 @@
+// The few rules every JSON serializer of csikit shares (private to src/report/json): the one
+// number writer and the one way a document becomes text.
+#pragma once
+
+#include "csikit/report.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <string>
+
+CSIKIT_NAMESPACE_BEGIN
+
+namespace json_write {
+
+using json = nlohmann::ordered_json;  // keep the documented field order
+
+/// A number, or null when it is NaN/infinite (JSON has no NaN).
+inline json num(double x) { return std::isfinite(x) ? json(x) : json(nullptr); }
+
+/// The document as text: `indent` checked by check_json_indent() (nlohmann reads past its
+/// indent buffer beyond 1024), invalid UTF-8 from user files replaced rather than thrown.
+inline std::string dump(const json& doc, int indent) {
+    check_json_indent(indent);
+    return doc.dump(indent, ' ', false, json::error_handler_t::replace);
+}
+
+}  // namespace json_write
+
+CSIKIT_NAMESPACE_END
