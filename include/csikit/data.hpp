@@ -61,8 +61,17 @@ struct responses {
     responses subset(const std::vector<Eigen::Index>& rows) const;
 };
 
+/// Limits of the CSV reader (docs/reliability.md). A record (one line, or several joined by a
+/// quoted newline) longer than max_record_bytes stops reading where it is found, so a file with
+/// no line ends is never held whole; a cell above max_cell_bytes or a row of more than
+/// max_columns fields is an error naming its line.
+inline constexpr std::size_t max_record_bytes = std::size_t{16} << 20;  ///< 16 MiB
+inline constexpr std::size_t max_cell_bytes = std::size_t{1} << 20;     ///< 1 MiB
+inline constexpr std::size_t max_columns = 100000;
+
 /// Reads a CSV file of answers (UTF-8 with or without BOM; comma, semicolon or tab; quoted
-/// fields; header row of column names). Throws io_error, parse_error (broken file, naming line)
+/// fields; header row of column names). The path "-" reads standard input; pipes and FIFOs
+/// are read like files. Throws io_error, parse_error (broken file, naming line; a limit above)
 /// or data_error (missing columns, non-numeric or out-of-scale values, naming line and column).
 responses read_responses(const std::string& csv_path, const survey& s, read_options options = {});
 
