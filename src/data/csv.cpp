@@ -133,8 +133,8 @@ bool csv_tokenizer::next(std::vector<csv_field>& fields, std::vector<csv_issue>&
     return true;
 }
 
-std::size_t count_header_fields(std::string_view text, char delimiter) {
-    csv_tokenizer tok(text, delimiter);
+std::size_t count_header_fields(std::string_view text, char delimiter, std::size_t max_fields) {
+    csv_tokenizer tok(text, delimiter, 1, max_fields);
     std::vector<csv_field> fields;
     std::vector<csv_issue> issues;
     return tok.next(fields, issues) ? fields.size() : 0;

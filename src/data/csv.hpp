@@ -83,8 +83,9 @@ private:
     bool after_cr_ = false;    // the previous byte was a CR (a CRLF counts once)
 };
 
-/// Number of fields the first record of `text` splits into with `delimiter` (quotes respected).
-std::size_t count_header_fields(std::string_view text, char delimiter);
+/// Number of fields the first record of `text` splits into with `delimiter` (quotes respected),
+/// counting at most `max_fields`.
+std::size_t count_header_fields(std::string_view text, char delimiter, std::size_t max_fields);
 
 /// Offset of the first byte of `s` that is not part of well-formed UTF-8 (RFC 3629: no overlong
 /// forms, no surrogates, nothing above U+10FFFF), or std::string_view::npos if all is well.

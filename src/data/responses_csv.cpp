@@ -112,7 +112,7 @@ private:
         if (f.end - f.offset <= max_cell_bytes) return false;
         problems_.add(line, column_field(index),
                       "cell of " + std::to_string(f.end - f.offset) + " bytes is longer than the limit of " +
-                          std::to_string(max_cell_bytes >> 20) + " MiB (max_cell_bytes; expected a rating, a weight or a segment value)",
+                          std::to_string(max_cell_bytes >> 20) + " MiB (max_cell_bytes; expected a rating, a weight, a segment value or a short text)",
                       true);
         return true;
     }
@@ -418,7 +418,7 @@ responses parse_text(std::string_view text, const survey& s, read_options option
         // The candidate that splits the header into the most fields; ties go to the comma.
         std::size_t best = 0;
         for (char d : {',', ';', '\t'}) {
-            const std::size_t k = detail::count_header_fields(text.substr(bom), d);
+            const std::size_t k = detail::count_header_fields(text.substr(bom), d, max_columns + 1);
             if (k > best) best = k, delim = d;
         }
     }

@@ -56,35 +56,31 @@ expect_exit 0 blank_lines 400000 -- "$cli" score --schema "$bank_schema" --data 
 expect_text "$tmp/blank_lines.out" '"respondents": 600'
 rm -f "$tmp/blank.csv"
 
-# A line of 10^8 delimiters (10^8 fields): stops at the record limit, never holds it whole.
-{ head -1 "$bank_data"; head -c 100000000 /dev/zero | tr '\0' ','; } >"$tmp/wide_line.csv"
-expect_exit 2 long_record 400000 -- "$cli" score --schema "$bank_schema" --data "$tmp/wide_line.csv"
-expect_text "$tmp/long_record.err" "longer than the limit of 16 MiB (max_record_bytes"
-expect_text "$tmp/long_record.err" "wide_line.csv:2:"
-# The same through a pipe: a pipe is read piece by piece and stops at the same place.
-{ head -1 "$bank_data"; head -c 100000000 /dev/zero | tr '\0' ','; } |
-    (ulimit -v 400000 && "$cli" score --schema "$bank_schema" --data -) >/dev/null 2>"$tmp/long_pipe.err"
-expect_text "$tmp/long_pipe.err" "<stdin>:2: the record starting here is longer than the limit"
+# A line of 2 * 10^9 delimiters through a pipe: reading stops at the record limit (256 MiB), so
+# 1 GB of address space suffices; held whole it would need 2 GB (and the fields 80 GB).
+{ head -1 "$bank_data"; head -c 2000000000 /dev/zero | tr '\0' ','; } |
+    (ulimit -v 1000000 && "$cli" score --schema "$bank_schema" --data -) >/dev/null 2>"$tmp/long_pipe.err"
+expect_text "$tmp/long_pipe.err" "<stdin>:2: the record starting here is longer than the limit of 256 MiB (max_record_bytes"
+# The same from a file (300 MB): the same message, with the file and line.
+{ head -1 "$bank_data"; head -c 300000000 /dev/zero | tr '\0' ','; } >"$tmp/wide_line.csv"
+expect_exit 2 long_record 1000000 -- "$cli" score --schema "$bank_schema" --data "$tmp/wide_line.csv"
+expect_text "$tmp/long_record.err" "wide_line.csv:2: the record starting here is longer than the limit of 256 MiB (max_record_bytes"
 rm -f "$tmp/wide_line.csv"
 
-# A row of 200,000 fields (within the record limit): the column limit, with a line number.
-{ head -2 "$bank_data"; head -c 200000 /dev/zero | tr '\0' ','; echo; } >"$tmp/wide_row.csv"
-expect_exit 2 many_fields 400000 -- "$cli" score --schema "$bank_schema" --data "$tmp/wide_row.csv"
-expect_text "$tmp/many_fields.err" "wide_row.csv:3: row has more than 100000 fields"
-{ head -c 200000 /dev/zero | tr '\0' ','; echo; } >"$tmp/wide_head.csv"
-expect_exit 2 many_columns 400000 -- "$cli" score --schema "$bank_schema" --data "$tmp/wide_head.csv"
-expect_text "$tmp/many_columns.err" "the header has more than 100000 columns, the limit (max_columns"
+# A row of 1,100,000 fields (within the record limit): the column limit, with a line number.
+{ head -2 "$bank_data"; head -c 1100000 /dev/zero | tr '\0' ','; echo; } >"$tmp/wide_row.csv"
+expect_exit 2 many_fields 1000000 -- "$cli" score --schema "$bank_schema" --data "$tmp/wide_row.csv"
+expect_text "$tmp/many_fields.err" "wide_row.csv:3: row has more than 1048576 fields"
+{ head -c 1100000 /dev/zero | tr '\0' ','; echo; } >"$tmp/wide_head.csv"
+expect_exit 2 many_columns 1000000 -- "$cli" score --schema "$bank_schema" --data "$tmp/wide_head.csv"
+expect_text "$tmp/many_columns.err" "the header has more than 1048576 columns, the limit (max_columns"
 
-# A 2 MB cell (quoted, in a segment column): the cell limit names line and column.
-python3 - "$bank_data" "$tmp/big_cell.csv" <<'EOF'
-import sys
-rows = open(sys.argv[1]).read().splitlines()
-cells = rows[2].split(",")
-cells[3] = '"' + "x" * 2000000 + '"'
-open(sys.argv[2], "w").write("\n".join(rows[:2] + [",".join(cells)]) + "\n")
-EOF
-expect_exit 2 big_cell 400000 -- "$cli" score --schema "$bank_schema" --data "$tmp/big_cell.csv"
-expect_text "$tmp/big_cell.err" 'big_cell.csv:3: column "channel": cell of 2000002 bytes is longer than the limit of 1 MiB (max_cell_bytes'
+# A 140 MB quoted cell in the segment column "channel", through a pipe: the cell limit names
+# line and column.
+{ head -2 "$bank_data"; sed -n 3p "$bank_data" | cut -d, -f1-3 | tr -d '\n'; printf ',"'
+  head -c 140000000 /dev/zero | tr '\0' 'x'; printf '",'; sed -n 3p "$bank_data" | cut -d, -f5-; } |
+    (ulimit -v 1000000 && "$cli" score --schema "$bank_schema" --data -) >/dev/null 2>"$tmp/big_cell.err"
+expect_text "$tmp/big_cell.err" '<stdin>:3: column "channel": cell of 140000002 bytes is longer than the limit of 128 MiB (max_cell_bytes'
 
 # --- #12: pipes, FIFOs and standard input read like files ------------------------------------
 expect_exit 0 from_file 1000000 -- "$cli" score --schema "$bank_schema" --data "$bank_data" --json
