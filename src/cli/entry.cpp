@@ -94,7 +94,10 @@ int run(const std::vector<std::string>& rest) {
         message(cmd.name, e.path1().string() + ": cannot read the file (" + e.code().message() + ")");
         rc = 2;
     } catch (const std::bad_alloc&) {
-        message(cmd.name, "out of memory");
+        // The readers, the bootstrap and the simulator name what they were allocating (their
+        // limits are checked first); what reaches here is the estimate or a report.
+        message(cmd.name, "out of memory while computing or writing the results (the data or the model is larger than "
+                          "this machine's memory allows; docs/reliability.md lists the limits)");
         rc = 1;
     } catch (const std::exception& e) {
         message(cmd.name, std::string("internal error: ") + e.what());
