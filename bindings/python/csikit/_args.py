@@ -15,7 +15,7 @@ from ._core import limits as _limits
 from .errors import ArgumentError
 
 __all__ = ["COUNT_RANGE", "INDENT_RANGE", "INT_RANGE", "JACKKNIFE_MAX_RANGE", "MAX_ITER_RANGE", "PLAN_N_RANGE",
-           "RESAMPLES_RANGE", "SEED_RANGE", "SIMULATE_N_RANGE", "THREADS_RANGE", "integer"]
+           "PLAN_TOTAL_RANGE", "RESAMPLES_RANGE", "SEED_RANGE", "SIMULATE_N_RANGE", "THREADS_RANGE", "integer"]
 
 _CORE = _limits.ranges()
 #: ``seed``: every 64-bit unsigned value, both ends included (CLI ``--seed``).
@@ -32,9 +32,11 @@ MAX_ITER_RANGE: tuple[int, int] = _CORE["max_iterations"]
 SIMULATE_N_RANGE: tuple[int, int] = _CORE["simulate_n"]
 #: ``n`` of ``moe_proportion`` / ``moe_mean`` (CLI ``plan moe --n``).
 PLAN_N_RANGE: tuple[int, int] = _CORE["plan_n"]
+#: ``total`` of ``allocate`` (CLI ``plan allocate --total``: 0 .. the plan maximum).
+PLAN_TOTAL_RANGE: tuple[int, int] = (0, PLAN_N_RANGE[1])
 #: ``indent`` of the JSON writers: -1 (one line) .. 64 spaces (no CLI flag).
 INDENT_RANGE = (-1, 64)
-#: Counts held in a size_t without a CLI flag (``total`` of ``allocate``) and a C++ int.
+#: Counts held in a size_t and a C++ int, for keywords without a CLI flag.
 COUNT_RANGE = (0, 2**64 - 1)
 INT_RANGE = (-(2**31), 2**31 - 1)
 
