@@ -26,10 +26,18 @@ CSIKIT_NAMESPACE_BEGIN
 /// Return false to cancel the run (bootstrap then throws cancelled_error).
 using progress_callback = std::function<bool(std::size_t done, std::size_t total)>;
 
+/// Most resamples one bootstrap() runs. The percentile and BCa intervals need every replicate
+/// of every parameter, so storage is resamples x parameters x 8 bytes (100,000 resamples of a
+/// 100-parameter model: 80 MB); past 10^5 the Monte-Carlo error of a 95% limit is far below the
+/// precision reported. docs/reliability.md lists it.
+inline constexpr std::size_t max_resamples = 100000;
+/// Most bytes the replicates of one bootstrap() may hold (resamples x parameters x 8): 1 GiB.
+inline constexpr std::size_t max_replicate_bytes = std::size_t{1} << 30;
+
 /// Bootstrap settings. The estimation settings are those of the original fit, with the
 /// quality criteria switched off (they are not bootstrapped).
 struct bootstrap_options {
-    std::size_t resamples = 5000;   ///< B, the number of resamples (>= 2)
+    std::size_t resamples = 5000;   ///< B, the number of resamples (2 .. max_resamples)
     std::uint64_t seed = 1;         ///< the result depends on the seed only, never on `threads`
     unsigned threads = 0;           ///< worker threads; 0 = std::thread::hardware_concurrency()
     double confidence = 0.95;       ///< level of the percentile and BCa intervals, in (0, 1)
@@ -110,7 +118,8 @@ struct bootstrap_result {
 /// used by the original, each re-estimated with original.options (quality criteria off) and
 /// aligned in sign to the original block by block (a block whose weights have a negative inner
 /// product with the original's is flipped). Throws argument_error for bad options or a fit
-/// that does not come from `data`, numeric_error when too many resamples fail,
+/// that does not come from `data` or more than max_resamples resamples (or replicates past
+/// max_replicate_bytes; checked before allocating), numeric_error when too many resamples fail,
 /// cancelled_error when the callback returns false or `cancel` becomes true.
 bootstrap_result bootstrap(const pls_model& model, const responses& data, const pls_fit& original,
                            const bootstrap_options& options = {});

@@ -61,8 +61,18 @@ struct responses {
     responses subset(const std::vector<Eigen::Index>& rows) const;
 };
 
+/// Limits of the CSV reader (docs/reliability.md). A record (one line, or several joined by a
+/// quoted newline) longer than max_record_bytes stops reading where it is found, so a file with
+/// no line ends is never held whole; a cell above max_cell_bytes or a row of more than
+/// max_columns fields is an error naming its line. The values leave room for what the tests
+/// read on purpose (a 64 MB free-text cell, 10^6 columns) while a 2 GB line or 10^9 fields stop.
+inline constexpr std::size_t max_record_bytes = std::size_t{256} << 20;  ///< 256 MiB
+inline constexpr std::size_t max_cell_bytes = std::size_t{128} << 20;    ///< 128 MiB
+inline constexpr std::size_t max_columns = std::size_t{1} << 20;         ///< 1,048,576 fields
+
 /// Reads a CSV file of answers (UTF-8 with or without BOM; comma, semicolon or tab; quoted
-/// fields; header row of column names). Throws io_error, parse_error (broken file, naming line)
+/// fields; header row of column names). The path "-" reads standard input; pipes and FIFOs
+/// are read like files. Throws io_error, parse_error (broken file, naming line; a limit above)
 /// or data_error (missing columns, non-numeric or out-of-scale values, naming line and column).
 responses read_responses(const std::string& csv_path, const survey& s, read_options options = {});
 

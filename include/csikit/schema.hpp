@@ -151,7 +151,16 @@ std::vector<problem> validate(const survey& s);
 /// problem found by the structural checks and by validate().
 survey parse_survey(std::string_view json_text, const std::string& source = "<string>");
 
-/// Reads and parses a schema file; io_error if it cannot be read.
+/// Largest schema file load_survey reads: 256 MiB (a schema of 10^6 items is about 40 MB).
+/// Reading stops there, so /dev/zero or a wrong file is refused instead of filling memory.
+inline constexpr std::size_t max_schema_bytes = std::size_t{256} << 20;
+/// Deepest JSON nesting parse_survey accepts (arrays and objects): 200. Each hierarchy level
+/// takes two (a "children" array and the child object), so a hierarchy is at most 99 levels
+/// below its root (a per-language label object on the deepest node takes one more).
+inline constexpr std::size_t max_schema_depth = 200;
+
+/// Reads and parses a schema file (a regular file, a pipe or a FIFO); io_error if it cannot be
+/// read or is larger than max_schema_bytes.
 survey load_survey(const std::string& path);
 
 /// The survey as JSON text (round-trips through parse_survey).

@@ -46,6 +46,12 @@ double rescale_value(const scale& s, double x, rescaling method);
 /// else the two highest points {max - 1, max}.
 std::vector<double> top_box_values(const scale& s, const std::vector<double>& override_values = {});
 
+/// Most values of a segment column shown one by one (score's by_segment, segment_breakdowns):
+/// the largest 50. The other values are pooled into one group named other_segments, with a
+/// note, so that a column of 20,000 values stays a readable table and a linear computation.
+inline constexpr std::size_t max_segments_shown = 50;
+inline constexpr const char* other_segments = "(other)";
+
 struct score_options {
     rescaling rescale = rescaling::linear;
     aggregation aggregate = aggregation::respondent_first;
@@ -159,7 +165,9 @@ struct score_report {
     score_options options;
     sample_summary sample;
     group_scores overall;
-    std::vector<group_scores> by_segment;  ///< one per value of options.by, sorted
+    /// One per value of options.by, sorted; past max_segments_shown values the largest ones
+    /// and an other_segments group last (see notes).
+    std::vector<group_scores> by_segment;
     std::vector<group_scores> by_wave;     ///< one per wave value, sorted
     /// Consecutive waves (sorted): inner hierarchy nodes, satisfaction rate, NPS, then every
     /// item's score and top-box share (leaf nodes are not repeated: they are items).
@@ -183,13 +191,15 @@ std::string to_json(const score_report& report, int indent = 2);
 /// report can test "this segment against everyone else" (Welch t for scores, z for NPS).
 struct segment_breakdown {
     std::string column;                ///< the segment column, e.g. "channel"
-    std::vector<group_scores> groups;  ///< one per non-empty value, sorted by value
+    /// One per non-empty value, sorted by value; past max_segments_shown values the largest
+    /// ones and an other_segments group last.
+    std::vector<group_scores> groups;
     std::vector<group_scores> rest;    ///< rest[i]: every respondent not in groups[i]
 };
 
 /// Scores every segment column of the survey (or only `columns` when not empty), with the
 /// complement of each group. Respondents with an empty cell are in no group (but in every
-/// rest). Throws what score_group throws; argument_error for an unknown column.
+/// rest). Linear in the respondents: at most max_segments_shown + 1 groups per column. Throws what score_group throws; argument_error for an unknown column.
 std::vector<segment_breakdown> segment_breakdowns(const survey& s, const responses& data,
                                                   const score_options& options = {},
                                                   const std::vector<std::string>& columns = {});

@@ -46,6 +46,12 @@ Eigen::MatrixXd implied_construct_correlation(const population_model& pop);
 /// p x p correlation matrix of the indicators implied by the population model.
 Eigen::MatrixXd implied_indicator_correlation(const population_model& pop);
 
+/// Most respondents simulate() draws, and most answers (respondents x indicators): each answer
+/// is a double held about twice while drawing, so 5e7 answers need about 800 MB.
+/// argument_error naming "n" past either, checked before allocating (docs/reliability.md).
+inline constexpr std::size_t max_simulated_respondents = 10000000;
+inline constexpr std::size_t max_simulated_answers = 50000000;
+
 /// Draws n respondents. With scale_points = K the standard normal value z becomes
 /// clamp(round((z + 3) / 6 * (K - 1)) + 1, 1, K): equal-width categories over [-3, 3].
 simulated_data simulate(const population_model& pop, std::size_t n, const simulate_options& options = {});

@@ -12,7 +12,9 @@
 #include <condition_variable>
 #include <exception>
 #include <mutex>
+#include <new>
 #include <string>
+#include <system_error>
 #include <thread>
 
 CSIKIT_NAMESPACE_BEGIN
@@ -39,6 +41,10 @@ void check_options(const bootstrap_options& o) {
         throw argument_error(location{"", 0, field}, std::string("bootstrap: ") + what);
     };
     if (o.resamples < 2) bad("resamples", std::to_string(o.resamples) + " resamples is too few (expected >= 2)");
+    if (o.resamples > max_resamples)
+        bad("resamples", std::to_string(o.resamples) + " resamples is above the limit of " +
+                             std::to_string(max_resamples) + " (every replicate is kept for the intervals; expected <= " +
+                             std::to_string(max_resamples) + ")");
     if (!(o.confidence > 0 && o.confidence < 1))
         bad("confidence", "confidence " + format_shortest(o.confidence) + " is invalid (expected 0 < confidence < 1)");
     if (!(o.max_failed_share >= 0 && o.max_failed_share <= 1))
@@ -166,17 +172,30 @@ void worker(job& jb) {
     jb.finished_cv.notify_one();
 }
 
-/// Starts the workers, reports progress from this thread, joins. Throws what a worker threw,
-/// or cancelled_error when asked to stop before every item was done.
-void run(job& jb, unsigned threads, const progress_callback& progress) {
+/// Starts the workers, reports progress from this thread, joins; returns how many workers ran
+/// (fewer than asked when the system refuses a thread). Throws what a worker threw, or
+/// cancelled_error when asked to stop before every item was done.
+unsigned run(job& jb, unsigned threads, const progress_callback& progress) {
     const std::size_t total = jb.total();
     if (progress && !progress(0, total)) jb.stop = true;
     std::vector<std::thread> pool;
     if (!jb.stop) {
         pool.reserve(threads);
-        for (unsigned k = 0; k < threads; ++k) pool.emplace_back(worker, std::ref(jb));
+        // A thread the system refuses (std::system_error: a process or address-space limit)
+        // leaves fewer workers, never an abort: items are numbered, so the numbers do not
+        // depend on how many workers take them. With none at all, this thread does the work.
+        try {
+            for (unsigned k = 0; k < threads; ++k) pool.emplace_back(worker, std::ref(jb));
+        } catch (const std::system_error&) {
+        }
+        if (pool.empty()) {
+            worker(jb);
+            threads = 0;  // nothing to wait for below; worker() counted itself in jb.finished
+        } else {
+            threads = static_cast<unsigned>(pool.size());
+        }
         std::unique_lock<std::mutex> lock(jb.mutex);
-        while (jb.finished < threads) {
+        while (threads > 0 && jb.finished < threads) {
             jb.finished_cv.wait_for(lock, std::chrono::milliseconds(50), [&] { return jb.finished == threads; });
             if (jb.finished == threads) break;
             if (jb.cancel && jb.cancel->load()) jb.stop = true;
@@ -196,6 +215,12 @@ void run(job& jb, unsigned threads, const progress_callback& progress) {
                                   std::to_string(total) + " estimates (expected to run to the end)");
     }
     if (progress) progress(total, total);  // the run is complete: a false here cancels nothing
+    return std::max(1u, threads);
+}
+
+/// True when `count` replicates of `bytes` each exceed max_replicate_bytes (no overflow).
+bool replicates_too_large(std::size_t count, std::size_t bytes) noexcept {
+    return count > max_replicate_bytes / bytes;
 }
 
 }  // namespace
@@ -211,6 +236,17 @@ bootstrap_result bootstrap(const pls_model& model, const responses& data, const 
     weighted_sums full;
     if (G > 0) full_sums(d, full);
 
+    // Checked before allocating: the replicates are the one store that grows with B.
+    const std::size_t per_resample = std::max<std::size_t>(1, lay.params.size()) * sizeof(double);
+    if (replicates_too_large(options.resamples + G, per_resample))
+        throw argument_error(location{"", 0, "resamples"},
+                             "bootstrap: " + std::to_string(options.resamples) + " resamples of " +
+                                 std::to_string(lay.params.size()) + " parameters need " +
+                                 std::to_string(static_cast<unsigned long long>(static_cast<double>(options.resamples + G) *
+                                                                               static_cast<double>(per_resample) / 1048576.0)) +
+                                 " MiB of replicates, above the limit of " +
+                                 std::to_string(max_replicate_bytes >> 20) + " MiB (expected fewer resamples)");
+
     job jb(model, original, d, lay, full);
     jb.seed = options.seed;
     jb.B = options.resamples;
@@ -218,16 +254,22 @@ bootstrap_result bootstrap(const pls_model& model, const responses& data, const 
     jb.drop_inadmissible = options.drop_inadmissible;
     jb.estimation.quality = false;  // the cheap core: weights, loadings, paths, R2, effects
     jb.estimation.keep_scores = false;
-    jb.reps.assign(jb.B * lay.params.size(), 0.0);
-    jb.jack.assign(G * lay.params.size(), 0.0);
-    jb.status.assign(jb.B, ok);
-    jb.jack_status.assign(G, ok);
-    jb.messages.resize(jb.B);
+    try {
+        jb.reps.assign(jb.B * lay.params.size(), 0.0);
+        jb.jack.assign(G * lay.params.size(), 0.0);
+        jb.status.assign(jb.B, ok);
+        jb.jack_status.assign(G, ok);
+        jb.messages.resize(jb.B);
+    } catch (const std::bad_alloc&) {
+        throw argument_error(location{"", 0, "resamples"},
+                             "bootstrap: not enough memory for the replicates of " + std::to_string(jb.B) +
+                                 " resamples of " + std::to_string(lay.params.size()) + " parameters (expected fewer resamples)");
+    }
     jb.cancel = options.cancel;
 
     unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
     threads = static_cast<unsigned>(std::min<std::size_t>(threads, jb.total()));
-    run(jb, threads, options.progress);
+    threads = run(jb, threads, options.progress);
 
     bootstrap_result res;
     res.resamples = jb.B;

@@ -39,6 +39,7 @@ const char* analyze_head =
     "                      [--bootstrap N [--seed K] [--threads T]] [--confidence 0.95]\n"
     "                      [--target CONSTRUCT] [--by COLUMN] [--crosshair mean|median|midpoint]\n"
     "                      [--out DIR [--lang zh|en] [--title TEXT]] [--scores [--threshold 70]] [--json]\n"
+    "                      [--out-of-scale error|missing]\n"
     "                      [--no-weights] [--no-quality] [--stopping max-abs-change|plspm]\n"
     "                      [--f2-reestimate] [--strict] [--no-bca] [--jackknife-max N]\n"
     "                      [--max-failed-share X] [--drop-inadmissible]\n"
@@ -82,7 +83,8 @@ const char* analysis_options_text =
     "Missing answers: listwise deletion (the default, as plspm) drops every respondent who misses\n"
     "any model item; the output warns when that leaves out more than 20% of the respondents.\n"
     "--missing mean replaces a missing answer by the item mean, --missing pairwise builds each\n"
-    "correlation from the respondents who answered both items.\n"
+    "correlation from the respondents who answered both items. --out-of-scale missing treats a\n"
+    "value outside its scale as missing (default: error, as csikit score).\n"
     "\n"
     "Estimation and bootstrap:\n"
     "  --no-weights            ignore the schema's weight column in the estimation, the bootstrap\n"
@@ -427,8 +429,8 @@ std::string analysis_usage(bool report) {
 
 option_set analysis_option_set() {
     return {{"schema", "data", "scheme", "mode", "missing", "bootstrap", "seed", "threads", "confidence", "level", "out",
-             "tolerance", "max-iter", "target", "by", "crosshair", "lang", "title", "threshold", "stopping",
-             "jackknife-max", "max-failed-share"},
+             "tolerance", "max-iter", "target", "by", "crosshair", "lang", "title", "threshold", "out-of-scale",
+             "stopping", "jackknife-max", "max-failed-share"},
             {"json", "scores", "no-weights", "no-quality", "f2-reestimate", "strict", "no-bca", "drop-inadmissible"}};
 }
 
@@ -509,7 +511,14 @@ int run_analysis_command(const args& a, std::ostream& out, std::ostream& err, bo
         throw csikit::argument_error({{}, 0, "--threshold"}, "outside 0..100 (expected a 0-100 score, e.g. 70)");
 
     const csikit::survey s = csikit::load_survey(schema_path);
-    const csikit::responses data = csikit::read_responses(data_path, s);
+    csikit::read_options ro;  // --out-of-scale as in csikit score
+    if (const auto policy = a.get("out-of-scale")) {
+        if (*policy == "missing") ro.out_of_scale = csikit::out_of_scale_policy::missing;
+        else if (*policy != "error")
+            throw csikit::argument_error({{}, 0, "--out-of-scale"},
+                                         "unknown policy \"" + *policy + "\" (expected error or missing)");
+    }
+    const csikit::responses data = csikit::read_responses(data_path, s, ro);
     csikit::analysis_report r;
     try {
         r = csikit::run_analysis(s, data, o);

@@ -1,6 +1,8 @@
 // The CSV tokenizer and UTF-8 checks behind read_responses (see csv.hpp).
 #include "csv.hpp"
 
+#include <algorithm>
+
 CSIKIT_NAMESPACE_BEGIN
 namespace detail {
 
@@ -8,14 +10,35 @@ namespace {
 bool is_blank(char c, char delim) noexcept { return (c == ' ' || c == '\t') && c != delim; }
 }  // namespace
 
-csv_tokenizer::csv_tokenizer(std::string_view text, char delimiter, std::size_t first_line) noexcept
-    : text_(text), delim_(delimiter), line_(first_line), record_line_(first_line) {}
+csv_tokenizer::csv_tokenizer(std::string_view text, char delimiter, std::size_t first_line,
+                             std::size_t max_fields) noexcept
+    : text_(text), delim_(delimiter), max_fields_(std::max<std::size_t>(1, max_fields)), line_(first_line),
+      record_line_(first_line) {}
+
+bool record_length_guard::feed(std::string_view piece) noexcept {
+    for (const char c : piece) {
+        const bool crlf = after_cr_ && c == '\n';
+        after_cr_ = c == '\r';
+        if (c == '"') quoted_ = !quoted_;  // "" toggles twice: exact for RFC 4180
+        if (c == '\n' || c == '\r') {
+            if (!crlf) ++line_;
+            if (!quoted_) {
+                length_ = 0;
+                record_line_ = line_;
+                continue;
+            }
+        }
+        if (++length_ > limit_) return false;
+    }
+    return true;
+}
 
 bool csv_tokenizer::next(std::vector<csv_field>& fields, std::vector<csv_issue>& issues) {
     // Fields are written by index into the caller's vector, which keeps its size between
     // records, so the common case does no push_back at all.
     std::size_t k = 0;
     auto store = [&](const csv_field& f) {
+        if (k >= max_fields_) return;  // past the caller's limit: skipped, not kept
         if (k < fields.size()) fields[k] = f;
         else fields.push_back(f);
         ++k;
@@ -63,7 +86,9 @@ bool csv_tokenizer::next(std::vector<csv_field>& fields, std::vector<csv_issue>&
                 ++q;
             }
             const std::size_t end = q;
-            if (escaped) {
+            if (escaped && k >= max_fields_) {
+                scratch_.resize(scratch_begin);  // a skipped field keeps no text
+            } else if (escaped) {
                 scratch_.append(t + start, end - start);
                 in_scratch_.push_back({k, scratch_begin, scratch_.size() - scratch_begin});
             } else {
@@ -108,8 +133,8 @@ bool csv_tokenizer::next(std::vector<csv_field>& fields, std::vector<csv_issue>&
     return true;
 }
 
-std::size_t count_header_fields(std::string_view text, char delimiter) {
-    csv_tokenizer tok(text, delimiter);
+std::size_t count_header_fields(std::string_view text, char delimiter, std::size_t max_fields) {
+    csv_tokenizer tok(text, delimiter, 1, max_fields);
     std::vector<csv_field> fields;
     std::vector<csv_issue> issues;
     return tok.next(fields, issues) ? fields.size() : 0;

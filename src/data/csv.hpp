@@ -34,8 +34,11 @@ struct csv_issue {
 /// are kept in the field and counted for line numbers.
 class csv_tokenizer {
 public:
-    /// `text` must outlive the tokenizer; `first_line` is the line number of text[0].
-    csv_tokenizer(std::string_view text, char delimiter, std::size_t first_line = 1) noexcept;
+    /// `text` must outlive the tokenizer; `first_line` is the line number of text[0]. A record
+    /// keeps at most `max_fields` fields (the rest are skipped), so a line of 10^9 delimiters
+    /// costs no memory; the caller sees fields.size() == max_fields and reports it.
+    csv_tokenizer(std::string_view text, char delimiter, std::size_t first_line = 1,
+                  std::size_t max_fields = static_cast<std::size_t>(-1)) noexcept;
 
     /// Reads the next record into `fields` (cleared first). Returns false at the end of input.
     /// Problems are appended to `issues`; after an `unterminated` issue the input is exhausted.
@@ -51,6 +54,7 @@ public:
 private:
     std::string_view text_;
     char delim_;
+    std::size_t max_fields_;
     std::size_t pos_ = 0;
     std::size_t line_ = 1;
     std::size_t record_line_ = 1;
@@ -59,8 +63,29 @@ private:
     std::vector<scratch_span> in_scratch_;  // fields whose text lives in scratch_
 };
 
-/// Number of fields the first record of `text` splits into with `delimiter` (quotes respected).
-std::size_t count_header_fields(std::string_view text, char delimiter);
+/// Finds the first CSV record longer than a limit, reading the text in pieces (quotes are
+/// followed, so a quoted newline does not end a record). Used while a file is read, to stop at
+/// the first overlong record instead of holding a file with no line ends whole.
+class record_length_guard {
+public:
+    explicit record_length_guard(std::size_t limit) noexcept : limit_(limit) {}
+    /// Feeds the next piece; false once a record is longer than the limit.
+    bool feed(std::string_view piece) noexcept;
+    /// Line on which the overlong record (or the current one) started, 1-based.
+    std::size_t record_line() const noexcept { return record_line_; }
+
+private:
+    std::size_t limit_;
+    std::size_t length_ = 0;   // bytes of the current record so far
+    std::size_t line_ = 1;     // current line
+    std::size_t record_line_ = 1;
+    bool quoted_ = false;
+    bool after_cr_ = false;    // the previous byte was a CR (a CRLF counts once)
+};
+
+/// Number of fields the first record of `text` splits into with `delimiter` (quotes respected),
+/// counting at most `max_fields`.
+std::size_t count_header_fields(std::string_view text, char delimiter, std::size_t max_fields);
 
 /// Offset of the first byte of `s` that is not part of well-formed UTF-8 (RFC 3629: no overlong
 /// forms, no surrogates, nothing above U+10FFFF), or std::string_view::npos if all is well.

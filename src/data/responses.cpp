@@ -5,6 +5,8 @@
 #include <charconv>
 #include <cmath>
 #include <limits>
+#include <string_view>
+#include <unordered_map>
 
 CSIKIT_NAMESPACE_BEGIN
 namespace detail {
@@ -69,9 +71,14 @@ std::string codes_text(const scale& sc) {
 
 value_checker::value_checker(const survey& s, const read_options& options) : options_(options) {
     items_.reserve(s.items.size());
+    // Scales by id (the first of each), so that many items on many scales stay linear.
+    std::unordered_map<std::string_view, const scale*> scales;
+    scales.reserve(s.scales.size());
+    for (const scale& x : s.scales) scales.emplace(x.id, &x);
     for (std::size_t i = 0; i < s.items.size(); ++i) {
         const item& it = s.items[i];
-        const scale* sc = s.find_scale(it.scale);
+        const auto found = scales.find(it.scale);
+        const scale* sc = found == scales.end() ? nullptr : found->second;
         if (!sc)
             throw schema_error({{}, 0, "items[" + std::to_string(i) + "].scale"},
                                "item \"" + it.id + "\" uses unknown scale \"" + it.scale +

@@ -11,7 +11,9 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <iostream>
 #include <limits>
+#include <new>
 #include <unordered_map>
 
 CSIKIT_NAMESPACE_BEGIN
@@ -105,6 +107,15 @@ private:
     }
     /// Adds a UTF-8 problem and returns false if `f` (offsets in the whole text) is not UTF-8.
     bool check_utf8(const csv_field& f, std::size_t line, std::size_t index);
+    /// Adds a problem and returns true if `f` is longer than max_cell_bytes.
+    bool too_long(const csv_field& f, std::size_t line, std::size_t index) {
+        if (f.end - f.offset <= max_cell_bytes) return false;
+        problems_.add(line, column_field(index),
+                      "cell of " + std::to_string(f.end - f.offset) + " bytes is longer than the limit of " +
+                          std::to_string(max_cell_bytes >> 20) + " MiB (max_cell_bytes; expected a rating, a weight, a segment value or a short text)",
+                      true);
+        return true;
+    }
 
     std::string_view text_;
     std::size_t bom_;
@@ -143,10 +154,18 @@ void csv_reader::report(const std::vector<csv_issue>& issues, char delim) {
 }
 
 void csv_reader::resolve_header(char delim, bool forced) {
-    detail::csv_tokenizer tok(text_.substr(bom_), delim);
+    detail::csv_tokenizer tok(text_.substr(bom_), delim, 1, max_columns + 1);
     std::vector<csv_field> fields;
     std::vector<csv_issue> issues;
     tok.next(fields, issues);
+    if (fields.size() > max_columns) {
+        problems_.add(1, "", "the header has more than " + std::to_string(max_columns) +
+                                 " columns, the limit (max_columns; expected one column per item, weight, segment and wave)",
+                      true);
+        problems_.raise();
+    }
+    for (std::size_t c = 0; c < fields.size(); ++c)
+        if (too_long(fields[c], 1, c)) problems_.raise();
     data_start_ = bom_ + tok.position();
     data_line_ = tok.line();
     for (auto& f : fields) f.offset += bom_, f.end += bom_;  // offsets in the whole text
@@ -211,11 +230,13 @@ void csv_reader::resolve_header(char delim, bool forced) {
 responses csv_reader::read(char delim, bool forced) {
     resolve_header(delim, forced);
 
-    // Rows: at most one per line after the header (fewer with quoted newlines or blank lines).
+    // Rows: at most one per line after the header, but blank lines, quoted newlines and bad rows
+    // make that count no promise: start small and grow by doubling as rows are confirmed, so
+    // 200 MB of blank lines cost nothing (they once reserved lines x items x 8 bytes).
     const std::string_view body = text_.substr(data_start_);
-    std::size_t capacity = static_cast<std::size_t>(std::count(body.begin(), body.end(), '\n')) +
-                           (!body.empty() && body.back() != '\n' ? 1 : 0);
-    capacity = std::max<std::size_t>(capacity, 1);
+    const std::size_t line_ends = static_cast<std::size_t>(std::count(body.begin(), body.end(), '\n')) +
+                                  (!body.empty() && body.back() != '\n' ? 1 : 0);
+    std::size_t capacity = std::clamp<std::size_t>(line_ends, 1, 4096);
     const auto p = static_cast<Eigen::Index>(checker_.items().size());
     Eigen::MatrixXd values(static_cast<Eigen::Index>(capacity), p);
     Eigen::VectorXd weights = Eigen::VectorXd::Ones(static_cast<Eigen::Index>(capacity));
@@ -224,7 +245,7 @@ responses csv_reader::read(char delim, bool forced) {
     std::vector<std::vector<std::string>> group_values(group_cols_.size());
     for (auto& g : group_values) g.reserve(capacity);
 
-    detail::csv_tokenizer tok(body, delim, data_line_);
+    detail::csv_tokenizer tok(body, delim, data_line_, max_columns + 1);
     std::vector<csv_field> fields;
     fields.reserve(header_.size() + 1);
     std::vector<csv_issue> issues;
@@ -245,16 +266,22 @@ responses csv_reader::read(char delim, bool forced) {
         if (fields.size() == 1 && !fields[0].quoted && fields[0].text.empty()) continue;  // blank line
         if (fields.size() != ncols) {
             problems_.add(line, "",
-                          "row has " + std::to_string(fields.size()) + " fields (expected " +
-                              std::to_string(ncols) + ", as many as the header has columns)",
+                          "row has " + (fields.size() > max_columns ? "more than " + std::to_string(max_columns)
+                                                                     : std::to_string(fields.size())) +
+                              " fields (expected " + std::to_string(ncols) + ", as many as the header has columns)",
                           true);
             continue;
         }
-        if (n == capacity) {  // only with lone-CR line ends; grow geometrically
+        bool overlong = false;
+        for (std::size_t c = 0; c < ncols; ++c) overlong = too_long(absolute(fields[c]), line, c) || overlong;
+        if (overlong) continue;
+        if (n == capacity) {  // grow geometrically: amortised linear
             capacity *= 2;
             values.conservativeResize(static_cast<Eigen::Index>(capacity), p);
             weights.conservativeResize(static_cast<Eigen::Index>(capacity));
             weights.tail(static_cast<Eigen::Index>(capacity - n)).setOnes();
+            lines.reserve(capacity);
+            for (auto& g : group_values) g.reserve(capacity);
         }
         const auto r = static_cast<Eigen::Index>(n);
         for (Eigen::Index j = 0; j < p; ++j) {
@@ -344,15 +371,43 @@ responses csv_reader::read(char delim, bool forced) {
     return out;
 }
 
-}  // namespace
+[[noreturn]] void throw_overlong(const std::string& source, std::size_t line) {
+    throw parse_error({source, line, ""},
+                      "the record starting here is longer than the limit of " +
+                          std::to_string(max_record_bytes >> 20) +
+                          " MiB (max_record_bytes; expected one respondent per line; a quote that is never "
+                          "closed also joins every later line)");
+}
 
-responses parse_responses(std::string_view text, const survey& s, read_options options) {
+/// The whole input as text, read in pieces so that a pipe, a FIFO or standard input works
+/// (their size is unknown) and reading stops at the first record above max_record_bytes.
+std::string read_text(std::istream& in, const std::string& source, std::size_t size_hint) {
+    std::string text;
+    // A regular file's size comes from the file system, not from its contents: reserve it.
+    if (size_hint > 0) text.reserve(size_hint);
+    detail::record_length_guard guard(max_record_bytes);
+    std::vector<char> chunk(std::size_t{1} << 16);
+    while (in) {
+        in.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
+        const std::string_view piece(chunk.data(), static_cast<std::size_t>(in.gcount()));
+        if (!guard.feed(piece)) throw_overlong(source, guard.record_line());
+        text.append(piece);
+    }
+    if (in.bad()) throw io_error({source, 0, ""}, "read error (expected a readable CSV file)");
+    return text;
+}
+
+/// parse_responses; `records_checked` when read_text has already applied max_record_bytes.
+responses parse_text(std::string_view text, const survey& s, read_options options, bool records_checked) {
     const std::string source = options.source.empty() ? "<string>" : options.source;
     if (text.size() >= 2 && ((text[0] == '\xFF' && text[1] == '\xFE') || (text[0] == '\xFE' && text[1] == '\xFF')))
         throw parse_error({source, 1, ""}, "the file is UTF-16 (expected UTF-8; re-save the file as UTF-8)");
     const std::size_t bom = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
     if (text.find_first_not_of(" \t\r\n", bom) == std::string_view::npos)
         throw parse_error({source, 1, ""}, "empty file (expected a header row of column names)");
+
+    if (detail::record_length_guard guard(max_record_bytes); !records_checked && !guard.feed(text.substr(bom)))
+        throw_overlong(source, guard.record_line());
 
     char delim = options.delimiter;
     const bool forced = delim != 0;
@@ -363,7 +418,7 @@ responses parse_responses(std::string_view text, const survey& s, read_options o
         // The candidate that splits the header into the most fields; ties go to the comma.
         std::size_t best = 0;
         for (char d : {',', ';', '\t'}) {
-            const std::size_t k = detail::count_header_fields(text.substr(bom), d);
+            const std::size_t k = detail::count_header_fields(text.substr(bom), d, max_columns + 1);
             if (k > best) best = k, delim = d;
         }
     }
@@ -371,7 +426,38 @@ responses parse_responses(std::string_view text, const survey& s, read_options o
     return reader.read(delim, forced);
 }
 
+}  // namespace
+
+responses parse_responses(std::string_view text, const survey& s, read_options options) {
+    return parse_text(text, s, std::move(options), false);
+}
+
+namespace {
+/// read_responses without the out-of-memory translation.
+responses read_file(const std::string& csv_path, const survey& s, read_options options);
+}  // namespace
+
 responses read_responses(const std::string& csv_path, const survey& s, read_options options) {
+    try {
+        return read_file(csv_path, s, std::move(options));
+    } catch (const std::bad_alloc&) {
+        // Name the place: a bare "out of memory" leaves the user guessing which input was too big.
+        std::error_code ec;
+        const auto size = csv_path == "-" ? 0 : std::filesystem::file_size(csv_path, ec);
+        throw io_error({csv_path == "-" ? "<stdin>" : csv_path, 0, ""},
+                       "not enough memory to read the data" +
+                           (ec || size == 0 ? std::string() : " (" + std::to_string(size >> 20) + " MiB of text)") +
+                           " (expected a file whose text and answers fit in memory)");
+    }
+}
+
+namespace {
+responses read_file(const std::string& csv_path, const survey& s, read_options options) {
+    if (csv_path == "-") {  // standard input, e.g. `cat a.csv | csikit score --data -`
+        if (options.source.empty()) options.source = "<stdin>";
+        const std::string text = read_text(std::cin, options.source, 0);
+        return parse_text(text, s, std::move(options), true);
+    }
     if (options.source.empty()) options.source = csv_path;
     std::error_code ec;
     if (std::filesystem::is_directory(csv_path, ec))
@@ -380,17 +466,13 @@ responses read_responses(const std::string& csv_path, const survey& s, read_opti
     if (!in)
         throw io_error({csv_path, 0, ""},
                        std::string("cannot open file: ") + std::strerror(errno) + " (expected a readable CSV file)");
-    std::string text;
-    in.seekg(0, std::ios::end);
-    const auto size = in.tellg();
-    if (size > 0) {
-        text.resize(static_cast<std::size_t>(size));
-        in.seekg(0, std::ios::beg);
-        in.read(text.data(), static_cast<std::streamsize>(text.size()));
-    }
-    if (in.bad() || (size > 0 && in.gcount() != size))
-        throw io_error({csv_path, 0, ""}, "read error (expected a readable CSV file)");
-    return parse_responses(text, s, std::move(options));
+    // A regular file's size is known; a pipe, FIFO or /dev/stdin reports none and is read to
+    // its end (it once read as "empty file").
+    const bool regular = std::filesystem::is_regular_file(csv_path, ec);
+    const auto size = regular ? std::filesystem::file_size(csv_path, ec) : 0;
+    const std::string text = read_text(in, csv_path, ec ? 0 : static_cast<std::size_t>(size));
+    return parse_text(text, s, std::move(options), true);
 }
+}  // namespace
 
 CSIKIT_NAMESPACE_END

@@ -13,6 +13,7 @@
 #include <atomic>
 #include <exception>
 #include <mutex>
+#include <system_error>
 #include <thread>
 #include <vector>
 #include <cmath>
@@ -70,6 +71,9 @@ struct accumulator {
         sum_w2 += b.sum_w2;
     }
 };
+
+/// Fewest complete respondents listwise deletion or mean replacement accept.
+constexpr std::size_t min_respondents = 3;
 
 /// Rows per independently accumulated chunk. The partition depends on n only, never on the
 /// number of threads, so the moments are bit-identical whatever the machine's core count.
@@ -230,7 +234,12 @@ void complete_case_moments(moments& m, const responses& data, const std::vector<
                 }
             }
         };
-        for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker);
+        // A refused thread (std::system_error) means fewer helpers, not an abort: the chunks
+        // are fixed by n, so the result is the same with any number of them.
+        try {
+            for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker);
+        } catch (const std::system_error&) {
+        }
         worker();
         for (auto& t : pool) t.join();
         if (failure) std::rethrow_exception(failure);
@@ -243,11 +252,14 @@ void complete_case_moments(moments& m, const responses& data, const std::vector<
         observed += part.observed;
         imputed += part.imputed;
     }
-    if (used < 2 || acc.sum_w <= 0) {
+    // Two respondents make every correlation +1 or -1: the estimate would then fail on
+    // "collinear" blocks, a message that hides the cause. Name the sample size instead.
+    if (used < min_respondents || acc.sum_w <= 0) {
         (void)available_means(data, items, cols, w);  // names an item nobody answered, if any
         throw numeric_error(location{data.source, 0, ""},
-                            "compute_moments: only " + std::to_string(used) +
-                                " respondents are usable (expected at least 2 with answers to every indicator)");
+                            "compute_moments: only " + std::to_string(used) + " respondents are usable (expected at least " +
+                                std::to_string(min_respondents) +
+                                " with answers to every indicator; with 2 every correlation is +1 or -1)");
     }
     m.respondents_used = used;
     m.answers_used = observed;

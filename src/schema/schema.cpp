@@ -7,7 +7,9 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
+#include <new>
+#include <string>
+#include <vector>
 
 CSIKIT_NAMESPACE_BEGIN
 
@@ -51,17 +53,41 @@ const scale& survey::scale_of(std::string_view item_id) const {
     return *sc;
 }
 
+namespace {
+survey load_file(const std::string& path);
+}  // namespace
+
 survey load_survey(const std::string& path) {
+    try {
+        return load_file(path);
+    } catch (const std::bad_alloc&) {
+        // Name the place: a bare "out of memory" leaves the user guessing which input was too big.
+        throw io_error({path, 0, {}}, "not enough memory to read the schema (expected a schema that fits in memory)");
+    }
+}
+
+namespace {
+survey load_file(const std::string& path) {
     std::error_code ec;
     if (std::filesystem::is_directory(path, ec))
         throw io_error({path, 0, {}}, "is a directory (expected a schema file)");
     std::ifstream in(path, std::ios::binary);
     if (!in) throw io_error({path, 0, {}}, std::string("cannot open the file (") + std::strerror(errno) + ")");
-    std::ostringstream text;
-    text << in.rdbuf();
+    // Chunk by chunk, so a pipe or FIFO works and an endless input (/dev/zero) stops at the limit.
+    std::string text;
+    std::vector<char> chunk(1 << 16);
+    while (in) {
+        in.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
+        const auto got = static_cast<std::size_t>(in.gcount());
+        if (text.size() + got > max_schema_bytes)
+            throw io_error({path, 0, {}}, "the file is larger than the limit of " + std::to_string(max_schema_bytes >> 20) +
+                                              " MiB for a schema (max_schema_bytes; expected a JSON schema file)");
+        text.append(chunk.data(), got);
+    }
     if (in.bad()) throw io_error({path, 0, {}}, "cannot read the file");
-    return parse_survey(text.str(), path);
+    return parse_survey(text, path);
 }
+}  // namespace
 
 const char* to_string(missing_kind kind) noexcept {
     switch (kind) {

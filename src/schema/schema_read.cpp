@@ -73,10 +73,10 @@ std::size_t first_invalid_utf8(std::string_view s) {
     return std::string_view::npos;
 }
 
-/// Deepest JSON nesting a schema may have. Real schemas nest a few levels (the hierarchy rarely
-/// goes past 5); the limit keeps the recursive readers, validate() and the writers far from
-/// the end of the stack on hostile input (10^5 levels of brackets).
-constexpr std::size_t max_json_depth = 200;
+/// Deepest JSON nesting a schema may have (max_schema_depth). Real schemas nest a few levels
+/// (the hierarchy rarely goes past 5); the limit keeps the recursive readers, validate() and the
+/// writers far from the end of the stack on hostile input (10^5 levels of brackets).
+constexpr std::size_t max_json_depth = max_schema_depth;
 
 /// Offset of the first '[' or '{' (outside strings) that opens level max_json_depth + 1, or npos.
 std::size_t too_deep(std::string_view s) {
@@ -409,9 +409,11 @@ public:
     }
 };
 
-/// Parser callback state: reports keys given twice in one object (JSON lets the last one win
-/// silently, which hides typos in hand-edited schemas).
-struct duplicate_key_finder {
+/// A SAX pass that reports keys given twice in one object (JSON lets the last one win
+/// silently, which hides typos in hand-edited schemas). A separate pass rather than a parser
+/// callback: nlohmann's callback parser rescans the parent container at every object end,
+/// which made a schema of 10^6 items quadratic. Runs only on text that parsed.
+struct duplicate_key_finder : json::json_sax_t {
     struct frame {
         bool is_object = false;
         std::set<std::string> keys;
@@ -426,28 +428,40 @@ struct duplicate_key_finder {
         for (const auto& f : frames) out = f.is_object ? join_key(out, f.key) : join_index(out, f.index);
         return out;
     }
-    void element_done() {
+    bool element_done() {
         if (!frames.empty() && !frames.back().is_object) ++frames.back().index;
-    }
-    bool operator()(int, json::parse_event_t event, json& parsed) {
-        switch (event) {
-            case json::parse_event_t::object_start: frames.push_back({true, {}, {}, 0}); break;
-            case json::parse_event_t::array_start: frames.push_back({false, {}, {}, 0}); break;
-            case json::parse_event_t::object_end:
-            case json::parse_event_t::array_end:
-                if (!frames.empty()) frames.pop_back();
-                element_done();
-                break;
-            case json::parse_event_t::key: {
-                auto& f = frames.back();
-                f.key = parsed.get<std::string>();
-                if (!f.keys.insert(f.key).second)
-                    problems->push_back({{{}, 0, current_path()}, "duplicate key (each key may appear once)"});
-                break;
-            }
-            case json::parse_event_t::value: element_done(); break;
-        }
         return true;
+    }
+    bool null() override { return element_done(); }
+    bool boolean(bool) override { return element_done(); }
+    bool number_integer(number_integer_t) override { return element_done(); }
+    bool number_unsigned(number_unsigned_t) override { return element_done(); }
+    bool number_float(number_float_t, const string_t&) override { return element_done(); }
+    bool string(string_t&) override { return element_done(); }
+    bool binary(binary_t&) override { return element_done(); }
+    bool start_object(std::size_t) override {
+        frames.push_back({true, {}, {}, 0});
+        return true;
+    }
+    bool start_array(std::size_t) override {
+        frames.push_back({false, {}, {}, 0});
+        return true;
+    }
+    bool end_object() override { return end_container(); }
+    bool end_array() override { return end_container(); }
+    bool key(string_t& k) override {
+        auto& f = frames.back();
+        f.key = k;
+        if (!f.keys.insert(f.key).second)
+            problems->push_back({{{}, 0, current_path()}, "duplicate key (each key may appear once)"});
+        return true;
+    }
+    bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) override { return false; }
+
+private:
+    bool end_container() {
+        if (!frames.empty()) frames.pop_back();
+        return element_done();
     }
 };
 
@@ -593,15 +607,13 @@ survey parse_survey(std::string_view json_text, const std::string& source) {
         const auto pos = position_of(text, deep);
         throw parse_error({source, pos.line, {}}, "column " + std::to_string(pos.column) +
                                                       ": JSON nested deeper than " + std::to_string(max_json_depth) +
-                                                      " levels (expected a schema nested a few levels deep)");
+                                                      " levels, the limit (max_schema_depth; expected a schema nested a few levels "
+                                                      "deep, a hierarchy at most 99 levels below its root)");
     }
 
-    std::vector<problem> duplicate_keys;
-    duplicate_key_finder finder;
-    finder.problems = &duplicate_keys;
     json root;
     try {
-        root = json::parse(text.begin(), text.end(), std::ref(finder));
+        root = json::parse(text.begin(), text.end());
     } catch (const json::parse_error& e) {
         // nlohmann counts bytes read (1-based); the offending byte is the last one read.
         const std::size_t offset = e.byte > 0 ? e.byte - 1 : 0;
@@ -622,6 +634,11 @@ survey parse_survey(std::string_view json_text, const std::string& source) {
                               "malformed JSON: number overflow" + (number.empty() ? "" : " parsing '" + number + "'") +
                               " (expected a number within the range of a double, about 1.8e308)");
     }
+
+    std::vector<problem> duplicate_keys;
+    duplicate_key_finder finder;
+    finder.problems = &duplicate_keys;
+    json::sax_parse(text.begin(), text.end(), &finder);
 
     if (!root.is_object())
         throw schema_error({source, 0, {}}, "expected a JSON object at the top level, got " + describe(root));

@@ -13,6 +13,8 @@
 #include <functional>
 #include <map>
 #include <set>
+#include <string_view>
+#include <unordered_map>
 
 CSIKIT_NAMESPACE_BEGIN
 
@@ -51,9 +53,35 @@ std::string invisible_char(const std::string& id) {
 }
 std::string idx(const std::string& base, std::size_t i) { return base + "[" + std::to_string(i) + "]"; }
 
+/// The first element of `all` with each id, for lookups in O(1): survey::find_* search
+/// linearly, which made validating 10^6 items quadratic.
+template <class T>
+std::unordered_map<std::string_view, const T*> index_by_id(const std::vector<T>& all) {
+    std::unordered_map<std::string_view, const T*> out;
+    out.reserve(all.size());
+    for (const T& x : all) out.emplace(x.id, &x);
+    return out;
+}
+
+template <class T>
+const T* lookup(const std::unordered_map<std::string_view, const T*>& index, std::string_view id) {
+    auto it = index.find(id);
+    return it == index.end() ? nullptr : it->second;
+}
+
+/// Ids joined for a message, the first `most` of them and a count of the rest.
+template <class T>
+std::string some_ids(const std::vector<T>& all, std::size_t most = 20) {
+    std::string out;
+    for (std::size_t i = 0; i < all.size() && i < most; ++i) out += (out.empty() ? "" : ", ") + all[i].id;
+    if (all.size() > most) out += " and " + std::to_string(all.size() - most) + " more";
+    return out;
+}
+
 class checker {
 public:
-    explicit checker(const survey& s) : s_(s) {}
+    explicit checker(const survey& s)
+        : s_(s), scales_(index_by_id(s.scales)), items_(index_by_id(s.items)), constructs_(index_by_id(s.constructs)) {}
 
     std::vector<problem> run() {
         if (s_.name.empty()) fail("name", "must not be empty (expected the survey's name)");
@@ -67,8 +95,8 @@ public:
         check_paths();
         check_named_item(s_.overall_item, "overall_item");
         if (check_named_item(s_.nps_item, "nps_item")) {
-            const item* it = s_.find_item(s_.nps_item);
-            const scale* sc = it ? s_.find_scale(it->scale) : nullptr;
+            const item* it = find_item(s_.nps_item);
+            const scale* sc = it ? find_scale(it->scale) : nullptr;
             if (sc && (sc->min != 0 || sc->max != 10))
                 fail("nps_item", "item " + quote(it->id) + " is on the scale " + num(sc->min) + ".." + num(sc->max) +
                                      " (expected a 0..10 scale for NPS)");
@@ -78,7 +106,14 @@ public:
 
 private:
     const survey& s_;
+    const std::unordered_map<std::string_view, const scale*> scales_;
+    const std::unordered_map<std::string_view, const item*> items_;
+    const std::unordered_map<std::string_view, const construct*> constructs_;
     std::vector<problem> problems_;
+
+    const scale* find_scale(std::string_view id) const { return lookup(scales_, id); }
+    const item* find_item(std::string_view id) const { return lookup(items_, id); }
+    const construct* find_construct(std::string_view id) const { return lookup(constructs_, id); }
 
     void fail(const std::string& where, std::string message) {
         problems_.push_back({{{}, 0, where}, std::move(message)});
@@ -167,13 +202,12 @@ private:
     std::map<std::string, std::string> item_ids_;
 
     void check_items() {
-        std::string known;
-        for (const auto& sc : s_.scales) known += (known.empty() ? "" : ", ") + sc.id;
+        const std::string known = some_ids(s_.scales);
         for (std::size_t i = 0; i < s_.items.size(); ++i) {
             const auto& it = s_.items[i];
             const std::string p = idx("items", i);
             unique_id(it.id, p + ".id", "item", item_ids_);
-            if (!s_.find_scale(it.scale))
+            if (!find_scale(it.scale))
                 fail(p + ".scale", "unknown scale " + quote(it.scale) +
                                        (known.empty() ? " (no scales are declared)"
                                                       : " (expected one of " + known + ")"));
@@ -221,7 +255,7 @@ private:
             fail(p + ".weight", num(n.weight) + " is not a valid weight (expected a finite number >= 0)");
         check_text(n.label, p + ".label");
         if (n.is_leaf()) {
-            if (!s_.find_item(n.item)) fail(p + ".item", "unknown item " + quote(n.item));
+            if (!find_item(n.item)) fail(p + ".item", "unknown item " + quote(n.item));
             // With default ids a repeated item is already reported as a duplicate node id.
             else if (auto [it, fresh] = leaf_items_.emplace(n.item, p); !fresh && n.id != n.item)
                 fail(p + ".item", "item " + quote(n.item) + " is already in the hierarchy at " + it->second);
@@ -259,7 +293,7 @@ private:
             for (std::size_t j = 0; j < c.items.size(); ++j) {
                 const auto& id = c.items[j];
                 const std::string ip = idx(p + ".items", j);
-                if (!s_.find_item(id)) {
+                if (!find_item(id)) {
                     fail(ip, "unknown item " + quote(id));
                     continue;
                 }
@@ -307,7 +341,7 @@ private:
             } else if (items.empty()) {
                 fail(p, "a construct needs at least one item");
             } else {
-                const construct* have = s_.find_construct(id);
+                const construct* have = find_construct(id);
                 if (!have || have->items != items)
                     fail(p, "the survey's constructs do not hold the bound construct " + quote(id) +
                                 " with these items (expected the expansion of \"model\", as parse_survey makes it)");
@@ -327,8 +361,8 @@ private:
             const auto& e = s_.paths[i];
             const std::string p = idx("paths", i);
             bool ok = true;
-            if (!s_.find_construct(e.from)) fail(p + ".from", "unknown construct " + quote(e.from)), ok = false;
-            if (!s_.find_construct(e.to)) fail(p + ".to", "unknown construct " + quote(e.to)), ok = false;
+            if (!find_construct(e.from)) fail(p + ".from", "unknown construct " + quote(e.from)), ok = false;
+            if (!find_construct(e.to)) fail(p + ".to", "unknown construct " + quote(e.to)), ok = false;
             if (!ok) continue;
             if (e.from == e.to) {
                 fail(p, "a construct cannot point to itself (" + e.from + " -> " + e.to + ")");
@@ -374,7 +408,7 @@ private:
     /// An optional reference to an item; true if it is set and known.
     bool check_named_item(const std::string& id, const char* where) {
         if (id.empty()) return false;
-        if (s_.find_item(id)) return true;
+        if (find_item(id)) return true;
         fail(where, "unknown item " + quote(id));
         return false;
     }

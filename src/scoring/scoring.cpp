@@ -193,12 +193,22 @@ score_report score(const survey& s, const responses& data, const score_options& 
     for (std::size_t r = 0; r < all.size(); ++r) all[r] = static_cast<Eigen::Index>(r);
     report.overall = score_group(s, data, all, options);
 
-    if (!options.by.empty())
-        for (const auto& [value, rows] : split_by(data, options.by)) {
+    if (!options.by.empty()) {
+        const segment_groups sg = group_segments(data, options.by);
+        for (const auto& [value, rows] : sg.groups) {
             report.by_segment.push_back(score_group(s, data, rows, options));
             report.by_segment.back().column = options.by;
             report.by_segment.back().value = value;
         }
+    }
+    // Empty cells and pooled values of every segment column (the --by table here, the reports'
+    // segment tables from segment_breakdowns), as the wave column's empty cells get a note.
+    std::vector<std::string> columns = s.segment_columns;
+    if (!options.by.empty() && std::find(columns.begin(), columns.end(), options.by) == columns.end())
+        columns.push_back(options.by);
+    for (const auto& column : columns)
+        if (data.groups.count(column) && column != s.wave_column)
+            for (auto& note : group_segments(data, column).notes(column)) report.notes.push_back(std::move(note));
 
     if (options.by_wave && !s.wave_column.empty() && data.groups.count(s.wave_column)) {
         for (const auto& [value, rows] : split_by(data, s.wave_column)) {

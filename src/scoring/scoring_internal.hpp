@@ -39,6 +39,19 @@ std::vector<double> item_scores(const survey& s, const item& it, const group_row
 std::vector<node_score> score_hierarchy(const survey& s, const group_rows& g, const score_options& options,
                                         proportion_estimate& overall_rate);
 
+/// The groups of one segment column as reported: every non-empty value, sorted, when there are
+/// at most max_segments_shown; else the max_segments_shown largest (sorted by value) and one
+/// other_segments group pooling the rest. One pass over the rows.
+struct segment_groups {
+    std::vector<std::pair<std::string, std::vector<Eigen::Index>>> groups;
+    std::size_t empty = 0;    ///< respondents with an empty cell: in no group
+    std::size_t values = 0;   ///< distinct non-empty values
+    std::size_t pooled = 0;   ///< values pooled into other_segments (0 = none)
+    /// Notes for the report: the empty cells and the pooling, if any ("" parts left out).
+    std::vector<std::string> notes(const std::string& column) const;
+};
+segment_groups group_segments(const responses& data, const std::string& column);
+
 /// Problems with the hierarchy weights (negative, all-zero siblings), as schema problems.
 std::vector<problem> check_hierarchy(const node& root);
 

@@ -112,6 +112,15 @@ simulated_data simulate(const population_model& pop, std::size_t n, const simula
         bad("scale_points", std::to_string(options.scale_points) + " scale points (expected 0 or >= 2)");
     }
     const Eigen::MatrixXd S = implied_indicator_correlation(pop);
+    const auto indicators = static_cast<std::size_t>(S.rows());
+    if (n > max_simulated_respondents)
+        bad("n", std::to_string(n) + " respondents is above the limit of " + std::to_string(max_simulated_respondents) +
+                     " (expected n <= " + std::to_string(max_simulated_respondents) + ")");
+    if (indicators > 0 && n > max_simulated_answers / indicators)
+        bad("n", std::to_string(n) + " respondents x " + std::to_string(indicators) +
+                     " indicators is above the limit of " + std::to_string(max_simulated_answers) +
+                     " simulated answers (expected n <= " + std::to_string(max_simulated_answers / indicators) +
+                     " for this model)");
     Eigen::LLT<Eigen::MatrixXd> llt(S);
     if (llt.info() != Eigen::Success) bad("loadings", "the implied indicator correlation matrix is not positive definite");
     const Eigen::MatrixXd L = llt.matrixL();
