@@ -23,6 +23,9 @@ inline constexpr whole_range seed_range{0, std::numeric_limits<std::uint64_t>::m
 inline constexpr whole_range threads_range{0, 1024};
 /// Bootstrap resamples (0 = none; 1 is refused separately: an interval needs >= 2).
 inline constexpr whole_range resamples_range{0, 100'000'000};
+/// Respondents of the exact BCa jackknife, grouped beyond (the bootstrap asks >= 2 with BCa);
+/// more than 10^9 respondents is no survey.
+inline constexpr whole_range jackknife_max_range{0, 1'000'000'000};
 /// PLS iterations.
 inline constexpr whole_range max_iterations_range{1, 1'000'000};
 /// Respondents to simulate.

@@ -15,7 +15,7 @@ CSIKIT_NAMESPACE_BEGIN
 /// How one face reaches an option: by `name`, or not at all for the stated `exception`.
 struct option_face {
     std::string name;       ///< CLI flag (without --), Python keyword or C field; "" = not reachable
-    std::string exception;  ///< why the face lacks it (required when name is ""); "TODO ..." = not yet
+    std::string exception;  ///< why the face lacks it (required when name is ""); "TODO ..." fails the parity test
 };
 
 /// One option of an analysis.

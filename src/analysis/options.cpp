@@ -1,7 +1,7 @@
 // option_descriptions(): the one description of the options of each analysis. Defaults are read
 // from default-constructed option structs, so they cannot drift from the code. A face that lacks
-// an option names the reason; "TODO <face>:" marks one that is still to be added there
-// (tests/options/check_options.py fails on any option a face lacks without such an entry).
+// an option names the deliberate reason (tests/options/check_options.py fails on any option a
+// face lacks without one, and on a reason starting "TODO": every option is reachable now).
 #include "csikit/options.hpp"
 
 #include "csikit/analysis.hpp"
@@ -63,7 +63,6 @@ const char* crosshair_text(crosshair_rule r) {
 analysis_description estimate_options() {
     const pls_options d;
     analysis_description a{"estimate", "csikit::pls_options", "analyze", "estimate", "csikit_estimate_options", {}};
-    const auto todo_cli = [](const char* what) { return lacks(std::string("TODO cli: no flag yet (") + what + ")"); };
     a.options = {
         {"scheme", "enum", scheme_text(d.scheme), {"path", "centroid", "factorial"}, "inner weighting scheme",
          name("scheme"), name("scheme"), name("scheme")},
@@ -76,19 +75,18 @@ analysis_description estimate_options() {
         {"max_iterations", "int", integer(d.max_iterations), {}, "convergence error beyond this many iterations",
          name("max-iter"), name("max_iter"), name("max_iterations")},
         {"use_weights", "bool", text(d.use_weights), {}, "honour respondent weights when the data have them",
-         todo_cli("the CLI always honours the schema's weight column"), name("use_weights"), name("use_weights")},
+         name("no-weights"), name("use_weights"), name("use_weights")},
         {"keep_scores", "bool", text(d.keep_scores), {}, "keep the n x J construct scores",
          lacks("deliberate: the CLI writes reports, which hold no respondent-level construct scores"),
          name("keep_scores"), name("keep_scores")},
         {"quality", "bool", text(d.quality), {}, "quality criteria (reliability, HTMT, VIF, f2, GoF, SRMR)",
-         todo_cli("the CLI always computes them"), name("quality"), name("quality")},
+         name("no-quality"), name("quality"), name("quality")},
         {"stopping", "enum", d.stopping == stop_rule::plspm ? "plspm" : "max_abs_change", {"max_abs_change", "plspm"},
-         "stopping rule of the iteration", todo_cli("always max_abs_change"), name("stopping"), name("stopping")},
+         "stopping rule of the iteration", name("stopping"), name("stopping"), name("stopping")},
         {"f2_reestimate", "bool", text(d.f2_reestimate), {}, "f2 by re-estimating the model without each path",
-         todo_cli("f2 from the full model's correlations"),
-         lacks("TODO python: csikit.estimate does not pass it although _core.pyi declares it"), name("f2_reestimate")},
+         name("f2-reestimate"), name("f2_reestimate"), name("f2_reestimate")},
         {"strict", "bool", text(d.strict), {}, "PLSc: fail on an inadmissible solution instead of flagging it",
-         todo_cli("inadmissible solutions are flagged"), name("strict"), name("strict")},
+         name("strict"), name("strict"), name("strict")},
     };
     return a;
 }
@@ -96,7 +94,6 @@ analysis_description estimate_options() {
 analysis_description bootstrap_description() {
     const bootstrap_options d;
     analysis_description a{"bootstrap", "csikit::bootstrap_options", "analyze", "bootstrap", "csikit_bootstrap_options", {}};
-    const auto todo_cli = [](const char* what) { return lacks(std::string("TODO cli: no flag yet (") + what + ")"); };
     a.options = {
         {"resamples", "size", integer(d.resamples), {}, "number of resamples B (>= 2)",
          name("bootstrap"), name("resamples"), name("resamples")},
@@ -107,13 +104,13 @@ analysis_description bootstrap_description() {
         {"confidence", "double", text(d.confidence), {}, "level of the percentile and BCa intervals, in (0, 1)",
          name("confidence"), name("confidence"), name("confidence")},
         {"bca", "bool", text(d.bca), {}, "BCa intervals (needs a jackknife over respondents)",
-         todo_cli("always BCa"), name("bca"), name("bca")},
+         name("no-bca"), name("bca"), name("bca")},
         {"jackknife_max", "size", integer(d.jackknife_max), {}, "exact jackknife up to this many respondents, grouped beyond",
-         todo_cli("always the default"), name("jackknife_max"), name("jackknife_max")},
+         name("jackknife-max"), name("jackknife_max"), name("jackknife_max")},
         {"max_failed_share", "double", text(d.max_failed_share), {}, "numeric error when more resamples fail",
-         todo_cli("always the default"), name("max_failed_share"), name("max_failed_share")},
+         name("max-failed-share"), name("max_failed_share"), name("max_failed_share")},
         {"drop_inadmissible", "bool", text(d.drop_inadmissible), {}, "PLSc: count inadmissible resamples as failed",
-         todo_cli("inadmissible resamples are kept"), name("drop_inadmissible"), name("drop_inadmissible")},
+         name("drop-inadmissible"), name("drop_inadmissible"), name("drop_inadmissible")},
         {"progress", "callback", "", {}, "progress report, return false to cancel",
          lacks("deliberate: the CLI draws its own progress line on stderr"), name("progress"), name("progress")},
         {"cancel", "pointer", "", {}, "external cancellation flag polled by the workers",
@@ -141,17 +138,15 @@ analysis_description score_description() {
         {"interval", "enum", to_string(d.interval), {"wilson", "agresti_coull", "clopper_pearson"}, "interval of every share",
          name("interval"), name("interval"), name("interval")},
         {"nps.promoter_min", "double", text(d.nps.promoter_min), {}, "answers >= this are NPS promoters",
-         lacks("TODO cli: no flag yet (always 9)"), lacks("TODO python: csikit.score has no keyword yet (csikit.nps has)"),
-         name("nps_promoter_min")},
+         name("promoter-min"), name("promoter_min"), name("nps_promoter_min")},
         {"nps.detractor_max", "double", text(d.nps.detractor_max), {}, "answers <= this are NPS detractors",
-         lacks("TODO cli: no flag yet (always 6)"), lacks("TODO python: csikit.score has no keyword yet (csikit.nps has)"),
-         name("nps_detractor_max")},
+         name("detractor-max"), name("detractor_max"), name("nps_detractor_max")},
         {"top_box", "map", "", {}, "top-box values per scale id, overriding the scale's own",
-         lacks("TODO cli: no flag yet (set top_box in the schema's scales)"), name("top_box"),
+         name("top-box"), name("top_box"),
          lacks("deliberate: a map of scale ids to value lists has no plain C form; set top_box in the schema's scales")},
         {"by", "string", d.by, {}, "segment column to break down by; empty = none", name("by"), name("by"), name("by")},
         {"by_wave", "bool", text(d.by_wave), {}, "per-wave results and changes when the survey has a wave column",
-         lacks("TODO cli: no flag yet (always per wave)"), name("by_wave"), name("by_wave")},
+         name("no-waves"), name("by_wave"), name("by_wave")},
         {"language", "string", d.language, {}, "label language; empty = the survey's first language",
          name("lang"), name("language"), name("language")},
     };
@@ -172,8 +167,7 @@ analysis_description analyze_description() {
         {"index.index.level", "double", text(d.index.index.level), {}, "confidence level of the index t-intervals",
          name("level"), name("level"), name("level")},
         {"index.index.use_weights", "bool", text(d.index.index.use_weights), {}, "weight respondents in the index scores",
-         lacks("TODO cli: no flag yet (always weighted)"), lacks("TODO python: Fit.to_json has no keyword yet"),
-         name("use_weights")},
+         name("no-weights"), name("use_weights"), name("use_weights")},
         {"resamples", "size", integer(d.resamples), {}, "bootstrap resamples; 0 = none (see bootstrap)",
          name("bootstrap"), lacks("deliberate: csikit.bootstrap(fit, resamples=...) and pass the result to to_json"),
          lacks("deliberate: csikit_bootstrap() and pass the boot handle to csikit_fit_analysis_json")},

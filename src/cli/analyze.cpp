@@ -40,6 +40,9 @@ const char* analyze_head =
     "                      [--target CONSTRUCT] [--by COLUMN] [--crosshair mean|median|midpoint]\n"
     "                      [--out DIR [--lang zh|en] [--title TEXT]] [--scores [--threshold 70]] [--json]\n"
     "                      [--out-of-scale error|missing]\n"
+    "                      [--no-weights] [--no-quality] [--stopping max-abs-change|plspm]\n"
+    "                      [--f2-reestimate] [--strict] [--no-bca] [--jackknife-max N]\n"
+    "                      [--max-failed-share X] [--drop-inadmissible]\n"
     "\n"
     "Estimates the schema's PLS path model on the data and prints the sample, paths, indicator\n"
     "weights and loadings, reliability and validity (alpha, rho_c, rho_A >= 0.7; AVE >= 0.5),\n"
@@ -82,6 +85,21 @@ const char* analysis_options_text =
     "--missing mean replaces a missing answer by the item mean, --missing pairwise builds each\n"
     "correlation from the respondents who answered both items. --out-of-scale missing treats a\n"
     "value outside its scale as missing (default: error, as csikit score).\n"
+    "\n"
+    "Estimation and bootstrap:\n"
+    "  --no-weights            ignore the schema's weight column in the estimation, the bootstrap\n"
+    "                          and the indices (default: weighted when the data have weights)\n"
+    "  --no-quality            skip the quality criteria (reliability, HTMT, VIF, f2, GoF, SRMR)\n"
+    "  --stopping max-abs-change|plspm\n"
+    "                          stopping rule: largest weight change [default], or plspm's rule\n"
+    "  --f2-reestimate         f2 by re-estimating the model without each path (default: from\n"
+    "                          the full model's correlations)\n"
+    "  --strict                PLSc: fail on an inadmissible solution (default: flag it)\n"
+    "  --no-bca                percentile intervals only, no jackknife (default: also BCa)\n"
+    "  --jackknife-max N       exact BCa jackknife up to N respondents, grouped beyond (default 2000)\n"
+    "  --max-failed-share X    stop when more than this share of the resamples fails (default 0.2)\n"
+    "  --drop-inadmissible     PLSc: count inadmissible resamples as failed (default: keep them)\n"
+    "\n"
     "Defaults: path scheme, PLS, listwise deletion, tolerance 1e-7, 300 iterations, seed 1.";
 
 using csikit_cli::args;
@@ -104,6 +122,12 @@ bool parse_mode(const std::string& s) {
     if (s == "pls") return false;
     if (s == "plsc") return true;
     throw csikit::argument_error({{}, 0, "--mode"}, "unknown mode \"" + s + "\" (expected pls or plsc)");
+}
+
+csikit::stop_rule parse_stopping(const std::string& s) {
+    if (s == "max-abs-change" || s == "max_abs_change") return csikit::stop_rule::max_abs_change;
+    if (s == "plspm") return csikit::stop_rule::plspm;
+    throw csikit::argument_error({{}, 0, "--stopping"}, "unknown rule \"" + s + "\" (expected max-abs-change or plspm)");
 }
 
 using csikit_cli::num;
@@ -405,8 +429,9 @@ std::string analysis_usage(bool report) {
 
 option_set analysis_option_set() {
     return {{"schema", "data", "scheme", "mode", "missing", "bootstrap", "seed", "threads", "confidence", "level", "out",
-             "tolerance", "max-iter", "target", "by", "crosshair", "lang", "title", "threshold", "out-of-scale"},
-            {"json", "scores"}};
+             "tolerance", "max-iter", "target", "by", "crosshair", "lang", "title", "threshold", "out-of-scale",
+             "stopping", "jackknife-max", "max-failed-share"},
+            {"json", "scores", "no-weights", "no-quality", "f2-reestimate", "strict", "no-bca", "drop-inadmissible"}};
 }
 
 int run_analysis_command(const args& a, std::ostream& out, std::ostream& err, bool report) {
@@ -422,6 +447,11 @@ int run_analysis_command(const args& a, std::ostream& out, std::ostream& err, bo
     o.pls.tolerance = a.get_double("tolerance", o.pls.tolerance);
     o.pls.max_iterations = static_cast<int>(a.get_whole("max-iter", static_cast<std::uint64_t>(o.pls.max_iterations),
                                                         csikit::max_iterations_range.min, csikit::max_iterations_range.max));
+    o.pls.use_weights = !a.has("no-weights");
+    o.pls.quality = !a.has("no-quality");
+    if (const auto rule = a.get("stopping")) o.pls.stopping = parse_stopping(*rule);
+    o.pls.f2_reestimate = a.has("f2-reestimate");
+    o.pls.strict = a.has("strict");
     const std::uint64_t resamples = a.get_whole("bootstrap", 0, csikit::resamples_range.min, csikit::resamples_range.max);
     if (resamples == 1)
         throw csikit::argument_error({{}, 0, "--bootstrap"}, std::to_string(resamples) + " resamples (expected 0 or >= 2)");
@@ -455,11 +485,20 @@ int run_analysis_command(const args& a, std::ostream& out, std::ostream& err, bo
             throw csikit::argument_error({{}, 0, "--crosshair"}, "custom needs values (expected mean, median or midpoint)");
     }
     o.index.index.level = level;
+    o.index.index.use_weights = o.pls.use_weights;  // --no-weights: one switch for every stage
 
     o.resamples = static_cast<std::size_t>(resamples);
     o.bootstrap.seed = seed;
     o.bootstrap.threads = static_cast<unsigned>(threads);
     o.bootstrap.confidence = level;
+    o.bootstrap.bca = !a.has("no-bca");
+    o.bootstrap.jackknife_max = static_cast<std::size_t>(a.get_whole(
+        "jackknife-max", o.bootstrap.jackknife_max, csikit::jackknife_max_range.min, csikit::jackknife_max_range.max));
+    o.bootstrap.max_failed_share = a.get_double("max-failed-share", o.bootstrap.max_failed_share);
+    if (!(o.bootstrap.max_failed_share >= 0 && o.bootstrap.max_failed_share <= 1))
+        throw csikit::argument_error({{}, 0, "--max-failed-share"},
+                                     csikit::format_shortest(o.bootstrap.max_failed_share) + " is outside 0..1 (expected a share, e.g. 0.2)");
+    o.bootstrap.drop_inadmissible = a.has("drop-inadmissible");
     // A bar where someone watches (a terminal) or the run is long; never with --json.
     if (resamples > 0 && !json && (::isatty(STDERR_FILENO) || resamples >= 1000)) o.bootstrap.progress = progress_bar(err);
 

@@ -4,11 +4,13 @@
 #include "table.hpp"
 
 #include <csikit/data.hpp>
+#include <csikit/format.hpp>
 #include <csikit/html_report.hpp>
 #include <csikit/schema.hpp>
 #include <csikit/scoring.hpp>
 #include <csikit/text.hpp>
 
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <fstream>
@@ -111,8 +113,8 @@ void print_nps(const csikit::survey& s, const csikit::group_scores& g, const csi
                std::ostream& out) {
     if (!g.nps) return;
     const auto& e = *g.nps;
-    out << "\nNPS (" << s.nps_item << ": promoters >= " << num(o.nps.promoter_min, 0) << ", detractors <= "
-        << num(o.nps.detractor_max, 0) << ")\n";
+    out << "\nNPS (" << s.nps_item << ": promoters >= " << csikit::format_shortest(o.nps.promoter_min)
+        << ", detractors <= " << csikit::format_shortest(o.nps.detractor_max) << ")\n";  // 8.5 stays 8.5
     out << "  NPS " << num(e.nps, 1) << ", adjusted-Wald " << num(100 * o.level, 0) << "% CI "
         << range(e.adjusted_wald, 1) << " (Wald " << range(e.wald, 1) << ", SE " << num(e.se, 2) << ")\n";
     out << "  promoters " << pct(e.promoters) << ", passives " << pct(e.passives) << ", detractors "
@@ -232,6 +234,38 @@ Enum choice(const csikit_cli::args& a, const std::string& name, Enum fallback,
     throw csikit::argument_error({{}, 0, "--" + name}, "\"" + *v + "\" is not a valid choice (expected one of: " + known + ")");
 }
 
+/// The scale id of `--top-box SCALE=V1,V2`: a scale of the schema.
+std::string top_box_scale(const std::string& spec, const csikit::survey& s) {
+    const auto eq = spec.find('=');
+    const std::string id = spec.substr(0, eq);
+    std::string known;
+    for (const auto& sc : s.scales) {
+        if (sc.id == id && eq != std::string::npos) return id;
+        known += (known.empty() ? "" : ", ") + sc.id;
+    }
+    if (eq == std::string::npos)
+        throw csikit::argument_error({{}, 0, "--top-box"}, "\"" + spec + "\" has no '=' (expected SCALE=V1,V2, e.g. sat5=4,5)");
+    throw csikit::argument_error({{}, 0, "--top-box"}, "\"" + id + "\" is not a scale of the schema (expected one of: " + known + ")");
+}
+
+/// The values of `--top-box SCALE=V1,V2` (at least one number).
+std::vector<double> top_box_values(const std::string& spec) {
+    std::vector<double> out;
+    std::string_view rest = std::string_view(spec).substr(spec.find('=') + 1);
+    while (true) {
+        const auto comma = rest.find(',');
+        const std::string_view part = rest.substr(0, comma);
+        double v = 0;
+        const auto [p, ec] = std::from_chars(part.data(), part.data() + part.size(), v);
+        if (part.empty() || ec != std::errc() || p != part.data() + part.size() || !std::isfinite(v))
+            throw csikit::argument_error({{}, 0, "--top-box"}, "\"" + std::string(part) + "\" in \"" + spec +
+                                                                   "\" is not a number (expected SCALE=V1,V2, e.g. sat5=4,5)");
+        out.push_back(v);
+        if (comma == std::string_view::npos) return out;
+        rest = rest.substr(comma + 1);
+    }
+}
+
 csikit::score_options parse_options(const csikit_cli::args& a, const csikit::survey& s) {
     csikit::score_options o;
     o.rescale = choice(a, "rescale", csikit::rescaling::linear,
@@ -254,6 +288,14 @@ csikit::score_options parse_options(const csikit_cli::args& a, const csikit::sur
         throw csikit::argument_error({{}, 0, "--level"},
                                      a.get("level").value_or("") + " is not a confidence level (expected 0 < level < 1, e.g. 0.95)");
     o.language = a.get("lang").value_or("");
+    o.nps.promoter_min = a.get_double("promoter-min", o.nps.promoter_min);
+    o.nps.detractor_max = a.get_double("detractor-max", o.nps.detractor_max);
+    if (!(o.nps.detractor_max < o.nps.promoter_min))
+        throw csikit::argument_error({{}, 0, a.has("detractor-max") ? "--detractor-max" : "--promoter-min"},
+                                     "detractors <= " + csikit::format_shortest(o.nps.detractor_max) + " and promoters >= " +
+                                         csikit::format_shortest(o.nps.promoter_min) + " overlap (expected --detractor-max below --promoter-min, e.g. 6 and 9)");
+    for (const auto& spec : a.all("top-box")) o.top_box[top_box_scale(spec, s)] = top_box_values(spec);
+    o.by_wave = !a.has("no-waves");
     if (auto by = a.get("by")) {
         bool known = false;
         std::string list;
@@ -329,9 +371,13 @@ CSIKIT_COMMAND({"score", "descriptive scores, index, NPS, wave changes and segme
                 "                          interval for shares (default wilson)\n"
                 "  --out-of-scale error|missing\n"
                 "                          a value outside its scale: stop [default] or treat as missing\n"
-                "  --lang CODE             label language (default: the schema's first language)\n\n"
+                "  --lang CODE             label language (default: the schema's first language)\n"
+                "  --promoter-min 9        NPS: answers >= this are promoters\n"
+                "  --detractor-max 6       NPS: answers <= this are detractors (below --promoter-min)\n"
+                "  --top-box SCALE=V1,V2   top-box values of a scale, overriding the schema's (repeatable)\n"
+                "  --no-waves              one sample: no per-wave results and changes even with a wave column\n\n"
                 "Exit status: 0 done, 2 bad input (one line per problem on stderr).",
                 run_score,
                 {{"schema", "data", "by", "out", "rescale", "threshold", "level", "aggregate", "out-of-scale", "interval",
-                  "lang", "html"},
-                 {"json"}}});
+                  "lang", "html", "promoter-min", "detractor-max", "top-box"},
+                 {"json", "no-waves"}}});

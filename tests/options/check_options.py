@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Options parity: every option of every analysis (include/csikit/options.hpp) is reachable from
 every face (CLI flags, Python keyword arguments, C option structs), or the description names the
-deliberate exception and its reason. Fails on an option a face lacks without an exception, and
-on a described name the face does not have.
+deliberate exception and its reason. Fails on an option a face lacks without an exception, on
+an exception still marked "TODO" (every face now reaches every option it should), and on a
+described name the face does not have.
 
 The description comes from the library itself (csikit_options_json through ctypes), the faces
 from their sources, so neither the wheel nor a build of the CLI is needed:
@@ -195,14 +196,13 @@ def main() -> int:
         for field in sorted((structs.get(a["c"]) or set()) - named - {"struct_size", "user_data"}):
             problems.append(f"{a['analysis']}: struct {a['c']} field '{field}' is not in the description")
 
-    for t in todos:
-        print(f"check_options: still to add: {t}")
+    for t in todos:  # none remain: a new one is an option added to one face and not the others
+        problems.append(f"not yet reachable (a TODO exception): {t}")
     for t in stale:
         print(f"check_options: warning: {t}")
     for p in problems:
         print(f"check_options: {p}", file=sys.stderr)
-    print(f"check_options: {checked} (option, face) pairs, {len(todos)} recorded TODO exceptions, "
-          f"{len(problems)} problems")
+    print(f"check_options: {checked} (option, face) pairs, {len(todos)} TODO exceptions, {len(problems)} problems")
     return 1 if problems else 0
 
 

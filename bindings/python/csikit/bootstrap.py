@@ -9,7 +9,7 @@ from typing import Any, Callable
 import pandas as pd
 
 from . import _core, _followups
-from ._args import COUNT_RANGE, SEED_RANGE, THREADS_RANGE, integer
+from ._args import JACKKNIFE_MAX_RANGE, RESAMPLES_RANGE, SEED_RANGE, THREADS_RANGE, integer
 from .fit import Fit
 
 __all__ = ["BootstrapResult", "bootstrap"]
@@ -146,14 +146,15 @@ def bootstrap(
     about every 50 ms; returning False cancels (``CancelledError``). Ctrl-C interrupts with
     ``KeyboardInterrupt``.
 
-    ``seed`` is an integer 0..2**64-1, ``threads`` 0..1024, ``resamples`` and
-    ``jackknife_max`` non-negative integers (``ArgumentError`` otherwise, naming the keyword).
+    ``seed`` is an integer 0..2**64-1, ``threads`` 0..1024, ``resamples`` 0..10**8 (the core then
+    asks >= 2) and ``jackknife_max`` 0..10**9 (>= 2 with BCa): the ranges of the CLI's flags
+    (``ArgumentError`` otherwise, naming the keyword).
     """
     where = "bootstrap"
-    resamples = integer(where, "resamples", resamples, *COUNT_RANGE)
+    resamples = integer(where, "resamples", resamples, *RESAMPLES_RANGE)
     seed = integer(where, "seed", seed, *SEED_RANGE)
     threads = integer(where, "threads", threads, *THREADS_RANGE)
-    jackknife_max = integer(where, "jackknife_max", jackknife_max, *COUNT_RANGE)
+    jackknife_max = integer(where, "jackknife_max", jackknife_max, *JACKKNIFE_MAX_RANGE)
     core = _core.bootstrap.bootstrap(fit.core, resamples=resamples, seed=seed, threads=threads,
                                      confidence=confidence, bca=bca, jackknife_max=jackknife_max,
                                      max_failed_share=max_failed_share, drop_inadmissible=drop_inadmissible,

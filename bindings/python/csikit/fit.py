@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from . import _core, _followups
-from ._args import INDENT_RANGE, INT_RANGE, integer
+from ._args import INDENT_RANGE, MAX_ITER_RANGE, integer
 from .data import Responses
 
 __all__ = ["Fit", "estimate"]
@@ -245,21 +245,25 @@ class Fit:
     # ---- reports -------------------------------------------------------------------------
     def to_json(self, boot: Any = None, indent: int = 2, *, target: str | None = None,
                 by: str | None = None, crosshair: Literal["mean", "median", "midpoint"] = "mean",
-                level: float = 0.95) -> str:
+                level: float = 0.95, use_weights: bool = True) -> str:
         """report.json text: the document of ``csikit analyze --json`` (with ``--target``,
         ``--by``, ``--crosshair``, ``--confidence``): estimates, quality criteria, 0-100 indices
         with intervals, impacts, the IPA/IPMA of ``target`` (default: the satisfaction construct
         of the survey's bound preset) and indices per group ``by`` a segment or wave column.
+        ``use_weights=False`` leaves the respondent weights out of the index scores (the CLI's
+        ``--no-weights`` also estimates unweighted: ``estimate(..., use_weights=False)``).
         ``boot``: a ``BootstrapResult`` of this fit; ``indent``: -1 (one line) .. 64."""
         indent = integer("Fit.to_json", "indent", indent, *INDENT_RANGE)
         b = boot.core if boot is not None else None
-        return self._core.report_json(b, target or "", by or "", crosshair, level, indent)
+        return self._core.report_json(b, target or "", by or "", crosshair, level, use_weights, indent)
 
     def to_dict(self, boot: Any = None, *, target: str | None = None, by: str | None = None,
-                crosshair: Literal["mean", "median", "midpoint"] = "mean", level: float = 0.95) -> dict[str, Any]:
+                crosshair: Literal["mean", "median", "midpoint"] = "mean", level: float = 0.95,
+                use_weights: bool = True) -> dict[str, Any]:
         """report.json as a dict, identical in structure and numbers to the CLI's report
         (options as ``to_json``)."""
-        return json.loads(self.to_json(boot, -1, target=target, by=by, crosshair=crosshair, level=level))
+        return json.loads(self.to_json(boot, -1, target=target, by=by, crosshair=crosshair, level=level,
+                                       use_weights=use_weights))
 
     def summary(self, boot: Any = None) -> Any:
         """Paper-style tables (a ``csikit.summary.Summary``): paths (with bootstrap SE, t, p, CI
@@ -324,7 +328,7 @@ def estimate(
     ``f2_reestimate=True`` computes each path's f2 by re-estimating the model without it;
     ``strict=True`` makes an inadmissible PLSc solution a ``NumericError``.
     """
-    max_iter = integer("estimate", "max_iter", max_iter, 1, INT_RANGE[1])
+    max_iter = integer("estimate", "max_iter", max_iter, *MAX_ITER_RANGE)
     core = _core.pls.estimate(data.core, model=model, scheme=scheme, missing=missing, consistent=consistent,
                               tolerance=tolerance, max_iterations=max_iter, use_weights=use_weights,
                               keep_scores=keep_scores, quality=quality, stopping=stopping,

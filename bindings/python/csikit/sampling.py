@@ -8,7 +8,7 @@ from typing import Literal, Sequence
 import numpy as np
 
 from . import _core
-from ._args import COUNT_RANGE, integer
+from ._args import PLAN_N_RANGE, PLAN_TOTAL_RANGE, integer
 
 __all__ = ["Allocation", "MarginOfError", "SampleSize", "allocate", "design_effect", "effective_n", "moe_mean",
            "moe_proportion", "sample_size_mean", "sample_size_proportion"]
@@ -66,14 +66,14 @@ def sample_size_mean(sd: float, margin: float, *, level: float = 0.95, populatio
 def moe_proportion(n: int, *, p: float = 0.5, level: float = 0.95, population: float | None = None,
                    deff: float = 1.0) -> MarginOfError:
     """Margin of error of a proportion from ``n`` respondents (a non-negative integer)."""
-    n = integer("moe_proportion", "n", n, *COUNT_RANGE)
+    n = integer("moe_proportion", "n", n, *PLAN_N_RANGE)
     return MarginOfError(**_core.sampling.moe_proportion(n, p, level, population, deff))
 
 
 def moe_mean(n: int, sd: float, *, level: float = 0.95, population: float | None = None,
              deff: float = 1.0) -> MarginOfError:
     """Margin of error of a mean from ``n`` respondents (a non-negative integer)."""
-    n = integer("moe_mean", "n", n, *COUNT_RANGE)
+    n = integer("moe_mean", "n", n, *PLAN_N_RANGE)
     return MarginOfError(**_core.sampling.moe_mean(n, sd, level, population, deff))
 
 
@@ -91,6 +91,6 @@ def allocate(total: int, population: Sequence[float], *, method: Literal["propor
              sd: Sequence[float] = (), cost: Sequence[float] = (), minimum: float = 0,
              cap: bool = True) -> Allocation:
     """Allocates ``total`` respondents (a non-negative integer) over strata of sizes ``population``."""
-    total = integer("allocate", "total", total, *COUNT_RANGE)
+    total = integer("allocate", "total", total, *PLAN_TOTAL_RANGE)
     return Allocation(**_core.sampling.allocate(total, list(population), method=method, sd=list(sd), cost=list(cost),
                                        minimum=minimum, cap=cap))

@@ -91,12 +91,17 @@ def score(
     by_wave: bool = True,
     language: str = "",
     top_box: Mapping[str, Sequence[float]] | None = None,
+    promoter_min: float = 9,
+    detractor_max: float = 6,
 ) -> ScoreReport:
     """Scores the data: item means and 0-100 scores with intervals, distributions, top-box and
-    satisfaction rates, NPS, the weighted hierarchy index, breakdowns by ``by`` and by wave."""
+    satisfaction rates, NPS, the weighted hierarchy index, breakdowns by ``by`` and by wave.
+    NPS answers >= ``promoter_min`` are promoters, <= ``detractor_max`` detractors (as
+    ``csikit.nps``; the CLI's ``--promoter-min`` / ``--detractor-max``)."""
     text = _core.scoring.score_json(data.core, rescale=rescale, aggregate=aggregate, threshold=threshold, level=level,
                             interval=interval, by=by or "", by_wave=by_wave, language=language,
-                            top_box={k: list(v) for k, v in (top_box or {}).items()}, indent=-1)
+                            top_box={k: list(v) for k, v in (top_box or {}).items()}, promoter_min=promoter_min,
+                            detractor_max=detractor_max, indent=-1)
     return ScoreReport(text)
 
 

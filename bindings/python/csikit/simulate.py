@@ -7,7 +7,7 @@ from typing import Mapping, Sequence
 import pandas as pd
 
 from . import _core
-from ._args import COUNT_RANGE, INT_RANGE, SEED_RANGE, integer
+from ._args import INT_RANGE, SEED_RANGE, SIMULATE_N_RANGE, integer
 
 __all__ = ["simulate"]
 
@@ -27,7 +27,7 @@ def simulate(
     all items or a dict by item). ``scale_points=K`` puts items on 1..K; 0 keeps them continuous.
     ``attrs["construct_correlation"]`` holds the true construct correlations. ``seed`` is an
     integer 0..2**64-1, ``n`` and ``scale_points`` non-negative integers."""
-    n = integer("simulate", "n", n, *COUNT_RANGE)
+    n = integer("simulate", "n", n, *SIMULATE_N_RANGE)
     seed = integer("simulate", "seed", seed, *SEED_RANGE)
     scale_points = integer("simulate", "scale_points", scale_points, 0, INT_RANGE[1])
     model = {"constructs": [{"id": c, "items": list(items), "mode": "A"} for c, items in constructs.items()],

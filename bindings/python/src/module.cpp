@@ -16,6 +16,7 @@ PYBIND11_MODULE(_core, m) {
     // In dependency order: a submodule's signatures name only classes registered before it.
     const area areas[] = {
         {"errors", "C++ error kinds and their Python classes (csikit.errors).", csikit_py::register_errors},
+        {"limits", "The ranges of the whole-number options (csikit/limits.hpp).", csikit_py::register_limits},
         {"schema", "Survey schemas, path-model dicts and presets.", csikit_py::register_schema},
         {"data", "Response data read against a survey.", csikit_py::register_data},
         {"pls", "PLS path-model estimation and the Fit handle.", csikit_py::register_pls},

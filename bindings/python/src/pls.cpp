@@ -131,7 +131,7 @@ void register_pls(py::module_& m) {
         })
         .def("report_json",
              [](const fm& s, const csikit::fitted_bootstrap* boot, const std::string& target, const std::string& by,
-                const std::string& crosshair, double level, int indent) {
+                const std::string& crosshair, double level, bool use_weights, int indent) {
                  if (boot && boot->fit != s.fit)
                      throw csikit::argument_error({{}, 0, "boot"}, "comes from another fit (expected a bootstrap of this fit)");
                  // The same steps as `csikit analyze`: index analysis, then one report.
@@ -140,11 +140,12 @@ void register_pls(py::module_& m) {
                  o.by = by;
                  o.crosshair = csikit::parse_crosshair_rule(crosshair);
                  o.index.level = level;
+                 o.index.use_weights = use_weights;
                  const auto a = csikit::analyze_indices(s.model, *s.fit, *s.schema, *s.data, o);
                  return csikit::to_json(*s.fit, boot ? &boot->result : nullptr, s.schema.get(), a, indent);
              },
              py::arg("boot") = nullptr, py::arg("target") = "", py::arg("by") = "", py::arg("crosshair") = "mean",
-             py::arg("level") = 0.95, py::arg("indent") = 2,
+             py::arg("level") = 0.95, py::arg("use_weights") = true, py::arg("indent") = 2,
              "report.json text, as `csikit analyze --json [--target T --by C --crosshair R]`.")
         .def(py::pickle(&fit_pickle, &fit_unpickle));
 

@@ -80,6 +80,7 @@ class Fit:
         by: str = "",
         crosshair: str = "mean",
         level: float = 0.95,
+        use_weights: bool = True,
         indent: int = 2,
     ) -> str: ...
     def __getstate__(self) -> tuple[Any, ...]: ...

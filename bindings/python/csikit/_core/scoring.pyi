@@ -17,6 +17,8 @@ def score_json(
     by_wave: bool = True,
     language: str = "",
     top_box: dict[str, list[float]] = ...,
+    promoter_min: float = 9.0,
+    detractor_max: float = 6.0,
     indent: int = -1,
 ) -> str: ...
 def nps(

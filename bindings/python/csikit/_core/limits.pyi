@@ -1,0 +1,3 @@
+"""csikit._core.limits: the ranges of the whole-number options (include/csikit/limits.hpp)."""
+
+def ranges() -> dict[str, tuple[int, int]]: ...
