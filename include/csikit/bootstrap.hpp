@@ -9,6 +9,7 @@
 // their share exceeds `max_failed_share`. docs/bootstrap.md gives every formula.
 #pragma once
 
+#include "limits.hpp"
 #include "pls.hpp"
 
 #include <atomic>
@@ -26,11 +27,8 @@ CSIKIT_NAMESPACE_BEGIN
 /// Return false to cancel the run (bootstrap then throws cancelled_error).
 using progress_callback = std::function<bool(std::size_t done, std::size_t total)>;
 
-/// Most resamples one bootstrap() runs. The percentile and BCa intervals need every replicate
-/// of every parameter, so storage is resamples x parameters x 8 bytes (100,000 resamples of a
-/// 100-parameter model: 80 MB); past 10^5 the Monte-Carlo error of a 95% limit is far below the
-/// precision reported. docs/reliability.md lists it.
-inline constexpr std::size_t max_resamples = 100000;
+// max_resamples (the most resamples one bootstrap() runs) is in limits.hpp, with the
+// option ranges of every face.
 /// Most bytes the replicates of one bootstrap() may hold (resamples x parameters x 8): 1 GiB.
 inline constexpr std::size_t max_replicate_bytes = std::size_t{1} << 30;
 

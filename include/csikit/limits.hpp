@@ -21,15 +21,22 @@ struct whole_range {
 inline constexpr whole_range seed_range{0, std::numeric_limits<std::uint64_t>::max()};
 /// Worker threads: 0 = all cores; more than 1024 is a typing error, not a machine.
 inline constexpr whole_range threads_range{0, 1024};
+/// Most resamples one bootstrap() runs. The percentile and BCa intervals need every replicate
+/// of every parameter, so storage is resamples x parameters x 8 bytes (100,000 resamples of a
+/// 100-parameter model: 80 MB); past 10^5 the Monte-Carlo error of a 95% limit is far below the
+/// precision reported. docs/reliability.md lists it.
+inline constexpr std::uint64_t max_resamples = 100000;
 /// Bootstrap resamples (0 = none; 1 is refused separately: an interval needs >= 2).
-inline constexpr whole_range resamples_range{0, 100'000'000};
+inline constexpr whole_range resamples_range{0, max_resamples};
 /// Respondents of the exact BCa jackknife, grouped beyond (the bootstrap asks >= 2 with BCa);
 /// more than 10^9 respondents is no survey.
 inline constexpr whole_range jackknife_max_range{0, 1'000'000'000};
 /// PLS iterations.
 inline constexpr whole_range max_iterations_range{1, 1'000'000};
+/// Most respondents simulate() draws (the answers are held in memory).
+inline constexpr std::uint64_t max_simulated_respondents = 10000000;
 /// Respondents to simulate.
-inline constexpr whole_range simulate_n_range{2, 1'000'000'000};
+inline constexpr whole_range simulate_n_range{2, max_simulated_respondents};
 /// Respondents of a margin-of-error plan (csikit plan moe --n).
 inline constexpr whole_range plan_n_range{1, 1'000'000'000'000'000};
 /// Sample sizes a plan may return (csikit plan proportion / mean): 10^15 respondents, far

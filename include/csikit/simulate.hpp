@@ -5,6 +5,7 @@
 #pragma once
 
 #include "data.hpp"
+#include "limits.hpp"
 #include "pls.hpp"
 
 #include <Eigen/Core>
@@ -46,10 +47,9 @@ Eigen::MatrixXd implied_construct_correlation(const population_model& pop);
 /// p x p correlation matrix of the indicators implied by the population model.
 Eigen::MatrixXd implied_indicator_correlation(const population_model& pop);
 
-/// Most respondents simulate() draws, and most answers (respondents x indicators): each answer
-/// is a double held about twice while drawing, so 5e7 answers need about 800 MB.
-/// argument_error naming "n" past either, checked before allocating (docs/reliability.md).
-inline constexpr std::size_t max_simulated_respondents = 10000000;
+/// Most answers (respondents x indicators) simulate() draws: each answer is a double held about
+/// twice while drawing, so 5e7 answers need about 800 MB. max_simulated_respondents is in
+/// limits.hpp. argument_error naming "n" past either, checked before allocating.
 inline constexpr std::size_t max_simulated_answers = 50000000;
 
 /// Draws n respondents. With scale_points = K the standard normal value z becomes

@@ -101,10 +101,11 @@ sed 's#<stdin>#'"$bank_data"'#g' "$tmp/from_dash.out" | cmp -s "$tmp/from_file.o
 
 # --- #14, #15: sizes checked before allocating -------------------------------------------------
 expect_exit 2 bootstrap_1e7 2000000 -- "$cli" analyze --schema "$ecsi_schema" --data "$ecsi_data" --bootstrap 10000000
-expect_text "$tmp/bootstrap_1e7.err" "resamples: bootstrap: 10000000 resamples is above the limit of 100000"
+# the CLI range is the core limit (max_resamples, limits.hpp)
+expect_text "$tmp/bootstrap_1e7.err" "10000000 is outside 0..100000"
 for n in 100000000 1000000000000; do
     expect_exit 2 "simulate_$n" 1000000 -- "$cli" simulate --model ecsi --n "$n" --out "$tmp/sim"
-    expect_text "$tmp/simulate_$n.err" "respondents is above the limit of 10000000"
+    expect_text "$tmp/simulate_$n.err" "$n is outside 2..10000000"  # max_simulated_respondents
 done
 expect_exit 2 simulate_answers 1000000 -- "$cli" simulate --model ecsi --n 5000000 --out "$tmp/sim"
 expect_text "$tmp/simulate_answers.err" "is above the limit of 50000000 simulated answers"

@@ -23,7 +23,7 @@ def bank() -> csikit.Responses:
 def test_the_ranges_are_the_cores_table() -> None:
     r = limits.ranges()
     assert r["seed"] == (0, 2**64 - 1) and r["threads"] == (0, 1024)
-    assert r["resamples"] == (0, 10**8) and r["max_iterations"] == (1, 10**6)
+    assert r["resamples"] == (0, 10**5) and r["max_iterations"] == (1, 10**6)
     assert r["simulate_n"] == (2, 10**9) and r["jackknife_max"] == (0, 10**9)
     assert (_args.SEED_RANGE, _args.THREADS_RANGE, _args.RESAMPLES_RANGE, _args.MAX_ITER_RANGE,
             _args.SIMULATE_N_RANGE, _args.JACKKNIFE_MAX_RANGE, _args.PLAN_N_RANGE) == (
@@ -36,7 +36,7 @@ def test_max_iter_has_the_clis_range(data: csikit.Responses) -> None:
         csikit.estimate(data, max_iter=10**6 + 1)  # accepted before (1..2**31-1); --max-iter refuses it
 
 
-@pytest.mark.parametrize(("keyword", "value", "shown"), [("resamples", 10**8 + 1, "0..100000000"),
+@pytest.mark.parametrize(("keyword", "value", "shown"), [("resamples", 10**5 + 1, "0..100000"),
                                                          ("jackknife_max", 10**9 + 1, "0..1000000000")])
 def test_bootstrap_counts_have_the_clis_range(fit: csikit.Fit, keyword: str, value: int, shown: str) -> None:
     with pytest.raises(csikit.ArgumentError, match=f"{keyword} .*{shown}"):
@@ -50,7 +50,7 @@ def test_one_resample_is_refused(fit: csikit.Fit) -> None:
 
 @pytest.mark.parametrize("n", [1, 10**9 + 1])
 def test_simulate_n_has_the_clis_range(n: int) -> None:
-    with pytest.raises(csikit.ArgumentError, match=r"n .*2\.\.1000000000"):
+    with pytest.raises(csikit.ArgumentError, match=r"n .*2\.\.10000000\b"):
         csikit.simulate({"X": ["x1", "x2"], "Y": ["y1", "y2"]}, {("X", "Y"): 0.5}, n=n, seed=1)
 
 
