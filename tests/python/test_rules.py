@@ -18,7 +18,7 @@ def test_effective_n_any_scale(scale):
 
 
 def test_run_cli_in_process_lists_options(capfd):
-    assert _core.run_cli(["__options", "--json"]) == 0
+    assert _core.cli.run_cli(["__options", "--json"]) == 0
     options = json.loads(capfd.readouterr().out)
     assert {o["name"] for o in options["analyze"]} == {o["name"] for o in options["report"]}
 
