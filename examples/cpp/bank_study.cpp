@@ -3,25 +3,17 @@
 // the priority map of satisfaction's drivers, print the key figures and write the HTML report.
 //
 // Usage: bank_study SCHEMA.json RESPONSES.csv [REPORT.html]
-#include <csikit/csikit.hpp>
-#include <csikit/html_report.hpp>
 #include <csikit/index.hpp>
 #include <csikit/ipa.hpp>
 
 #include <cstdio>
-#include <fstream>
-#include <iostream>
+
+#include "example_main.hpp"
 
 int main(int argc, char** argv) {
-    if (argc < 3) {
-        std::cerr << "usage: bank_study SCHEMA.json RESPONSES.csv [REPORT.html]\n";
-        return 2;
-    }
-    try {
-        // 1. Schema and answers: every problem is reported with file, line and column.
-        const auto survey = csikit::load_survey(argv[1]);
-        const auto data = csikit::read_responses(argv[2], survey);
-
+    return example::run("bank_study", argc, argv, [](const csikit::survey& survey, const csikit::responses& data,
+                                                    const char* report) {
+        // 1. Schema and answers: example::run has read them (example_main.hpp).
         // 2. Descriptive scores: the hierarchy index, satisfaction rate and NPS, with intervals.
         csikit::score_options so;
         so.language = "en";
@@ -60,7 +52,7 @@ int main(int argc, char** argv) {
         if (!fit.converged) return 1;
 
         // 5. The HTML report: every piece is optional; pass what you have.
-        if (argc > 3) {
+        if (report) {
             csikit::report_input in;
             in.schema = &survey;
             in.scores = &scores;
@@ -69,12 +61,8 @@ int main(int argc, char** argv) {
             in.boot = &boot;
             in.indices = &indices;
             in.ipa.push_back({"Drivers of SAT", "importance (total effect)", "performance (index)", map});
-            std::ofstream(argv[3], std::ios::binary) << csikit::html_report(in, {.language = "en"});
-            std::printf("report: %s\n", argv[3]);
+            example::write_report(report, in);
         }
-    } catch (const csikit::error& e) {
-        std::cerr << "bank_study: " << e.what() << "\n";
-        return 2;
-    }
-    return 0;
+        return 0;
+    });
 }

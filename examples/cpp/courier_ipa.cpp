@@ -3,26 +3,18 @@
 //
 // Usage: courier_ipa SCHEMA.json RESPONSES.csv [REPORT.html]
 // Every factor <id> has a satisfaction item <id> and an importance item <id>_imp.
-#include <csikit/csikit.hpp>
-#include <csikit/html_report.hpp>
 #include <csikit/ipa.hpp>
 
 #include <cstdio>
-#include <fstream>
-#include <iostream>
 #include <string>
 #include <utility>
 #include <vector>
 
-int main(int argc, char** argv) {
-    if (argc < 3) {
-        std::cerr << "usage: courier_ipa SCHEMA.json RESPONSES.csv [REPORT.html]\n";
-        return 2;
-    }
-    try {
-        const auto survey = csikit::load_survey(argv[1]);
-        const auto data = csikit::read_responses(argv[2], survey);
+#include "example_main.hpp"
 
+int main(int argc, char** argv) {
+    return example::run("courier_ipa", argc, argv, [](const csikit::survey& survey, const csikit::responses& data,
+                                                     const char* report) {
         // Pair each satisfaction item with its importance item by the naming convention.
         std::vector<std::pair<std::string, std::string>> pairs;
         for (const auto& item : survey.items)
@@ -44,19 +36,15 @@ int main(int argc, char** argv) {
         for (const auto& id : map.by_priority()) std::printf("%s ", id.c_str());
         std::printf("\n");
 
-        if (argc > 3) {
+        if (report) {
             const auto scores = csikit::score(survey, data);
             csikit::report_input in;
             in.schema = &survey;
             in.scores = &scores;
             in.segments = csikit::segment_breakdowns(survey, data);
             in.ipa.push_back({"Stated importance vs satisfaction", "importance (0-100)", "satisfaction (0-100)", map});
-            std::ofstream(argv[3], std::ios::binary) << csikit::html_report(in, {.language = "en"});
-            std::printf("report: %s\n", argv[3]);
+            example::write_report(report, in);
         }
-    } catch (const csikit::error& e) {
-        std::cerr << "courier_ipa: " << e.what() << "\n";
-        return 2;
-    }
-    return 0;
+        return 0;
+    });
 }

@@ -17,6 +17,8 @@
 #include <unistd.h>
 #include <vector>
 
+#include "support/ecsi.hpp"
+
 using namespace csikit;
 
 namespace {
@@ -33,22 +35,9 @@ constexpr bool sanitized = false;
 constexpr bool sanitized = false;
 #endif
 
-struct ecsi_case {
-    survey s;
-    responses data;
-    pls_model model;
-    pls_fit fit;
-};
-
-const ecsi_case& ecsi() {
-    static const ecsi_case c = [] {
-        ecsi_case e;
-        e.s = load_survey(std::string(CSIKIT_SHARED_DATA) + "/ecsi/schema.json");
-        e.data = read_responses(std::string(CSIKIT_SHARED_DATA) + "/ecsi/mobi.csv", e.s);
-        e.model = pls_model::from_survey(e.s);
-        e.fit = estimate(e.model, e.data);
-        return e;
-    }();
+/// The ECSI case fitted once for the whole file.
+const test_support::ecsi_case& ecsi() {
+    static const test_support::ecsi_case c = test_support::load_ecsi();
     return c;
 }
 

@@ -16,20 +16,8 @@ using nlohmann::json;
 namespace {
 
 /// The ECSI case and a 200-resample bootstrap of it.
-struct ecsi_case : test_support::ecsi_case {
-    bootstrap_result boot;
-};
-
-const ecsi_case& ecsi() {
-    static const ecsi_case c = [] {
-        ecsi_case e{test_support::load_ecsi(), {}};
-        bootstrap_options o;
-        o.resamples = 200;
-        o.seed = 11;
-        o.threads = 2;
-        e.boot = bootstrap(e.model, e.data, e.fit, o);
-        return e;
-    }();
+const test_support::ecsi_boot_case& ecsi() {
+    static const auto c = test_support::load_ecsi_bootstrapped({.resamples = 200, .seed = 11, .threads = 2});
     return c;
 }
 

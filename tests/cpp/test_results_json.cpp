@@ -10,32 +10,16 @@
 #include <set>
 #include <string>
 
+#include "support/ecsi.hpp"
+
 using namespace csikit;
 using nlohmann::json;
 
 namespace {
 
-struct ecsi_case {
-    survey s;
-    responses data;
-    pls_fit fit;
-    bootstrap_result boot;
-};
-
-const ecsi_case& ecsi() {
-    static const ecsi_case c = [] {
-        ecsi_case e;
-        e.s = load_survey(std::string(CSIKIT_SHARED_DATA) + "/ecsi/schema.json");
-        e.data = read_responses(std::string(CSIKIT_SHARED_DATA) + "/ecsi/mobi.csv", e.s);
-        const pls_model model = pls_model::from_survey(e.s);
-        e.fit = estimate(model, e.data);
-        bootstrap_options o;
-        o.resamples = 30;
-        o.threads = 1;
-        o.bca = false;
-        e.boot = bootstrap(model, e.data, e.fit, o);
-        return e;
-    }();
+/// The ECSI case fitted once for the whole file, with a small bootstrap of its fit.
+const test_support::ecsi_boot_case& ecsi() {
+    static const auto c = test_support::load_ecsi_bootstrapped({.resamples = 30, .threads = 1, .bca = false});
     return c;
 }
 

@@ -10,6 +10,7 @@ import pandas as pd
 
 from . import _core, _followups
 from ._args import JACKKNIFE_MAX_RANGE, RESAMPLES_RANGE, SEED_RANGE, THREADS_RANGE, integer
+from ._attrs import core_attr
 from .fit import Fit
 
 __all__ = ["BootstrapResult", "bootstrap"]
@@ -77,35 +78,17 @@ class BootstrapResult:
             return pd.DataFrame(columns=_STATS, index=pd.Index([], name="construct"), dtype=float)
         return self.table.loc["index"].rename_axis("construct")
 
-    @property
-    def resamples(self) -> int:
-        """Resamples requested."""
-        return self._core.resamples
+    resamples = core_attr[int]("Resamples requested.")
 
-    @property
-    def succeeded(self) -> int:
-        """Resamples behind the statistics."""
-        return self._core.succeeded
+    succeeded = core_attr[int]("Resamples behind the statistics.")
 
-    @property
-    def failed(self) -> int:
-        """Resamples that could not be estimated."""
-        return self._core.failed
+    failed = core_attr[int]("Resamples that could not be estimated.")
 
-    @property
-    def failed_by_reason(self) -> dict[str, int]:
-        """Failed resamples by reason ("constant_item", "singular", ...)."""
-        return self._core.failed_by_reason
+    failed_by_reason = core_attr[dict[str, int]]('Failed resamples by reason ("constant_item", "singular", ...).')
 
-    @property
-    def seed(self) -> int:
-        """The seed; the numbers depend on it only, never on the thread count."""
-        return self._core.seed
+    seed = core_attr[int]("The seed; the numbers depend on it only, never on the thread count.")
 
-    @property
-    def confidence(self) -> float:
-        """Level of the intervals."""
-        return self._core.confidence
+    confidence = core_attr[float]("Level of the intervals.")
 
     def to_dict(self) -> dict[str, Any]:
         """report.json of the fit with these bootstrap statistics (as ``csikit analyze --bootstrap``)."""

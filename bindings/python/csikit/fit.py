@@ -18,6 +18,7 @@ import pandas as pd
 
 from . import _core, _followups
 from ._args import INDENT_RANGE, MAX_ITER_RANGE, integer
+from ._attrs import core_attr
 from .data import Responses
 
 __all__ = ["Fit", "estimate"]
@@ -56,55 +57,25 @@ class Fit:
         """The responses the fit came from."""
         return self._data
 
-    @property
-    def construct_ids(self) -> list[str]:
-        """Construct ids, in model order."""
-        return self._core.constructs
+    construct_ids = core_attr[list[str]]("Construct ids, in model order.", field="constructs")
 
-    @property
-    def indicator_ids(self) -> list[str]:
-        """Indicator ids, grouped by block."""
-        return self._core.indicators
+    indicator_ids = core_attr[list[str]]("Indicator ids, grouped by block.", field="indicators")
 
-    @property
-    def model(self) -> dict[str, list[dict[str, Any]]]:
-        """The estimated model as ``{"constructs": [...], "paths": [...]}``."""
-        return self._core.model
+    model = core_attr[dict[str, list[dict[str, Any]]]]('The estimated model as ``{"constructs": [...], "paths": [...]}``.')
 
-    @property
-    def converged(self) -> bool:
-        """True if the iteration met the tolerance."""
-        return self._core.converged
+    converged = core_attr[bool]("True if the iteration met the tolerance.")
 
-    @property
-    def iterations(self) -> int:
-        """Iterations of the Wold/Lohmoeller loop."""
-        return self._core.iterations
+    iterations = core_attr[int]("Iterations of the Wold/Lohmoeller loop.")
 
-    @property
-    def consistent(self) -> bool:
-        """True if the PLSc corrections were applied (``estimate(..., consistent=True)``)."""
-        return self._core.consistent
+    consistent = core_attr[bool]("True if the PLSc corrections were applied (``estimate(..., consistent=True)``).")
 
-    @property
-    def admissible(self) -> bool:
-        """False if PLSc gave an inadmissible solution (see ``warnings``)."""
-        return self._core.admissible
+    admissible = core_attr[bool]("False if PLSc gave an inadmissible solution (see ``warnings``).")
 
-    @property
-    def warnings(self) -> list[str]:
-        """Numerical caveats, each naming the construct."""
-        return self._core.warnings
+    warnings = core_attr[list[str]]("Numerical caveats, each naming the construct.")
 
-    @property
-    def gof(self) -> float:
-        """Tenenhaus goodness of fit."""
-        return self._core.gof
+    gof = core_attr[float]("Tenenhaus goodness of fit.")
 
-    @property
-    def srmr(self) -> float:
-        """Standardised root mean square residual."""
-        return self._core.srmr
+    srmr = core_attr[float]("Standardised root mean square residual.")
 
     @property
     def sample(self) -> dict[str, Any]:

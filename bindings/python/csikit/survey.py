@@ -6,10 +6,11 @@ from __future__ import annotations
 import json
 import os
 from functools import cached_property
-from typing import Any, Union
+from typing import Any, Optional, Union
 
 from . import _core
 from ._args import INDENT_RANGE, integer
+from ._attrs import core_attr
 
 __all__ = ["Survey", "load_survey"]
 
@@ -34,15 +35,9 @@ class Survey:
     def _doc(self) -> dict[str, Any]:
         return json.loads(self._core.to_json(-1))
 
-    @property
-    def name(self) -> str:
-        """The survey's name ("" if none)."""
-        return self._core.name
+    name = core_attr[str]("""The survey's name ("" if none).""")
 
-    @property
-    def items(self) -> list[str]:
-        """Item ids, in schema order."""
-        return self._core.item_ids
+    items = core_attr[list[str]]("Item ids, in schema order.", field="item_ids")
 
     @property
     def item_columns(self) -> dict[str, str]:
@@ -64,30 +59,15 @@ class Survey:
         """Scale id -> its JSON description (min, max, values, missing codes, top box)."""
         return {s["id"]: s for s in self._doc.get("scales", [])}
 
-    @property
-    def languages(self) -> list[str]:
-        """Label languages; the first is the default."""
-        return self._core.languages
+    languages = core_attr[list[str]]("Label languages; the first is the default.")
 
-    @property
-    def weight_column(self) -> str | None:
-        """Column of respondent weights, or None when unweighted."""
-        return self._core.weight_column or None
+    weight_column = core_attr[Optional[str]]("Column of respondent weights, or None when unweighted.", none_if_empty=True)
 
-    @property
-    def segment_columns(self) -> list[str]:
-        """Segment columns (e.g. age band, channel)."""
-        return self._core.segment_columns
+    segment_columns = core_attr[list[str]]("Segment columns (e.g. age band, channel).")
 
-    @property
-    def wave_column(self) -> str | None:
-        """Column of the survey wave/period, or None."""
-        return self._core.wave_column or None
+    wave_column = core_attr[Optional[str]]("Column of the survey wave/period, or None.", none_if_empty=True)
 
-    @property
-    def nps_item(self) -> str | None:
-        """The 0-10 recommendation item, or None."""
-        return self._core.nps_item or None
+    nps_item = core_attr[Optional[str]]("The 0-10 recommendation item, or None.", none_if_empty=True)
 
     def model(self) -> dict[str, list[dict[str, Any]]]:
         """The PLS model declared in the schema: ``{"constructs": [...], "paths": [...]}``."""

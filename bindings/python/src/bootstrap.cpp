@@ -163,10 +163,10 @@ void register_bootstrap(py::module_& m) {
               o.progress = nullptr;
               return b;
           },
-          py::arg("fit"), py::kw_only(), py::arg("resamples") = 5000, py::arg("seed") = 1, py::arg("threads") = 0,
-          py::arg("confidence") = 0.95, py::arg("bca") = true, py::arg("jackknife_max") = 2000,
-          py::arg("max_failed_share") = 0.2, py::arg("drop_inadmissible") = false, py::arg("indices") = true,
-          py::arg("progress") = py::none(),
+          // No defaults here: csikit.bootstrap is where the Python face states them.
+          py::arg("fit"), py::kw_only(), py::arg("resamples"), py::arg("seed"), py::arg("threads"), py::arg("confidence"),
+          py::arg("bca"), py::arg("jackknife_max"), py::arg("max_failed_share"), py::arg("drop_inadmissible"),
+          py::arg("indices"), py::arg("progress"),
           "Bootstraps a fit. `progress(done, total)` may return False to cancel; Ctrl-C interrupts.");
 }
 

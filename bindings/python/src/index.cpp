@@ -39,6 +39,15 @@ csikit::quadrant parse_quadrant(const std::string& id) {
                                                           "\" (expected concentrate_here, keep_up, low_priority or possible_overkill)");
 }
 
+/// The fields ipa_factor and ipa_point share (the label in the default language).
+template <class T>
+py::class_<T> factor_fields(py::class_<T> c) {
+    return c.def_readonly("id", &T::id)
+        .def_property_readonly("label", [](const T& x) { return x.label.get(); })
+        .def_readonly("importance", &T::importance)
+        .def_readonly("performance", &T::performance);
+}
+
 void bind_results(py::module_& m) {
     using ss = csikit::score_summary;
     py::class_<ss>(m, "ScoreSummary", "A weighted mean with its t-interval (csikit::score_summary).")
@@ -70,11 +79,7 @@ void bind_results(py::module_& m) {
         .def_readonly("impacts", &ir::impacts);
 
     using pt = csikit::ipa_point;
-    py::class_<pt>(m, "IpaPoint", "One placed factor (csikit::ipa_point).")
-        .def_readonly("id", &pt::id)
-        .def_property_readonly("label", [](const pt& p) { return p.label.get(); })
-        .def_readonly("importance", &pt::importance)
-        .def_readonly("performance", &pt::performance)
+    factor_fields(py::class_<pt>(m, "IpaPoint", "One placed factor (csikit::ipa_point)."))
         .def_property_readonly("quadrant", [](const pt& p) { return csikit::to_string(p.where); })
         .def_readonly("gap", &pt::gap)
         .def_readonly("above_diagonal", &pt::above_diagonal);
@@ -89,12 +94,7 @@ void bind_results(py::module_& m) {
         .def("in_quadrant", [](const ia& r, const std::string& q) { return r.in_quadrant(parse_quadrant(q)); },
              py::arg("quadrant"), "Ids of the points in one quadrant, in input order.");
 
-    using fa = csikit::ipa_factor;
-    py::class_<fa>(m, "IpaFactor", "One attribute to place on the map (csikit::ipa_factor).")
-        .def_readonly("id", &fa::id)
-        .def_property_readonly("label", [](const fa& f) { return f.label.get(); })
-        .def_readonly("importance", &fa::importance)
-        .def_readonly("performance", &fa::performance);
+    factor_fields(py::class_<csikit::ipa_factor>(m, "IpaFactor", "One attribute to place on the map (csikit::ipa_factor)."));
 
     using ie = csikit::ipma_entry;
     py::class_<ie>(m, "IpmaEntry", "One construct or indicator of an IPMA (csikit::ipma_entry).")

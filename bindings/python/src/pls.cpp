@@ -3,31 +3,13 @@
 // the CLI writes, so Python's to_dict() is the CLI's document.
 #include "prelude.hpp"
 
+#include "choices.hpp"
+
 #include "csikit/report.hpp"
 
 namespace csikit_py {
 
 namespace {
-
-csikit::inner_scheme parse_scheme(const std::string& s) {
-    if (s == "path") return csikit::inner_scheme::path;
-    if (s == "centroid") return csikit::inner_scheme::centroid;
-    if (s == "factorial") return csikit::inner_scheme::factorial;
-    throw csikit::argument_error({{}, 0, "scheme"}, "unknown scheme \"" + s + "\" (expected path, centroid or factorial)");
-}
-
-csikit::missing_treatment parse_missing(const std::string& s) {
-    if (s == "listwise") return csikit::missing_treatment::listwise;
-    if (s == "mean") return csikit::missing_treatment::mean_replacement;
-    if (s == "pairwise") return csikit::missing_treatment::pairwise;
-    throw csikit::argument_error({{}, 0, "missing"}, "unknown treatment \"" + s + "\" (expected listwise, mean or pairwise)");
-}
-
-csikit::stop_rule parse_stopping(const std::string& s) {
-    if (s == "max_abs_change") return csikit::stop_rule::max_abs_change;
-    if (s == "plspm") return csikit::stop_rule::plspm;
-    throw csikit::argument_error({{}, 0, "stopping"}, "unknown rule \"" + s + "\" (expected max_abs_change or plspm)");
-}
 
 const char* stopping_name(csikit::stop_rule r) {
     return r == csikit::stop_rule::plspm ? "plspm" : "max_abs_change";
@@ -47,19 +29,17 @@ py::tuple options_state(const csikit::pls_options& o) {
 csikit::pls_options options_from(const std::string& scheme, const std::string& missing, bool consistent,
                                  double tolerance, int max_iterations, bool use_weights, bool keep_scores,
                                  bool quality, const std::string& stopping, bool f2_reestimate, bool strict) {
-    csikit::pls_options o;
-    o.scheme = parse_scheme(scheme);
-    o.missing = parse_missing(missing);
-    o.consistent = consistent;
-    o.tolerance = tolerance;
-    o.max_iterations = max_iterations;
-    o.use_weights = use_weights;
-    o.keep_scores = keep_scores;
-    o.quality = quality;
-    o.stopping = parse_stopping(stopping);
-    o.f2_reestimate = f2_reestimate;
-    o.strict = strict;
-    return o;
+    using S = csikit::inner_scheme;
+    using M = csikit::missing_treatment;
+    using R = csikit::stop_rule;
+    return {.scheme = parse_choice<S>(scheme, "scheme", "scheme",
+                                      {{"path", S::path}, {"centroid", S::centroid}, {"factorial", S::factorial}}),
+            .missing = parse_choice<M>(missing, "missing", "treatment",
+                                       {{"listwise", M::listwise}, {"mean", M::mean_replacement}, {"pairwise", M::pairwise}}),
+            .consistent = consistent, .tolerance = tolerance, .max_iterations = max_iterations,
+            .use_weights = use_weights, .keep_scores = keep_scores, .quality = quality,
+            .stopping = parse_choice<R>(stopping, "stopping", "rule", {{"max_abs_change", R::max_abs_change}, {"plspm", R::plspm}}),
+            .f2_reestimate = f2_reestimate, .strict = strict};
 }
 
 fm estimate_fit(const csikit::survey_data& d, csikit::pls_model model, const csikit::pls_options& o) {
@@ -189,11 +169,11 @@ void register_pls(py::module_& m) {
                                           : model_from_dict(model.cast<py::dict>());
               return estimate_fit(d, std::move(spec), o);
           },
-          py::arg("data"), py::kw_only(), py::arg("model") = py::none(), py::arg("scheme") = "path",
-          py::arg("missing") = "listwise", py::arg("consistent") = false, py::arg("tolerance") = 1e-7,
-          py::arg("max_iterations") = 300, py::arg("use_weights") = true, py::arg("keep_scores") = false,
-          py::arg("quality") = true, py::arg("stopping") = "max_abs_change", py::arg("f2_reestimate") = false,
-          py::arg("strict") = false, "Estimates a PLS path model (the survey's, or `model`) on the data.");
+          // No defaults here: csikit.estimate is where the Python face states them.
+          py::arg("data"), py::kw_only(), py::arg("model"), py::arg("scheme"), py::arg("missing"),
+          py::arg("consistent"), py::arg("tolerance"), py::arg("max_iterations"), py::arg("use_weights"),
+          py::arg("keep_scores"), py::arg("quality"), py::arg("stopping"), py::arg("f2_reestimate"), py::arg("strict"),
+          "Estimates a PLS path model (the survey's, or `model` when not None) on the data.");
 }
 
 }  // namespace csikit_py

@@ -2,6 +2,8 @@
 // allocation.
 #include "prelude.hpp"
 
+#include "choices.hpp"
+
 #include "csikit/sampling.hpp"
 
 namespace csikit_py {
@@ -9,15 +11,8 @@ namespace csikit_py {
 namespace {
 
 csikit::fpc_formula parse_fpc(const std::string& s) {
-    if (s == "cochran") return csikit::fpc_formula::cochran;
-    if (s == "simple") return csikit::fpc_formula::simple;
-    throw csikit::argument_error({{}, 0, "fpc"}, "unknown formula \"" + s + "\" (expected cochran or simple)");
-}
-
-csikit::allocation_method parse_method(const std::string& s) {
-    if (s == "proportional") return csikit::allocation_method::proportional;
-    if (s == "neyman") return csikit::allocation_method::neyman;
-    throw csikit::argument_error({{}, 0, "method"}, "unknown method \"" + s + "\" (expected proportional or neyman)");
+    using F = csikit::fpc_formula;
+    return parse_choice<F>(s, "fpc", "formula", {{"cochran", F::cochran}, {"simple", F::simple}});
 }
 
 py::dict size_dict(const csikit::sample_size& s) {
@@ -65,7 +60,8 @@ void register_sampling(py::module_& m) {
           [](std::size_t total, const std::vector<double>& population, const std::string& method,
              const std::vector<double>& sd, const std::vector<double>& cost, double minimum, bool cap) {
               csikit::allocation_options o;
-              o.method = parse_method(method);
+              using A = csikit::allocation_method;
+              o.method = parse_choice<A>(method, "method", "method", {{"proportional", A::proportional}, {"neyman", A::neyman}});
               o.sd = sd;
               o.cost = cost;
               o.minimum = minimum;

@@ -3,6 +3,8 @@
 // means).
 #include "prelude.hpp"
 
+#include "choices.hpp"
+
 #include "csikit/scoring.hpp"
 #include "csikit/stats.hpp"
 
@@ -11,24 +13,19 @@ namespace csikit_py {
 namespace {
 
 csikit::rescaling parse_rescaling(const std::string& s) {
-    if (s == "linear") return csikit::rescaling::linear;
-    if (s == "proportional") return csikit::rescaling::proportional;
-    if (s == "labels") return csikit::rescaling::labels;
-    throw csikit::argument_error({{}, 0, "rescale"}, "unknown rescaling \"" + s + "\" (expected linear, proportional or labels)");
+    using R = csikit::rescaling;
+    return parse_choice<R>(s, "rescale", "rescaling", {{"linear", R::linear}, {"proportional", R::proportional}, {"labels", R::labels}});
 }
 
 csikit::aggregation parse_aggregation(const std::string& s) {
-    if (s == "respondent") return csikit::aggregation::respondent_first;
-    if (s == "mean") return csikit::aggregation::mean_first;
-    throw csikit::argument_error({{}, 0, "aggregate"}, "unknown aggregation \"" + s + "\" (expected respondent or mean)");
+    using A = csikit::aggregation;
+    return parse_choice<A>(s, "aggregate", "aggregation", {{"respondent", A::respondent_first}, {"mean", A::mean_first}});
 }
 
 csikit::proportion_method parse_interval(const std::string& s) {
-    if (s == "wilson") return csikit::proportion_method::wilson;
-    if (s == "agresti_coull") return csikit::proportion_method::agresti_coull;
-    if (s == "clopper_pearson") return csikit::proportion_method::clopper_pearson;
-    throw csikit::argument_error({{}, 0, "interval"},
-                                 "unknown method \"" + s + "\" (expected wilson, agresti_coull or clopper_pearson)");
+    using P = csikit::proportion_method;
+    return parse_choice<P>(s, "interval", "method",
+                           {{"wilson", P::wilson}, {"agresti_coull", P::agresti_coull}, {"clopper_pearson", P::clopper_pearson}});
 }
 
 py::dict nps_dict(const csikit::nps_estimate& e) {

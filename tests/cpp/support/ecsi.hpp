@@ -3,6 +3,7 @@
 // needs CSIKIT_SHARED_DATA, which both CMake files define.
 #pragma once
 
+#include <csikit/bootstrap.hpp>
 #include <csikit/data.hpp>
 #include <csikit/pls.hpp>
 #include <csikit/schema.hpp>
@@ -39,6 +40,17 @@ inline ecsi_case load_ecsi(const csikit::pls_options& options = {}) {
     e.data = ecsi_responses();
     e.model = csikit::pls_model::from_survey(e.s);
     e.fit = csikit::estimate(e.model, e.data, options);
+    return e;
+}
+
+/// The case above (default options) with a bootstrap of its fit.
+struct ecsi_boot_case : ecsi_case {
+    csikit::bootstrap_result boot;
+};
+
+inline ecsi_boot_case load_ecsi_bootstrapped(const csikit::bootstrap_options& options) {
+    ecsi_boot_case e{load_ecsi(), {}};
+    e.boot = csikit::bootstrap(e.model, e.data, e.fit, options);
     return e;
 }
 
