@@ -3,7 +3,9 @@
 // an option names the reason; "TODO <face>:" marks one that is still to be added there
 // (tests/options/check_options.py fails on any option a face lacks without such an entry).
 #include "csikit/options.hpp"
+
 #include "csikit/enum_names.hpp"
+#include "csikit/format.hpp"
 
 #include "csikit/analysis.hpp"
 #include "csikit/bootstrap.hpp"
@@ -12,19 +14,13 @@
 #include "csikit/scoring.hpp"
 #include "csikit/stats.hpp"
 
-#include <charconv>
 #include <string>
 
 CSIKIT_NAMESPACE_BEGIN
 
 namespace {
 
-/// The shortest text that reads back as `x` (locale-independent).
-std::string text(double x) {
-    char buf[32];
-    const auto r = std::to_chars(buf, buf + sizeof buf, x);
-    return std::string(buf, r.ptr);
-}
+std::string text(double x) { return format_shortest(x); }
 std::string text(bool b) { return b ? "true" : "false"; }
 template <class Int>
 std::string integer(Int v) { return std::to_string(v); }

@@ -1,8 +1,8 @@
 // Derived importance from correlations (METHODOLOGY 5.3): correlation, standardised beta, Pratt,
 // Johnson's relative weights and the exact Shapley/LMG decomposition of R^2.
 #include "csikit/importance.hpp"
-#include "csikit/enum_names.hpp"
 
+#include "csikit/enum_names.hpp"
 #include "csikit/error.hpp"
 
 #include <Eigen/Cholesky>

@@ -1,7 +1,7 @@
 // Importance-performance analysis and IPMA (METHODOLOGY 5.1-5.4).
 #include "csikit/ipa.hpp"
-#include "csikit/enum_names.hpp"
 
+#include "csikit/enum_names.hpp"
 #include "csikit/error.hpp"
 
 #include <algorithm>

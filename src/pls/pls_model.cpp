@@ -1,6 +1,7 @@
 // The PLS model: checking its structure and compiling ids into
 // indices with a topological order of the path model.
 #include "pls_internal.hpp"
+
 #include "csikit/enum_names.hpp"
 
 #include <algorithm>

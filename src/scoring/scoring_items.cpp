@@ -1,6 +1,7 @@
 // Item-level scores: rescaling to 0-100, the distribution over scale points, top-box (CSAT)
 // and satisfaction-rate shares, each with n, n_eff and an interval.
 #include "scoring_internal.hpp"
+
 #include "csikit/enum_names.hpp"
 
 #include <algorithm>

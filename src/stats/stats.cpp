@@ -1,8 +1,8 @@
 // Inference primitives (stats.hpp): means, proportions, two-sample tests and NPS.
 // Every quantile comes from Boost.Math; formulas are in docs/scoring.md.
 #include "csikit/stats.hpp"
-#include "csikit/enum_names.hpp"
 
+#include "csikit/enum_names.hpp"
 #include "csikit/format.hpp"
 
 #include <boost/math/distributions/beta.hpp>
