@@ -4,6 +4,9 @@
 // face lacks without one, and on a reason starting "TODO": every option is reachable now).
 #include "csikit/options.hpp"
 
+#include "csikit/enum_names.hpp"
+#include "csikit/format.hpp"
+
 #include "csikit/analysis.hpp"
 #include "csikit/bootstrap.hpp"
 #include "csikit/ipa.hpp"
@@ -11,19 +14,13 @@
 #include "csikit/scoring.hpp"
 #include "csikit/stats.hpp"
 
-#include <charconv>
 #include <string>
 
 CSIKIT_NAMESPACE_BEGIN
 
 namespace {
 
-/// The shortest text that reads back as `x` (locale-independent).
-std::string text(double x) {
-    char buf[32];
-    const auto r = std::to_chars(buf, buf + sizeof buf, x);
-    return std::string(buf, r.ptr);
-}
+std::string text(double x) { return format_shortest(x); }
 std::string text(bool b) { return b ? "true" : "false"; }
 template <class Int>
 std::string integer(Int v) { return std::to_string(v); }
@@ -31,42 +28,18 @@ std::string integer(Int v) { return std::to_string(v); }
 option_face name(std::string n) { return {std::move(n), {}}; }
 option_face lacks(std::string why) { return {{}, std::move(why)}; }
 
-const char* scheme_text(inner_scheme s) {
-    switch (s) {
-    case inner_scheme::path: return "path";
-    case inner_scheme::centroid: return "centroid";
-    case inner_scheme::factorial: return "factorial";
-    }
-    return "";
-}
-
-const char* missing_text(missing_treatment m) {
-    switch (m) {
-    case missing_treatment::listwise: return "listwise";
-    case missing_treatment::mean_replacement: return "mean";
-    case missing_treatment::pairwise: return "pairwise";
-    }
-    return "";
-}
-
 /// The cross-hair as the CLI and Python spell it.
-const char* crosshair_text(crosshair_rule r) {
-    switch (r) {
-    case crosshair_rule::scale_midpoint: return "midpoint";
-    case crosshair_rule::data_mean: return "mean";
-    case crosshair_rule::data_median: return "median";
-    case crosshair_rule::custom: return "custom";
-    }
-    return "";
-}
+constexpr enum_name<crosshair_rule> crosshair_words[] = {{crosshair_rule::scale_midpoint, "midpoint"},
+    {crosshair_rule::data_mean, "mean"}, {crosshair_rule::data_median, "median"}, {crosshair_rule::custom, "custom"}};
+const char* crosshair_text(crosshair_rule r) { return name_of(crosshair_words, r, ""); }
 
 analysis_description estimate_options() {
     const pls_options d;
     analysis_description a{"estimate", "csikit::pls_options", "analyze", "estimate", "csikit_estimate_options", {}};
     a.options = {
-        {"scheme", "enum", scheme_text(d.scheme), {"path", "centroid", "factorial"}, "inner weighting scheme",
+        {"scheme", "enum", scheme_name(d.scheme), {"path", "centroid", "factorial"}, "inner weighting scheme",
          name("scheme"), name("scheme"), name("scheme")},
-        {"missing", "enum", missing_text(d.missing), {"listwise", "mean", "pairwise"}, "treatment of missing answers",
+        {"missing", "enum", missing_name(d.missing), {"listwise", "mean", "pairwise"}, "treatment of missing answers",
          name("missing"), name("missing"), name("missing")},
         {"consistent", "bool", text(d.consistent), {}, "PLSc (Dijkstra-Henseler) for Mode A constructs",
          name("mode"), name("consistent"), name("consistent")},

@@ -27,27 +27,44 @@ csikit_boot_parameter to_c(const csikit::bootstrap_parameter& q) {
     return p;
 }
 
+/// The core's settings for the C options (all but index_survey, which needs the fit).
+csikit::bootstrap_options to_core(const csikit_bootstrap_options& o) {
+    csikit::bootstrap_options bo;
+    bo.resamples = o.resamples;
+    bo.seed = o.seed;
+    bo.threads = o.threads;
+    bo.confidence = o.confidence;
+    bo.bca = o.bca != 0;
+    bo.drop_inadmissible = o.drop_inadmissible != 0;
+    bo.jackknife_max = o.jackknife_max;
+    bo.max_failed_share = o.max_failed_share;
+    if (o.progress) {
+        // The core calls this on our thread only, so the C callback needs no locking.
+        bo.progress = [fn = o.progress, ud = o.user_data](std::size_t done, std::size_t total) {
+            return fn(done, total, ud) == 0;
+        };
+    }
+    return bo;
+}
+
 }  // namespace
 
 extern "C" {
 
 CSIKIT_API int csikit_bootstrap_options_init(csikit_bootstrap_options* options) {
-    return guard("csikit_bootstrap_options_init", [&] {
-        require(options, "csikit_bootstrap_options_init", "options");
+    return init_options("csikit_bootstrap_options_init", options, [](csikit_bootstrap_options& o) {
         const csikit::bootstrap_options d;
-        *options = csikit_bootstrap_options{};
-        options->struct_size = sizeof(csikit_bootstrap_options);
-        options->resamples = d.resamples;
-        options->seed = d.seed;
-        options->threads = d.threads;
-        options->confidence = d.confidence;
-        options->bca = d.bca ? 1 : 0;
-        options->progress = nullptr;
-        options->user_data = nullptr;
-        options->drop_inadmissible = d.drop_inadmissible ? 1 : 0;
-        options->indices = 1;  // as `csikit analyze --bootstrap`
-        options->jackknife_max = d.jackknife_max;
-        options->max_failed_share = d.max_failed_share;
+        o.resamples = d.resamples;
+        o.seed = d.seed;
+        o.threads = d.threads;
+        o.confidence = d.confidence;
+        o.bca = d.bca ? 1 : 0;
+        o.progress = nullptr;
+        o.user_data = nullptr;
+        o.drop_inadmissible = d.drop_inadmissible ? 1 : 0;
+        o.indices = 1;  // as `csikit analyze --bootstrap`
+        o.jackknife_max = d.jackknife_max;
+        o.max_failed_share = d.max_failed_share;
     });
 }
 
@@ -56,25 +73,9 @@ CSIKIT_API int csikit_bootstrap(const csikit_fit* fit, const csikit_bootstrap_op
     return guard(where, [&] {
         const auto& h = handle(fit, where, "fit").value;
         require(out, where, "out");
-        csikit_bootstrap_options o;
-        csikit_bootstrap_options_init(&o);
-        read_options(options, o, where);
-        csikit::bootstrap_options bo;
-        bo.resamples = o.resamples;
-        bo.seed = o.seed;
-        bo.threads = o.threads;
-        bo.confidence = o.confidence;
-        bo.bca = o.bca != 0;
-        bo.drop_inadmissible = o.drop_inadmissible != 0;
-        bo.jackknife_max = o.jackknife_max;
-        bo.max_failed_share = o.max_failed_share;
+        const auto o = options_or_defaults(options, csikit_bootstrap_options_init, where);
+        auto bo = to_core(o);
         if (o.indices) bo.index_survey = h.schema.get();  // the fit keeps the survey alive
-        if (o.progress) {
-            // The core calls this on our thread only, so the C callback needs no locking.
-            bo.progress = [fn = o.progress, ud = o.user_data](std::size_t done, std::size_t total) {
-                return fn(done, total, ud) == 0;
-            };
-        }
         auto b = std::make_unique<csikit_boot>();
         b->value = csikit::bootstrap_fit(h, bo);
         give(std::move(b), out);

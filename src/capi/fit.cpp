@@ -1,6 +1,7 @@
 // C ABI: PLS estimation, the fit's getters and the report.json text.
 #include "enums.hpp"
 #include "handles.hpp"
+#include "report_json.hpp"
 
 #include "csikit/pls.hpp"
 #include "csikit/provenance.hpp"
@@ -46,6 +47,23 @@ const std::vector<std::string>& list_of(const csikit::pls_fit& f, int list, cons
                                            " (expected CSIKIT_FIT_CONSTRUCTS or CSIKIT_FIT_INDICATORS)"};
 }
 
+/// The core's settings for the C options; an unknown enum value names its field.
+csikit::pls_options to_core(const csikit_estimate_options& o, const char* where) {
+    csikit::pls_options po;
+    po.scheme = from_c(scheme_table, o.scheme, where, "options->scheme");
+    po.missing = from_c(missing_table, o.missing, where, "options->missing");
+    po.stopping = from_c(stopping_table, o.stopping, where, "options->stopping");
+    po.consistent = o.consistent != 0;
+    po.tolerance = o.tolerance;
+    po.max_iterations = o.max_iterations;
+    po.use_weights = o.use_weights != 0;
+    po.quality = o.quality != 0;
+    po.keep_scores = o.keep_scores != 0;
+    po.f2_reestimate = o.f2_reestimate != 0;
+    po.strict = o.strict != 0;
+    return po;
+}
+
 }  // namespace
 
 namespace csikit_capi {
@@ -59,27 +77,34 @@ const csikit::bootstrap_result* bootstrap_of(const csikit::fitted_model& f, cons
     return &b.result;
 }
 
+void write_report_json(const csikit_fit* fit, const csikit_boot* boot, int indent, char** out, const char* where,
+                       const std::function<csikit::index_analysis_options()>& settings) {
+    const auto& h = handle(fit, where, "fit").value;
+    require(out, where, "out");
+    csikit::check_json_indent(indent);
+    const csikit::bootstrap_result* b = bootstrap_of(h, boot, where);
+    const auto a = csikit::analyze_indices(h.model, *h.fit, *h.schema, *h.data, settings());
+    *out = dup_string(csikit::to_json(*h.fit, b, h.schema.get(), a, indent));
+}
+
 }  // namespace csikit_capi
 
 extern "C" {
 
 CSIKIT_API int csikit_estimate_options_init(csikit_estimate_options* options) {
-    return guard("csikit_estimate_options_init", [&] {
-        require(options, "csikit_estimate_options_init", "options");
+    return init_options("csikit_estimate_options_init", options, [](csikit_estimate_options& o) {
         const csikit::pls_options d;
-        *options = csikit_estimate_options{};
-        options->struct_size = sizeof(csikit_estimate_options);
-        options->scheme = to_c(scheme_table, d.scheme);
-        options->missing = to_c(missing_table, d.missing);
-        options->consistent = d.consistent ? 1 : 0;
-        options->tolerance = d.tolerance;
-        options->max_iterations = d.max_iterations;
-        options->use_weights = d.use_weights ? 1 : 0;
-        options->quality = d.quality ? 1 : 0;
-        options->stopping = to_c(stopping_table, d.stopping);
-        options->keep_scores = d.keep_scores ? 1 : 0;
-        options->f2_reestimate = d.f2_reestimate ? 1 : 0;
-        options->strict = d.strict ? 1 : 0;
+        o.scheme = to_c(scheme_table, d.scheme);
+        o.missing = to_c(missing_table, d.missing);
+        o.consistent = d.consistent ? 1 : 0;
+        o.tolerance = d.tolerance;
+        o.max_iterations = d.max_iterations;
+        o.use_weights = d.use_weights ? 1 : 0;
+        o.quality = d.quality ? 1 : 0;
+        o.stopping = to_c(stopping_table, d.stopping);
+        o.keep_scores = d.keep_scores ? 1 : 0;
+        o.f2_reestimate = d.f2_reestimate ? 1 : 0;
+        o.strict = d.strict ? 1 : 0;
     });
 }
 
@@ -88,21 +113,7 @@ CSIKIT_API int csikit_estimate(const csikit_data* data, const csikit_estimate_op
     return guard(where, [&] {
         const auto& d = handle(data, where, "data");
         require(out, where, "out");
-        csikit_estimate_options o;
-        csikit_estimate_options_init(&o);
-        read_options(options, o, where);
-        csikit::pls_options po;
-        po.scheme = from_c(scheme_table, o.scheme, where, "options->scheme");
-        po.missing = from_c(missing_table, o.missing, where, "options->missing");
-        po.stopping = from_c(stopping_table, o.stopping, where, "options->stopping");
-        po.consistent = o.consistent != 0;
-        po.tolerance = o.tolerance;
-        po.max_iterations = o.max_iterations;
-        po.use_weights = o.use_weights != 0;
-        po.quality = o.quality != 0;
-        po.keep_scores = o.keep_scores != 0;
-        po.f2_reestimate = o.f2_reestimate != 0;
-        po.strict = o.strict != 0;
+        const auto po = to_core(options_or_defaults(options, csikit_estimate_options_init, where), where);
         auto h = std::make_unique<csikit_fit>();
         h->value = csikit::fit_model(d.value, csikit::pls_model::from_survey(*d.value.schema), po);
         give(std::move(h), out);
@@ -165,30 +176,20 @@ CSIKIT_API int csikit_fit_get_info(const csikit_fit* fit, csikit_fit_info* info)
 
 CSIKIT_API int csikit_fit_report_json(const csikit_fit* fit, const csikit_boot* boot, int indent, char** out) {
     const char* where = "csikit_fit_report_json";
-    return guard(where, [&] {
-        const auto& h = handle(fit, where, "fit").value;
-        require(out, where, "out");
-        csikit::check_json_indent(indent);
-        const csikit::bootstrap_result* b = bootstrap_of(h, boot, where);
-        // The CLI's document: the index-model sections with their defaults are always there.
-        const auto a = csikit::analyze_indices(h.model, *h.fit, *h.schema, *h.data);
-        *out = dup_string(csikit::to_json(*h.fit, b, h.schema.get(), a, indent));
-    });
+    // The CLI's document: the index-model sections with their defaults are always there.
+    return guard(where, [&] { write_report_json(fit, boot, indent, out, where, [] { return csikit::index_analysis_options{}; }); });
 }
 
 CSIKIT_API int csikit_fit_index_report_json(const csikit_fit* fit, const csikit_boot* boot, const char* target,
                                             const char* by, int indent, char** out) {
     const char* where = "csikit_fit_index_report_json";
     return guard(where, [&] {
-        const auto& h = handle(fit, where, "fit").value;
-        require(out, where, "out");
-        csikit::check_json_indent(indent);
-        const csikit::bootstrap_result* b = bootstrap_of(h, boot, where);
-        csikit::index_analysis_options io;
-        if (target) io.target = target;
-        if (by) io.by = by;
-        const auto a = csikit::analyze_indices(h.model, *h.fit, *h.schema, *h.data, io);
-        *out = dup_string(csikit::to_json(*h.fit, b, h.schema.get(), a, indent));
+        write_report_json(fit, boot, indent, out, where, [&] {
+            csikit::index_analysis_options io;
+            if (target) io.target = target;
+            if (by) io.by = by;
+            return io;
+        });
     });
 }
 

@@ -138,6 +138,27 @@ void read_options(const T* given, T& into, const char* where) {
     into.struct_size = static_cast<std::uint32_t>(sizeof(T));
 }
 
+/// The body of every csikit_*_options_init: checks `options`, zeroes it, sets struct_size,
+/// then lets `fill` write the defaults.
+template <class T, class Fill>
+int init_options(const char* where, T* options, Fill&& fill) noexcept {
+    return guard(where, [&] {
+        require(options, where, "options");
+        *options = T{};
+        options->struct_size = sizeof(T);
+        fill(*options);
+    });
+}
+
+/// The caller's options (NULL: none) laid over the defaults that `init` writes.
+template <class T>
+T options_or_defaults(const T* given, int (*init)(T*), const char* where) {
+    T o;
+    init(&o);
+    read_options(given, o, where);
+    return o;
+}
+
 /// Writes `full` into the caller's struct, but only as many bytes as its struct_size allows.
 template <class T>
 void write_struct(const T& full, T* out, const char* where) {

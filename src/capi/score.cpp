@@ -8,24 +8,41 @@
 
 using namespace csikit_capi;
 
+namespace {
+
+/// The core's settings for the C options; an unknown enum value names its field.
+csikit::score_options to_core(const csikit_score_options& o, const char* where) {
+    csikit::score_options so;
+    so.rescale = from_c(rescaling_table, o.rescale, where, "options->rescale");
+    so.aggregate = from_c(aggregation_table, o.aggregate, where, "options->aggregate");
+    so.interval = from_c(interval_table, o.interval, where, "options->interval");
+    so.threshold = o.threshold;
+    so.level = o.level;
+    so.nps.promoter_min = o.nps_promoter_min;
+    so.nps.detractor_max = o.nps_detractor_max;
+    so.by_wave = o.by_wave != 0;
+    if (o.by) so.by = o.by;
+    if (o.language) so.language = o.language;
+    return so;
+}
+
+}  // namespace
+
 extern "C" {
 
 CSIKIT_API int csikit_score_options_init(csikit_score_options* options) {
-    return guard("csikit_score_options_init", [&] {
-        require(options, "csikit_score_options_init", "options");
+    return init_options("csikit_score_options_init", options, [](csikit_score_options& o) {
         const csikit::score_options d;
-        *options = csikit_score_options{};
-        options->struct_size = sizeof(csikit_score_options);
-        options->rescale = to_c(rescaling_table, d.rescale);
-        options->threshold = d.threshold;
-        options->level = d.level;
-        options->by = nullptr;
-        options->aggregate = to_c(aggregation_table, d.aggregate);
-        options->interval = to_c(interval_table, d.interval);
-        options->nps_promoter_min = d.nps.promoter_min;
-        options->nps_detractor_max = d.nps.detractor_max;
-        options->by_wave = d.by_wave ? 1 : 0;
-        options->language = nullptr;
+        o.rescale = to_c(rescaling_table, d.rescale);
+        o.threshold = d.threshold;
+        o.level = d.level;
+        o.by = nullptr;
+        o.aggregate = to_c(aggregation_table, d.aggregate);
+        o.interval = to_c(interval_table, d.interval);
+        o.nps_promoter_min = d.nps.promoter_min;
+        o.nps_detractor_max = d.nps.detractor_max;
+        o.by_wave = d.by_wave ? 1 : 0;
+        o.language = nullptr;
     });
 }
 
@@ -34,20 +51,7 @@ CSIKIT_API int csikit_score_json(const csikit_data* data, const csikit_score_opt
     return guard(where, [&] {
         const auto& d = handle(data, where, "data").value;
         require(out, where, "out");
-        csikit_score_options o;
-        csikit_score_options_init(&o);
-        read_options(options, o, where);
-        csikit::score_options so;
-        so.rescale = from_c(rescaling_table, o.rescale, where, "options->rescale");
-        so.aggregate = from_c(aggregation_table, o.aggregate, where, "options->aggregate");
-        so.interval = from_c(interval_table, o.interval, where, "options->interval");
-        so.threshold = o.threshold;
-        so.level = o.level;
-        so.nps.promoter_min = o.nps_promoter_min;
-        so.nps.detractor_max = o.nps_detractor_max;
-        so.by_wave = o.by_wave != 0;
-        if (o.by) so.by = o.by;
-        if (o.language) so.language = o.language;
+        const auto so = to_core(options_or_defaults(options, csikit_score_options_init, where), where);
         *out = dup_string(csikit::to_json(csikit::score(*d.schema, *d.data, so)));
     });
 }

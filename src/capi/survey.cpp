@@ -27,28 +27,28 @@ std::vector<const std::string*> ids_of(const csikit::survey& s, int list, const 
     return out;
 }
 
+/// A new survey handle in *out from `read(source)`; `name` is the source's parameter name.
+template <class Read>
+int new_survey(const char* where, const char* source, const char* name, csikit_survey** out, Read&& read) {
+    return guard(where, [&] {
+        require(source, where, name);
+        require(out, where, "out");
+        auto h = std::make_unique<csikit_survey>();
+        h->survey = std::make_shared<const csikit::survey>(read(source));
+        give(std::move(h), out);
+    });
+}
+
 }  // namespace
 
 extern "C" {
 
 CSIKIT_API int csikit_survey_from_json(const char* json_text, csikit_survey** out) {
-    return guard("csikit_survey_from_json", [&] {
-        require(json_text, "csikit_survey_from_json", "json_text");
-        require(out, "csikit_survey_from_json", "out");
-        auto h = std::make_unique<csikit_survey>();
-        h->survey = std::make_shared<const csikit::survey>(csikit::parse_survey(json_text));
-        give(std::move(h), out);
-    });
+    return new_survey("csikit_survey_from_json", json_text, "json_text", out, [](const char* s) { return csikit::parse_survey(s); });
 }
 
 CSIKIT_API int csikit_survey_load(const char* path, csikit_survey** out) {
-    return guard("csikit_survey_load", [&] {
-        require(path, "csikit_survey_load", "path");
-        require(out, "csikit_survey_load", "out");
-        auto h = std::make_unique<csikit_survey>();
-        h->survey = std::make_shared<const csikit::survey>(csikit::load_survey(path));
-        give(std::move(h), out);
-    });
+    return new_survey("csikit_survey_load", path, "path", out, [](const char* s) { return csikit::load_survey(s); });
 }
 
 CSIKIT_API void csikit_survey_free(csikit_survey* survey) { release(survey); }

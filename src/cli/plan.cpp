@@ -85,22 +85,28 @@ void print_size(std::ostream& out, const csikit::sample_size& s, double level) {
     line(out, "respondents needed", std::to_string(s.n));
 }
 
+/// A sample size as JSON (`fields` added to the common ones) with --json, else as text under `title`.
+int write_size(const csikit_cli::args& a, std::ostream& out, const csikit::sample_size& s, double level,
+               const json& fields, const std::string& title) {
+    if (a.has("json")) {
+        json j = size_json(s, level);
+        j.update(fields);
+        out << j.dump(2) << "\n";
+        return 0;
+    }
+    out << title << "\n";
+    print_size(out, s, level);
+    return 0;
+}
+
 int run_proportion(const csikit_cli::args& a, std::ostream& out) {
     a.require("margin");
     const double level = a.get_double("level", 0.95), p = a.get_double("p", 0.5);
     const double margin = a.get_double("margin", 0);
     const auto s = csikit::sample_size_proportion(margin, level, p, population(a), fpc(a));
-    if (a.has("json")) {
-        json j = size_json(s, level);
-        j["kind"] = "proportion";
-        j["margin"] = margin;
-        j["p"] = p;
-        out << j.dump(2) << "\n";
-        return 0;
-    }
-    out << "sample size for a proportion (margin +-" << csikit::format_general(margin) << ", p = " << csikit::format_general(p) << ")\n";
-    print_size(out, s, level);
-    return 0;
+    return write_size(a, out, s, level, {{"kind", "proportion"}, {"margin", margin}, {"p", p}},
+                      "sample size for a proportion (margin +-" + csikit::format_general(margin) +
+                          ", p = " + csikit::format_general(p) + ")");
 }
 
 int run_mean(const csikit_cli::args& a, std::ostream& out) {
@@ -108,17 +114,9 @@ int run_mean(const csikit_cli::args& a, std::ostream& out) {
     a.require("margin");
     const double level = a.get_double("level", 0.95), sd = a.get_double("sd", 0), margin = a.get_double("margin", 0);
     const auto s = csikit::sample_size_mean(sd, margin, level, population(a), fpc(a));
-    if (a.has("json")) {
-        json j = size_json(s, level);
-        j["kind"] = "mean";
-        j["margin"] = margin;
-        j["sd"] = sd;
-        out << j.dump(2) << "\n";
-        return 0;
-    }
-    out << "sample size for a mean (sd " << csikit::format_general(sd) << ", margin +-" << csikit::format_general(margin) << ")\n";
-    print_size(out, s, level);
-    return 0;
+    return write_size(a, out, s, level, {{"kind", "mean"}, {"margin", margin}, {"sd", sd}},
+                      "sample size for a mean (sd " + csikit::format_general(sd) + ", margin +-" +
+                          csikit::format_general(margin) + ")");
 }
 
 int run_allocate(const csikit_cli::args& a, std::ostream& out) {

@@ -2,6 +2,7 @@
 // Johnson's relative weights and the exact Shapley/LMG decomposition of R^2.
 #include "csikit/importance.hpp"
 
+#include "csikit/enum_names.hpp"
 #include "csikit/error.hpp"
 
 #include <Eigen/Cholesky>
@@ -61,16 +62,11 @@ double subset_r2(const Eigen::MatrixXd& rxx, const Eigen::VectorXd& rxy, std::ui
 
 }  // namespace
 
-const char* to_string(importance_measure m) noexcept {
-    switch (m) {
-        case importance_measure::correlation: return "correlation";
-        case importance_measure::beta: return "beta";
-        case importance_measure::pratt: return "pratt";
-        case importance_measure::relative_weights: return "relative_weights";
-        case importance_measure::lmg: return "lmg";
-    }
-    return "unknown";
-}
+constexpr enum_name<importance_measure> importance_names[] = {
+    {importance_measure::correlation, "correlation"}, {importance_measure::beta, "beta"}, {importance_measure::pratt, "pratt"},
+    {importance_measure::relative_weights, "relative_weights"}, {importance_measure::lmg, "lmg"}};
+
+const char* to_string(importance_measure m) noexcept { return name_of(importance_names, m, "unknown"); }
 
 importance_measure parse_importance_measure(std::string_view name) {
     if (name == "correlation" || name == "r") return importance_measure::correlation;

@@ -1,6 +1,7 @@
 // Importance-performance analysis and IPMA (METHODOLOGY 5.1-5.4).
 #include "csikit/ipa.hpp"
 
+#include "csikit/enum_names.hpp"
 #include "csikit/error.hpp"
 
 #include <algorithm>
@@ -44,25 +45,13 @@ std::string quadrant_label(quadrant q, std::string_view language) {
     return "";
 }
 
-const char* to_string(quadrant q) noexcept {
-    switch (q) {
-        case quadrant::concentrate_here: return "concentrate_here";
-        case quadrant::keep_up: return "keep_up";
-        case quadrant::low_priority: return "low_priority";
-        case quadrant::possible_overkill: return "possible_overkill";
-    }
-    return "unknown";
-}
+constexpr enum_name<quadrant> quadrant_names[] = {{quadrant::concentrate_here, "concentrate_here"},
+    {quadrant::keep_up, "keep_up"}, {quadrant::low_priority, "low_priority"}, {quadrant::possible_overkill, "possible_overkill"}};
+constexpr enum_name<crosshair_rule> crosshair_names[] = {{crosshair_rule::scale_midpoint, "scale_midpoint"},
+    {crosshair_rule::data_mean, "data_mean"}, {crosshair_rule::data_median, "data_median"}, {crosshair_rule::custom, "custom"}};
 
-const char* to_string(crosshair_rule r) noexcept {
-    switch (r) {
-        case crosshair_rule::scale_midpoint: return "scale_midpoint";
-        case crosshair_rule::data_mean: return "data_mean";
-        case crosshair_rule::data_median: return "data_median";
-        case crosshair_rule::custom: return "custom";
-    }
-    return "unknown";
-}
+const char* to_string(quadrant q) noexcept { return name_of(quadrant_names, q, "unknown"); }
+const char* to_string(crosshair_rule r) noexcept { return name_of(crosshair_names, r, "unknown"); }
 
 crosshair_rule parse_crosshair_rule(std::string_view name) {
     if (name == "midpoint" || name == "scale_midpoint") return crosshair_rule::scale_midpoint;

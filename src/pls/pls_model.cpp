@@ -2,6 +2,8 @@
 // indices with a topological order of the path model.
 #include "pls_internal.hpp"
 
+#include "csikit/enum_names.hpp"
+
 #include <algorithm>
 #include <map>
 #include <set>
@@ -181,22 +183,12 @@ Eigen::MatrixXd model_correlation(const compiled_model& cm, const moments& m, st
 
 void validate_model(const pls_model& model) { (void)pls_detail::compile(model); }
 
-const char* scheme_name(inner_scheme scheme) noexcept {
-    switch (scheme) {
-    case inner_scheme::path: return "path";
-    case inner_scheme::centroid: return "centroid";
-    case inner_scheme::factorial: return "factorial";
-    }
-    return "?";
-}
+constexpr enum_name<inner_scheme> scheme_names[] = {
+    {inner_scheme::path, "path"}, {inner_scheme::centroid, "centroid"}, {inner_scheme::factorial, "factorial"}};
+constexpr enum_name<missing_treatment> missing_names[] = {{missing_treatment::listwise, "listwise"},
+    {missing_treatment::mean_replacement, "mean"}, {missing_treatment::pairwise, "pairwise"}};
 
-const char* missing_name(missing_treatment missing) noexcept {
-    switch (missing) {
-    case missing_treatment::listwise: return "listwise";
-    case missing_treatment::mean_replacement: return "mean";
-    case missing_treatment::pairwise: return "pairwise";
-    }
-    return "?";
-}
+const char* scheme_name(inner_scheme scheme) noexcept { return name_of(scheme_names, scheme, "?"); }
+const char* missing_name(missing_treatment missing) noexcept { return name_of(missing_names, missing, "?"); }
 
 CSIKIT_NAMESPACE_END

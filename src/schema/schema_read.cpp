@@ -7,6 +7,8 @@
 // Problems of layer 3 that merely echo a layer-2 problem at the same place are left out.
 #include "csikit/schema.hpp"
 
+#include "bound_preset.hpp"
+
 #include "csikit/presets.hpp"
 
 #include <nlohmann/json.hpp>
@@ -491,13 +493,9 @@ localized_text preset_label(const localized_text& label, const survey& s) {
 /// left to validate() (check_model), which names them under "model".
 expansion expand_model(survey& s, reader& r) {
     expansion out;
-    if (!s.model) return out;
-    preset_model pm;
-    try {
-        pm = preset(s.model->preset);
-    } catch (const error&) {
-        return out;  // validate(): unknown preset
-    }
+    const auto found = schema_detail::bound_preset(s);
+    if (!found) return out;  // no model block, or validate(): unknown preset
+    const preset_model& pm = *found;
     out.preset = pm.name;
     std::vector<construct> added;
     std::set<std::string> bound;

@@ -2,6 +2,8 @@
 // equal their defaults, so the output reads like a hand-written schema and parses back the same.
 #include "csikit/schema.hpp"
 
+#include "bound_preset.hpp"
+
 #include "csikit/error.hpp"
 #include "csikit/presets.hpp"
 
@@ -69,10 +71,16 @@ ojson write_scale(const scale& sc) {
     return j;
 }
 
-ojson write_item(const item& it) {
+/// The id and, when there is one, the display text that items and constructs start with.
+ojson headed(const std::string& id, const char* text_key, const localized_text& shown) {
     ojson j;
-    j["id"] = it.id;
-    if (!it.text.empty()) j["text"] = text(it.text);
+    j["id"] = id;
+    if (!shown.empty()) j[text_key] = text(shown);
+    return j;
+}
+
+ojson write_item(const item& it) {
+    ojson j = headed(it.id, "text", it.text);
     j["scale"] = it.scale;
     if (it.reverse) j["reverse"] = true;
     if (!it.column.empty()) j["column"] = it.column;
@@ -98,9 +106,7 @@ ojson write_node(const node& n) {
 }
 
 ojson write_construct(const construct& c) {
-    ojson j;
-    j["id"] = c.id;
-    if (!c.label.empty()) j["label"] = text(c.label);
+    ojson j = headed(c.id, "label", c.label);
     j["items"] = c.items;
     j["mode"] = c.mode == outer_mode::B ? "B" : "A";
     if (!c.anchor.empty()) j["anchor"] = c.anchor;
@@ -116,13 +122,9 @@ struct expanded {
 
 expanded expansion_of(const survey& s) {
     expanded out;
-    if (!s.model) return out;
-    preset_model pm;
-    try {
-        pm = preset(s.model->preset);
-    } catch (const error&) {
-        return out;
-    }
+    const auto bound = schema_detail::bound_preset(s);
+    if (!bound) return out;
+    const preset_model& pm = *bound;
     for (const auto& c : pm.constructs) {
         if (s.model->drop_complaints && c.role == "complaints") continue;
         auto it = s.model->constructs.find(c.id);

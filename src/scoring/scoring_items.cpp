@@ -2,6 +2,8 @@
 // and satisfaction-rate shares, each with n, n_eff and an interval.
 #include "scoring_internal.hpp"
 
+#include "csikit/enum_names.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <memory>
@@ -18,14 +20,10 @@ bool in_set(double x, const std::vector<double>& set) {
 
 }  // namespace
 
-const char* to_string(rescaling r) noexcept {
-    switch (r) {
-        case rescaling::linear: return "linear";
-        case rescaling::proportional: return "proportional";
-        case rescaling::labels: return "labels";
-    }
-    return "unknown";
-}
+constexpr enum_name<rescaling> rescaling_names[] = {
+    {rescaling::linear, "linear"}, {rescaling::proportional, "proportional"}, {rescaling::labels, "labels"}};
+
+const char* to_string(rescaling r) noexcept { return name_of(rescaling_names, r, "unknown"); }
 
 const char* to_string(aggregation a) noexcept {
     return a == aggregation::respondent_first ? "respondent" : "mean";

@@ -2,6 +2,7 @@
 // Every quantile comes from Boost.Math; formulas are in docs/scoring.md.
 #include "csikit/stats.hpp"
 
+#include "csikit/enum_names.hpp"
 #include "csikit/format.hpp"
 
 #include <boost/math/distributions/beta.hpp>
@@ -147,14 +148,10 @@ mean_estimate mean_ci(std::span<const double> x, std::span<const double> weights
     return out;
 }
 
-const char* to_string(proportion_method m) noexcept {
-    switch (m) {
-        case proportion_method::wilson: return "wilson";
-        case proportion_method::agresti_coull: return "agresti_coull";
-        case proportion_method::clopper_pearson: return "clopper_pearson";
-    }
-    return "unknown";
-}
+constexpr enum_name<proportion_method> proportion_method_names[] = {{proportion_method::wilson, "wilson"},
+    {proportion_method::agresti_coull, "agresti_coull"}, {proportion_method::clopper_pearson, "clopper_pearson"}};
+
+const char* to_string(proportion_method m) noexcept { return name_of(proportion_method_names, m, "unknown"); }
 
 interval proportion_interval(double p, double n, double level, proportion_method method) {
     check_level(level, "proportion_interval");

@@ -21,7 +21,7 @@ PYTHON_RANK = 14
 # The stage of each public header.
 HEADERS = {
     "version.hpp": "core", "error.hpp": "core", "fwd.hpp": "core", "format.hpp": "core",
-    "text.hpp": "core", "options.hpp": "core", "limits.hpp": "core",
+    "text.hpp": "core", "options.hpp": "core", "limits.hpp": "core", "enum_names.hpp": "core",
     "stats.hpp": "stats",
     "schema.hpp": "schema", "presets.hpp": "schema", "model.hpp": "schema",
     "data.hpp": "data",

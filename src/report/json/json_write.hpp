@@ -1,5 +1,5 @@
 // The few rules every JSON serializer of csikit shares (private to src/report/json): the one
-// number writer and the one way a document becomes text.
+// number writer, the one way a document becomes text, the bootstrap counts.
 #pragma once
 
 #include "csikit/report.hpp"
@@ -24,6 +24,10 @@ inline std::string dump(const json& doc, int indent) {
     check_json_indent(indent);
     return doc.dump(indent, ' ', false, json::error_handler_t::replace);
 }
+
+/// The counts of a bootstrap run that report.json and the bootstrap result's own JSON share,
+/// in their documented order (the thread count only where `threads` is true).
+json bootstrap_counts(const bootstrap_result& b, bool threads);
 
 }  // namespace json_write
 

@@ -255,24 +255,12 @@ json effects(const pls_fit& fit, const boot_index& bi) {
 }
 
 json bootstrap_section(const bootstrap_result& b) {
-    json reasons = json::object(), examples = json::object();
-    for (const auto& [k, v] : b.failed_by_reason) reasons[k] = v;
-    for (const auto& [k, v] : b.failure_examples) examples[k] = v;
-    return json{{"resamples", b.resamples},
-                {"succeeded", b.succeeded},
-                {"failed", b.failed},
-                {"failed_by_reason", std::move(reasons)},
-                {"failure_examples", std::move(examples)},
-                {"seed", b.seed},
-                {"confidence", b.confidence},
-                {"respondents", b.respondents},
-                {"df", b.df},
-                {"jackknife", b.jackknife},
-                {"jackknife_failed", b.jackknife_failed},
-                {"se", "standard deviation over successful resamples, denominator B_ok - 1"},
-                {"p", "two-sided, Student t with df = respondents - 1"},
-                {"ci", "percentile, R quantile type 7"},
-                {"bca", "bias-corrected and accelerated; acceleration from the jackknife"}};
+    json j = json_write::bootstrap_counts(b, false);
+    j["se"] = "standard deviation over successful resamples, denominator B_ok - 1";
+    j["p"] = "two-sided, Student t with df = respondents - 1";
+    j["ci"] = "percentile, R quantile type 7";
+    j["bca"] = "bias-corrected and accelerated; acceleration from the jackknife";
+    return j;
 }
 
 // ---- the index-model sections ------------------------------------------------------------

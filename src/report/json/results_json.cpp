@@ -61,27 +61,36 @@ void check_json_indent(int indent) {
                                                     std::to_string(max_json_indent) + " spaces)");
 }
 
-std::string to_json(const bootstrap_result& b, int indent) {
-    check_json_indent(indent);
+namespace json_write {
+
+json bootstrap_counts(const bootstrap_result& b, bool threads) {
     json reasons = json::object(), examples = json::object();
     for (const auto& [k, v] : b.failed_by_reason) reasons[k] = v;
     for (const auto& [k, v] : b.failure_examples) examples[k] = v;
+    json j{{"resamples", b.resamples},
+           {"succeeded", b.succeeded},
+           {"failed", b.failed},
+           {"failed_by_reason", std::move(reasons)},
+           {"failure_examples", std::move(examples)},
+           {"seed", b.seed}};
+    if (threads) j["threads"] = b.threads;
+    j["confidence"] = b.confidence;
+    j["respondents"] = b.respondents;
+    j["df"] = b.df;
+    j["jackknife"] = b.jackknife;
+    j["jackknife_failed"] = b.jackknife_failed;
+    return j;
+}
+
+}  // namespace json_write
+
+std::string to_json(const bootstrap_result& b, int indent) {
+    check_json_indent(indent);
     json params = json::array();
     for (const auto& q : b.parameters) params.push_back(parameter(q));
     for (const auto& q : b.indices) params.push_back(parameter(q));
-    const json doc{{"resamples", b.resamples},
-                   {"succeeded", b.succeeded},
-                   {"failed", b.failed},
-                   {"failed_by_reason", std::move(reasons)},
-                   {"failure_examples", std::move(examples)},
-                   {"seed", b.seed},
-                   {"threads", b.threads},
-                   {"confidence", b.confidence},
-                   {"respondents", b.respondents},
-                   {"df", b.df},
-                   {"jackknife", b.jackknife},
-                   {"jackknife_failed", b.jackknife_failed},
-                   {"parameters", std::move(params)}};
+    json doc = json_write::bootstrap_counts(b, true);
+    doc["parameters"] = std::move(params);
     return json_write::dump(doc, indent);
 }
 
