@@ -1,29 +1,20 @@
 """csikit._core.data: response data read against a survey."""
 
-from typing import Any, Sequence
+from typing import Any, Final, Sequence
 
 from ._types import Array
 from .schema import Survey
 
 class Responses:
-    @property
-    def survey(self) -> Survey: ...
-    @property
-    def item_ids(self) -> list[str]: ...
-    @property
-    def values(self) -> Array: ...
-    @property
-    def weights(self) -> Array: ...
-    @property
-    def weighted(self) -> bool: ...
-    @property
-    def groups(self) -> dict[str, list[str]]: ...
-    @property
-    def lines(self) -> list[int]: ...
-    @property
-    def source(self) -> str: ...
-    @property
-    def summary(self) -> dict[str, Any]: ...
+    survey: Final[Survey]
+    item_ids: Final[list[str]]
+    values: Final[Array]
+    weights: Final[Array]
+    weighted: Final[bool]
+    groups: Final[dict[str, list[str]]]
+    lines: Final[list[int]]
+    source: Final[str]
+    summary: Final[dict[str, Any]]
     def __len__(self) -> int: ...
     def __getstate__(self) -> tuple[Any, ...]: ...
     def __setstate__(self, state: tuple[Any, ...]) -> None: ...

@@ -1,6 +1,6 @@
 """csikit._core.index: 0-100 indices, IPA/IPMA and derived importance as bound result structs."""
 
-from typing import Sequence
+from typing import Final, Sequence
 
 from ._types import Array
 from .data import Responses
@@ -9,126 +9,75 @@ from .pls import Fit
 QUADRANTS: tuple[str, ...]
 
 class ScoreSummary:
-    @property
-    def mean(self) -> float: ...
-    @property
-    def sd(self) -> float: ...
-    @property
-    def se(self) -> float: ...
-    @property
-    def ci_low(self) -> float: ...
-    @property
-    def ci_high(self) -> float: ...
-    @property
-    def level(self) -> float: ...
-    @property
-    def n(self) -> int: ...
-    @property
-    def effective_n(self) -> float: ...
+    mean: Final[float]
+    sd: Final[float]
+    se: Final[float]
+    ci_low: Final[float]
+    ci_high: Final[float]
+    level: Final[float]
+    n: Final[int]
+    effective_n: Final[float]
 
 class ConstructIndex:
-    @property
-    def construct(self) -> str: ...
-    @property
-    def items(self) -> list[str]: ...
-    @property
-    def weights(self) -> Array: ...
-    @property
-    def index(self) -> float: ...
-    @property
-    def score_sd(self) -> float: ...
-    @property
-    def negative_weights(self) -> bool: ...
-    @property
-    def has_respondents(self) -> bool: ...
-    @property
-    def overall(self) -> ScoreSummary: ...
+    construct: Final[str]
+    items: Final[list[str]]
+    weights: Final[Array]
+    index: Final[float]
+    score_sd: Final[float]
+    negative_weights: Final[bool]
+    has_respondents: Final[bool]
+    overall: Final[ScoreSummary]
 
 class IndexResult:
-    @property
-    def constructs(self) -> list[ConstructIndex]: ...
-    @property
-    def scores(self) -> Array: ...
-    @property
-    def effects(self) -> Array: ...
-    @property
-    def impacts(self) -> Array: ...
+    constructs: Final[list[ConstructIndex]]
+    scores: Final[Array]
+    effects: Final[Array]
+    impacts: Final[Array]
 
 class IpaPoint:
-    @property
-    def id(self) -> str: ...
-    @property
-    def label(self) -> str: ...
-    @property
-    def importance(self) -> float: ...
-    @property
-    def performance(self) -> float: ...
-    @property
-    def quadrant(self) -> str: ...
-    @property
-    def gap(self) -> float: ...
-    @property
-    def above_diagonal(self) -> bool: ...
+    id: Final[str]
+    label: Final[str]
+    importance: Final[float]
+    performance: Final[float]
+    quadrant: Final[str]
+    gap: Final[float]
+    above_diagonal: Final[bool]
 
 class IpaResult:
-    @property
-    def points(self) -> list[IpaPoint]: ...
-    @property
-    def importance_cut(self) -> float: ...
-    @property
-    def performance_cut(self) -> float: ...
-    @property
-    def rule(self) -> str: ...
+    points: Final[list[IpaPoint]]
+    importance_cut: Final[float]
+    performance_cut: Final[float]
+    rule: Final[str]
     def by_priority(self) -> list[str]: ...
     def in_quadrant(self, quadrant: str) -> list[str]: ...
 
 class IpaFactor:
-    @property
-    def id(self) -> str: ...
-    @property
-    def label(self) -> str: ...
-    @property
-    def importance(self) -> float: ...
-    @property
-    def performance(self) -> float: ...
+    id: Final[str]
+    label: Final[str]
+    importance: Final[float]
+    performance: Final[float]
 
 class IpmaEntry:
-    @property
-    def id(self) -> str: ...
-    @property
-    def construct(self) -> str: ...
-    @property
-    def importance(self) -> float: ...
-    @property
-    def performance(self) -> float: ...
+    id: Final[str]
+    construct: Final[str]
+    importance: Final[float]
+    performance: Final[float]
 
 class IpmaResult:
-    @property
-    def target(self) -> str: ...
-    @property
-    def constructs(self) -> list[IpmaEntry]: ...
-    @property
-    def indicators(self) -> list[IpmaEntry]: ...
-    @property
-    def indices(self) -> IndexResult: ...
+    target: Final[str]
+    constructs: Final[list[IpmaEntry]]
+    indicators: Final[list[IpmaEntry]]
+    indices: Final[IndexResult]
 
 class ImportanceTable:
-    @property
-    def drivers(self) -> list[str]: ...
-    @property
-    def correlation(self) -> Array: ...
-    @property
-    def beta(self) -> Array: ...
-    @property
-    def pratt(self) -> Array: ...
-    @property
-    def relative_weights(self) -> Array: ...
-    @property
-    def relative_weights_percent(self) -> Array: ...
-    @property
-    def lmg(self) -> Array: ...
-    @property
-    def r2(self) -> float: ...
+    drivers: Final[list[str]]
+    correlation: Final[Array]
+    beta: Final[Array]
+    pratt: Final[Array]
+    relative_weights: Final[Array]
+    relative_weights_percent: Final[Array]
+    lmg: Final[Array]
+    r2: Final[float]
 
 def quadrant_label(quadrant: str, language: str = "en") -> str: ...
 def indices(

@@ -1,6 +1,6 @@
 """csikit._core.pls: PLS path-model estimation and the Fit handle."""
 
-from typing import Any
+from typing import Any, Final
 
 from ._types import Array, Model
 from .bootstrap import Bootstrap
@@ -10,28 +10,17 @@ from .schema import Survey
 class Options:
     """Every field of csikit::pls_options (csikit/pls.hpp)."""
 
-    @property
-    def scheme(self) -> str: ...
-    @property
-    def missing(self) -> str: ...
-    @property
-    def consistent(self) -> bool: ...
-    @property
-    def tolerance(self) -> float: ...
-    @property
-    def max_iterations(self) -> int: ...
-    @property
-    def use_weights(self) -> bool: ...
-    @property
-    def keep_scores(self) -> bool: ...
-    @property
-    def quality(self) -> bool: ...
-    @property
-    def stopping(self) -> str: ...
-    @property
-    def f2_reestimate(self) -> bool: ...
-    @property
-    def strict(self) -> bool: ...
+    scheme: Final[str]
+    missing: Final[str]
+    consistent: Final[bool]
+    tolerance: Final[float]
+    max_iterations: Final[int]
+    use_weights: Final[bool]
+    keep_scores: Final[bool]
+    quality: Final[bool]
+    stopping: Final[str]
+    f2_reestimate: Final[bool]
+    strict: Final[bool]
 
 class Fit:
     constructs: list[str]
