@@ -7,6 +7,7 @@
 
 #include <csikit/data.hpp>
 #include <csikit/schema.hpp>
+#include <csikit/report.hpp>
 #include <csikit/scoring.hpp>
 
 #include <cmath>

@@ -21,7 +21,7 @@ CSIKIT_NAMESPACE_BEGIN
 inline constexpr int max_json_indent = 64;
 
 /// argument_error naming `indent` unless -1 <= indent <= max_json_indent. Every to_json() below
-/// (and to_json(score_report) of scoring.hpp) checks its indent with this rule.
+/// checks its indent with this rule.
 void check_json_indent(int indent);
 
 // ---- report.json ---------------------------------------------------------------------------
@@ -43,9 +43,8 @@ std::string to_json(const pls_fit& fit, const bootstrap_result* boot, const surv
 /// csikit_version, notes and scores.
 std::string to_json(const analysis_report& r, int indent = 2);
 
-/// The score report (docs/scoring.md). Declared with its default indent (2) in scoring.hpp,
-/// repeated here so that this header lists every serializer; written in src/report/json.
-std::string to_json(const score_report& report, int indent);
+/// The score report as JSON text (docs/scoring.md; NaN and infinities become null).
+std::string to_json(const score_report& report, int indent = 2);
 
 // ---- the results of single analyses (docs/report.md, "Result documents") ------------------
 

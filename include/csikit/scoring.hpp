@@ -184,8 +184,7 @@ score_report score(const survey& s, const responses& data, const score_options& 
 group_scores score_group(const survey& s, const responses& data, const std::vector<Eigen::Index>& rows,
                          const score_options& options = {});
 
-/// The report as JSON text (NaN and infinities become null); `indent` < 0 gives one line.
-std::string to_json(const score_report& report, int indent = 2);
+// The report as JSON: to_json(score_report) in report.hpp, with every other serializer.
 
 /// One segment column broken down, each group with the rest of the sample beside it, so the
 /// report can test "this segment against everyone else" (Welch t for scores, z for NPS).

@@ -6,6 +6,7 @@
 #include <csikit/data.hpp>
 #include <csikit/format.hpp>
 #include <csikit/html_report.hpp>
+#include <csikit/report.hpp>
 #include <csikit/schema.hpp>
 #include <csikit/scoring.hpp>
 #include <csikit/text.hpp>

@@ -5,6 +5,7 @@
 // regressions (tests/corpus/regressions/). docs/reliability.md lists every case.
 #include <csikit/data.hpp>
 #include <csikit/schema.hpp>
+#include <csikit/report.hpp>
 #include <csikit/scoring.hpp>
 
 #include <doctest/doctest.h>

@@ -4,6 +4,7 @@
 #include <csikit/data.hpp>
 #include <csikit/pls.hpp>
 #include <csikit/schema.hpp>
+#include <csikit/report.hpp>
 #include <csikit/scoring.hpp>
 
 #include <doctest/doctest.h>

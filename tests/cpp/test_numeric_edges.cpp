@@ -8,6 +8,7 @@
 #include <csikit/index.hpp>
 #include <csikit/pls.hpp>
 #include <csikit/schema.hpp>
+#include <csikit/report.hpp>
 #include <csikit/scoring.hpp>
 
 #include <doctest/doctest.h>

@@ -1,4 +1,5 @@
 // Scoring against hand-computed values on a small survey built in code (no loader, no CSV).
+#include <csikit/report.hpp>
 #include <csikit/scoring.hpp>
 
 #include <doctest/doctest.h>

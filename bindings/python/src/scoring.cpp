@@ -5,6 +5,7 @@
 
 #include "choices.hpp"
 
+#include "csikit/report.hpp"
 #include "csikit/scoring.hpp"
 #include "csikit/stats.hpp"
 
