@@ -1,6 +1,7 @@
 // read_responses / parse_responses: CSV text -> responses, reporting every problem of the file
 // (up to a cap) in one exception, each with file, line and column.
 #include "csv.hpp"
+#include "labels.hpp"
 #include "responses_check.hpp"
 
 #include <algorithm>
@@ -302,6 +303,12 @@ responses csv_reader::read(char delim, bool forced) {
             if (st == number_status::ok) {
                 values(r, j) = checker_.check(jj, x, line, problems_);
                 continue;
+            }
+            if (st == number_status::not_number) {
+                if (const auto labelled = detail::match_label(*checker_.items()[jj].sc, cell)) {
+                    values(r, j) = checker_.check(jj, *labelled, line, problems_);
+                    continue;
+                }
             }
             values(r, j) = nan;
             if (!check_utf8(absolute(fields[c]), line, c)) continue;

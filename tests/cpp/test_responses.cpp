@@ -488,3 +488,18 @@ TEST_CASE("a large file parses (200,000 x 30)") {
     CHECK(r.lines.back() == static_cast<std::size_t>(n) + 1);
     CHECK(r.summary.cells == static_cast<std::size_t>(n) * 30);
 }
+
+TEST_CASE("a cell holding a label of its scale reads as the labelled value") {
+    survey s = plain_survey();
+    s.scales[0].values = {{1, {{{"en", "Very dissatisfied"}, {"zh", "非常不满意"}}}, {}},
+                          {5, {{{"en", "Very satisfied"}, {"zh", "非常满意"}}}, {}}};
+    s.scales[0].missing[0].label = {{{"zh", "不知道"}}};
+    const responses r = parse_responses("Q1,Q2,recommend\n非常满意,1,7\n very SATISFIED ,非常不满意,8\n不知道,3,9\n", s);
+    REQUIRE(r.respondents() == 3);
+    CHECK(r.values(0, 0) == 5);
+    CHECK(r.values(1, 0) == 5);
+    CHECK(r.values(1, 1) == 5);  // Q2 is reversed: label 1 -> 5
+    CHECK(std::isnan(r.values(2, 0)));
+    CHECK(r.summary.codes_by_kind.at("dont_know") == 1);
+    CHECK_THROWS_AS(parse_responses("Q1,Q2,recommend\nsatisfied,1,7\n", s), data_error);
+}
