@@ -40,7 +40,6 @@ cc <- function(fn, ...) {
 from_json <- function(text) jsonlite::fromJSON(text, simplifyVector = TRUE, simplifyDataFrame = TRUE,
                                                simplifyMatrix = TRUE)
 
-#' @export
 csikit_version <- function() {
   v <- .Call(C_version)
   list(version = v[[1]], abi = as.integer(v[[2]]))

@@ -1,22 +1,15 @@
 # seminr-like model helpers: they build the constructs and paths of a csikit survey schema
 # (docs/schema.md), and the scales of its items from `scale` or from the data.
 
-#' @export
 mode_A <- "A"
-#' @export
 mode_B <- "B"
-#' @export
 correlation_weights <- "A"
-#' @export
 regression_weights <- "B"
 
-#' @export
 multi_items <- function(item_name, item_numbers, ...) paste0(item_name, item_numbers, ...)
 
-#' @export
 single_item <- function(item) as.character(item)
 
-#' @export
 composite <- function(construct_name, item_names, weights = mode_A) {
   construct_name <- arg_string(construct_name, "construct_name", null = FALSE)
   if (!is.character(item_names) || length(item_names) == 0L || anyNA(item_names))
@@ -29,10 +22,8 @@ composite <- function(construct_name, item_names, weights = mode_A) {
 
 # PLS estimates composites; a reflective construct is a mode A composite (with consistent = TRUE,
 # PLSc corrects it to a common factor, as seminr's estimate_pls does for reflective()).
-#' @export
 reflective <- function(construct_name, item_names) composite(construct_name, item_names, mode_A)
 
-#' @export
 constructs <- function(...) {
   cs <- list(...)
   ok <- vapply(cs, inherits, logical(1), "csikit_construct")
@@ -50,7 +41,6 @@ constructs <- function(...) {
 }
 
 # paths(from, to): every from -> to pair, as in seminr.
-#' @export
 paths <- function(from, to) {
   if (!is.character(from) || !is.character(to) || !length(from) || !length(to) || anyNA(c(from, to)))
     abort_model("paths(): `from` and `to` must be non-empty character vectors of construct names")
@@ -58,7 +48,6 @@ paths <- function(from, to) {
   structure(g[, c("from", "to")], class = c("csikit_paths", "data.frame"))
 }
 
-#' @export
 relationships <- function(...) {
   ps <- list(...)
   if (!length(ps) || !all(vapply(ps, inherits, logical(1), "csikit_paths")))
@@ -70,7 +59,6 @@ relationships <- function(...) {
 }
 
 # A path model: measurement (constructs()), structural (relationships()), the items' scales.
-#' @export
 csikit_model <- function(measurement, structural, scale = NULL, name = "csikit model") {
   if (!inherits(measurement, "csikit_measurement")) abort_model("`measurement` must come from constructs()")
   if (inherits(structural, "csikit_paths")) structural <- relationships(structural)
@@ -145,7 +133,6 @@ model_schema <- function(model, data = NULL) {
     class = c("csikit_unsupported_error", "csikit_model_error")))
 }
 
-#' @export
 print.csikit_model <- function(x, ...) {
   cat("csikit model \"", x$name, "\": ", length(x$measurement), " constructs, ",
       nrow(x$structural), " paths\n", sep = "")
