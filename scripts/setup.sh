@@ -39,6 +39,10 @@ apt_install build-essential cmake ninja-build pkg-config python3-venv \
 # report.html headless, fonts-noto-cjk draws the Chinese labels. The test skips without them.
 apt_install --optional chromium fonts-noto-cjk
 
+# ==== R package (bindings/r, docs/r.md; ctest r_package skips without R) ====================
+apt_install r-base-dev r-cran-jsonlite r-cran-testthat
+# ==== end of the R block ===================================================================
+
 # Python packages for the wheel build and the Python tests; pip only what cannot be imported.
 py_missing=()
 for spec in pytest:pytest numpy:numpy pandas:pandas scikit_build_core:scikit-build-core pybind11:pybind11; do
