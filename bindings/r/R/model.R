@@ -78,26 +78,29 @@ csikit_model <- function(measurement, structural, scale = NULL, name = "csikit m
                  name = arg_string(name, "name", null = FALSE)), class = "csikit_model")
 }
 
+# An item's scale: model$scale (c(min, max) or a list per item) or its observed range in data.
+item_range <- function(model, it, data) {
+  s <- model$scale
+  if (is.list(s)) s <- s[[it]]
+  if (!is.null(s)) {
+    if (!(is.numeric(s) && length(s) == 2L && !anyNA(s) && s[1] < s[2]))
+      abort_argument("`scale` of item ", it, " must be c(min, max) with min < max")
+    return(as.double(s))
+  }
+  if (is.null(data))
+    abort_argument("item ", it, ": no `scale` given and no data to read it from; pass scale = c(min, max)")
+  x <- data[[it]]
+  if (!is.numeric(x) || all(is.na(x))) return(c(0, 1))  # responses() names the column
+  r <- range(x[is.finite(x)])
+  c(floor(r[1]), max(ceiling(r[2]), floor(r[1]) + 1))
+}
+
 # The schema (a list, as JSON would give it) of a model, its items' scales from `scale` or the data.
 model_schema <- function(model, data = NULL) {
   cs <- model$measurement
   items <- unlist(lapply(cs, `[[`, "items"), use.names = FALSE)
   owner <- rep(names(cs), vapply(cs, function(c) length(c$items), 1L))
-  range_of <- function(it) {
-    s <- model$scale
-    if (is.list(s)) s <- s[[it]]
-    if (!is.null(s)) {
-      if (!(is.numeric(s) && length(s) == 2L && !anyNA(s) && s[1] < s[2]))
-        abort_argument("`scale` of item ", it, " must be c(min, max) with min < max")
-      return(as.double(s))
-    }
-    if (is.null(data))
-      abort_argument("item ", it, ": no `scale` given and no data to read it from; pass scale = c(min, max)")
-    x <- data[[it]]
-    if (!is.numeric(x) || all(is.na(x))) return(c(NA_real_, NA_real_))  # responses() names the column
-    r <- range(x[is.finite(x)])
-    c(floor(r[1]), max(ceiling(r[2]), floor(r[1]) + 1))
-  }
+  range_of <- function(it) item_range(model, it, data)
   if (is.data.frame(data) || is.matrix(data)) {
     cols <- colnames(data)
     for (i in seq_along(items))
@@ -114,7 +117,6 @@ model_schema <- function(model, data = NULL) {
     name = model$name,
     scales = lapply(scales, function(k) {
       r <- ranges[[match(k, keys)]]
-      if (anyNA(r)) r <- c(0, 1)
       list(id = k, min = r[1], max = r[2])
     }),
     items = lapply(seq_along(items), function(i) list(id = items[i], scale = keys[i])),
@@ -123,14 +125,37 @@ model_schema <- function(model, data = NULL) {
       list(from = model$structural$from[i], to = model$structural$to[i])))
 }
 
-# lavaan-style syntax ("CUSA =~ CUSA1 + CUSA2; CUSA ~ IMAG"): parsed by the core's syntax
-# parser through the C ABI. This build's C ABI has none yet, so it says so; the lead connects
-# the entry point (helper "models") here and in src/csikit_r.c.
-.csikit_syntax_schema <- function(syntax, data = NULL) {
-  stop(csikit_condition(paste0(
-    "lavaan-style model syntax is not supported by this csikit build (its C ABI has no syntax ",
-    "parser); build the model with constructs()/composite()/paths() or a schema"),
-    class = c("csikit_unsupported_error", "csikit_model_error")))
+# lavaan-style syntax ("CUSA =~ CUSA1 + CUSA2; CUSA ~ IMAG"): the schema's `"model"` as text,
+# parsed by the core (csikit/model_syntax.hpp; docs/schema.md). The items are the data's
+# numeric columns, their scales `scale` or the observed ranges. A core without the syntax
+# parser rejects a text "model" ("model: expected an object"): that is reported as
+# csikit_unsupported_error.
+.csikit_syntax_schema <- function(syntax, data = NULL, scale = NULL) {
+  if (!is.data.frame(data) && !is.matrix(data))
+    abort_argument("lavaan-style syntax needs the data as a data.frame or matrix (its numeric columns are the items)")
+  data <- as.data.frame(data)
+  cols <- names(data)[vapply(data, function(x) is.numeric(x) && any(is.finite(x)), logical(1))]
+  if (!length(cols)) abort_data("data: no numeric column to be an item of the model")
+  fake <- list(measurement = list(list(items = cols)), scale = scale)
+  ranges <- lapply(cols, function(it) item_range(fake, it, data))
+  keys <- vapply(ranges, function(r) paste(r, collapse = ".."), "")
+  scales <- unique(keys)
+  list(name = "csikit syntax model",
+       scales = lapply(scales, function(k) { r <- ranges[[match(k, keys)]]; list(id = k, min = r[1], max = r[2]) }),
+       items = lapply(seq_along(cols), function(i) list(id = cols[i], scale = keys[i])),
+       model = syntax)
+}
+
+syntax_survey <- function(syntax, data, scale = NULL) {
+  tryCatch(survey_from_list(.csikit_syntax_schema(syntax, data, scale)),
+           csikit_schema_error = function(e) {
+             if (grepl("model: expected an object", conditionMessage(e), fixed = TRUE))
+               stop(csikit_condition(paste0(
+                 "lavaan-style model syntax is not supported by this csikit build (its schema reader ",
+                 "has no model syntax); build the model with constructs()/composite()/paths() or a schema"),
+                 class = c("csikit_unsupported_error", "csikit_model_error")))
+             stop(e)
+           })
 }
 
 print.csikit_model <- function(x, ...) {

@@ -2,7 +2,7 @@
 
 # survey(x, data = NULL): x is a schema file path, schema JSON text, a schema as a list,
 # a csikit_model (constructs()/relationships()), lavaan-style syntax or a csikit_survey.
-survey <- function(x, data = NULL) {
+survey <- function(x, data = NULL, scale = NULL) {
   if (inherits(x, "csikit_survey")) return(x)
   if (inherits(x, "csikit_fit")) return(x$survey)
   if (inherits(x, "csikit_model")) return(survey_from_list(model_schema(x, data)))
@@ -12,7 +12,7 @@ survey <- function(x, data = NULL) {
                    "or lavaan-style syntax, not ", describe(x))
   text <- trimws(x)
   if (startsWith(text, "{")) return(make_survey(cc(C_survey_from_json, enc2utf8(x))))
-  if (grepl("=~|<~|[[:alnum:]_.][[:space:]]*~[[:space:]]*[[:alnum:]_.]", text) && !file.exists(path.expand(x))) return(survey_from_list(.csikit_syntax_schema(x, data)))
+  if (grepl("=~|<~|[[:alnum:]_.][[:space:]]*~[[:space:]]*[[:alnum:]_.]", text) && !file.exists(path.expand(x))) return(syntax_survey(x, data, scale))
   make_survey(cc(C_survey_load, path.expand(x)))
 }
 
