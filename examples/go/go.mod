@@ -1,0 +1,3 @@
+module csikit.example/quickstart
+
+go 1.19
