@@ -5,6 +5,7 @@
 
 #include <csikit/error.hpp>
 #include <csikit/format.hpp>
+#include <csikit/text.hpp>
 
 #include <ostream>
 

@@ -56,7 +56,7 @@ std::vector<indirect_chain> specific_indirect_effects(const pls_model& model, co
         if (stack.size() >= 3) {
             if (chains.size() == max_indirect_chains)
                 throw model_error(location{"", 0, "mediation"},
-                                  "mediation: the model has more than " + std::to_string(max_indirect_chains) +
+                                  "the model has more than " + std::to_string(max_indirect_chains) +
                                       " specific indirect effects, the limit max_indirect_chains (expected fewer paths)");
             chains.push_back(stack);
         }
@@ -94,7 +94,7 @@ indirect_chain specific_indirect_effect(const pls_fit& fit, const std::vector<st
 indirect_chain specific_indirect_effect(const pls_model& model, const pls_fit& fit, const std::vector<std::string>& ids) {
     const std::string label = chain_label(ids);
     auto bad = [&](const std::string& why) {
-        throw model_error(location{"", 0, "mediation"}, "mediation: the chain \"" + label + "\" " + why);
+        throw model_error(location{"", 0, "mediation"}, "the chain \"" + label + "\" " + why);
     };
     if (ids.size() < 3) bad("has no mediator (expected from, at least one construct through, to)");
     const auto succ = successors(model, fit);
