@@ -30,4 +30,12 @@ expect_usage_error "a chain that is no path" 'the chain "IMAG -> CUSL -> CUSA" i
 expect_usage_error "no path, no bootstrap" 'no path CUSL -> CUSA' "$cli" "${args[@]}" --mediation IMAG,CUSL,CUSA
 expect_usage_error "no mediator" '"IMAG,CUSL" names no mediator' "$cli" "${args[@]}" --mediation IMAG,CUSL
 expect_usage_error "unknown construct" '"NOPE", which is not a construct' "$cli" "${args[@]}" --bootstrap 20 --mediation IMAG,NOPE,CUSL
+expect_usage_error "mediation needs the criteria" 'mediation chains need the criteria' \
+    "$cli" "${args[@]}" --bootstrap 20 --no-criteria --mediation IMAG,CUSA,CUSL
+expect_exit 0 plain -- "$cli" "${args[@]}" --bootstrap 20 --no-criteria --json
+check "--no-criteria: no criteria, no classes" python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["htmt_bootstrap"] == [] and d["mediation"] == [] and "mean" not in d["indirect_effects"][0]
+' "$tmp/plain.out"
 finish
