@@ -25,7 +25,30 @@ void BM_bootstrap_5000(benchmark::State& state) {
     state.counters["resamples/s"] = benchmark::Counter(5000, benchmark::Counter::kIsIterationInvariantRate);
 }
 
+/// The cost of the bootstrapped criteria and the 49 specific indirect effects (with their
+/// mediation classes): range(0) = criteria on/off, 2 threads, percentile intervals only.
+void BM_bootstrap_5000_criteria(benchmark::State& state) {
+    const auto& e = ecsi();
+    csikit::bootstrap_options o;
+    o.resamples = 5000;
+    o.seed = 42;
+    o.threads = 2;
+    o.bca = false;
+    o.criteria = state.range(0) != 0;
+    if (o.criteria) o.mediation = {{"IMAG", "CUSA", "CUSL"}};
+    for (auto _ : state) benchmark::DoNotOptimize(csikit::bootstrap(e.model, e.data, e.fit, o));
+    state.counters["resamples/s"] = benchmark::Counter(5000, benchmark::Counter::kIsIterationInvariantRate);
+}
+
 }  // namespace
+
+BENCHMARK(BM_bootstrap_5000_criteria)
+    ->ArgNames({"criteria"})
+    ->Args({0})
+    ->Args({1})
+    ->Unit(benchmark::kMillisecond)
+    ->MeasureProcessCPUTime()
+    ->UseRealTime();
 
 BENCHMARK(BM_bootstrap_5000)
     ->ArgNames({"threads", "bca"})

@@ -10,12 +10,14 @@
 #pragma once
 
 #include "limits.hpp"
+#include "mediation.hpp"
 #include "pls.hpp"
 
 #include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <limits>
 #include <map>
 #include <string>
 #include <string_view>
@@ -57,12 +59,31 @@ struct bootstrap_options {
     /// index from its own unstandardised weights, normalised, and its own item means, with the
     /// theoretical item bounds from this survey's scales. Results in bootstrap_result::indices.
     const survey* index_survey = nullptr;
+    /// Bootstrap the quality criteria (HTMT, f2, adjusted R2, total indirect effects) and every
+    /// specific indirect effect with its mediation class, from the same resamples. false: the
+    /// classic set only (weights, loadings, paths, total effects, R2), a little faster.
+    bool criteria = true;
+    /// Chains (from, through..., to) whose mediation is classified and listed first in
+    /// bootstrap_result::mediation (every specific indirect effect is bootstrapped anyway);
+    /// model_error naming a chain that is not a directed path of the model.
+    std::vector<std::vector<std::string>> mediation;
+    /// Replays these resamples instead of drawing them: one list of 0-based rows of the
+    /// respondents used (n draws each) per resample; size must equal `resamples`. For checking
+    /// against a peer's own resamples (tests/cpp/test_bootstrap_criteria.cpp replays seminr's).
+    const std::vector<std::vector<std::size_t>>* resample_rows = nullptr;
 };
 
 /// Which estimate a bootstrap_parameter summarises.
-enum class parameter_kind { weight, loading, path, total_effect, r2, index };
+/// The first six are bootstrap_result::parameters (and indices); the quality criteria htmt,
+/// f2, r2_adjusted and total_indirect are bootstrap_result::criteria, indirect_effect (one
+/// specific indirect effect) is bootstrap_result::indirect_effects.
+enum class parameter_kind {
+    weight, loading, path, total_effect, r2, index,
+    htmt, f2, r2_adjusted, total_indirect, indirect_effect
+};
 
-/// "weight", "loading", "path", "total_effect", "r2", "index".
+/// "weight", "loading", "path", "total_effect", "r2", "index", "htmt", "f2", "r2_adjusted",
+/// "total_indirect", "indirect_effect".
 const char* to_string(parameter_kind kind) noexcept;
 
 /// The bootstrap summary of one estimate. Statistics over the successful resamples only.
@@ -81,6 +102,25 @@ struct bootstrap_parameter {
     double p = 0;         ///< two-sided, Student t with df = respondents used - 1
     double ci_low = 0, ci_high = 0;    ///< percentile interval (R quantile type 7)
     double bca_low = 0, bca_high = 0;  ///< bias-corrected and accelerated (NaN if not computed)
+    /// htmt only: the one-sided upper bound at `confidence` (the 95th percentile at 0.95,
+    /// type 7), the bound HTMT < 0.85 / 0.90 is checked against; NaN for the other kinds.
+    double upper = std::numeric_limits<double>::quiet_NaN();
+    std::vector<int> chain;  ///< indirect_effect: construct indices from first to last
+};
+
+/// The mediation of one specific indirect effect (Zhao, Lynch & Chen 2010): the indirect
+/// effect's and the direct path's percentile intervals (at `confidence`) decide the class.
+struct mediation_result {
+    std::vector<std::string> chain;  ///< construct ids, from first to last
+    std::string label;               ///< "IMAG -> CUSA -> CUSL"
+    bool requested = false;          ///< named in bootstrap_options::mediation
+    double indirect = 0, indirect_low = 0, indirect_high = 0;
+    bool indirect_significant = false;  ///< the percentile interval excludes 0
+    bool has_direct = false;            ///< the model has the path from -> to
+    double direct = 0, direct_low = 0, direct_high = 0;  ///< 0 and NaN bounds without the path
+    bool direct_significant = false;
+    double total_indirect = 0;          ///< sum of every specific indirect effect of from -> to
+    mediation_type type = mediation_type::no_effect;
 };
 
 /// Everything a bootstrap run yields.
@@ -106,6 +146,17 @@ struct bootstrap_result {
     /// fit (from its item means); negative weights are not refused here (the report hides the
     /// index of a construct whose original weights are negative).
     std::vector<bootstrap_parameter> indices;
+    /// Bootstrapped quality criteria, from the same resamples: the HTMT of every pair of
+    /// constructs (label "A -> B", A first in model order; `upper` set), f2 of every path,
+    /// adjusted R2 of every endogenous construct, total indirect effect of every pair joined by
+    /// a chain with a mediator.
+    std::vector<bootstrap_parameter> criteria;
+    /// Every specific indirect effect (kind indirect_effect, label "A -> M -> B"), in the order
+    /// of specific_indirect_effects().
+    std::vector<bootstrap_parameter> indirect_effects;
+    /// The mediation class of every specific indirect effect: the requested chains first (in
+    /// the order asked), then the others in indirect_effects order.
+    std::vector<mediation_result> mediation;
 
     /// The summary of one estimate: weight/loading by indicator id; path/total_effect by
     /// (from, to) construct ids; r2 and index by construct id. argument_error if there is none.

@@ -365,6 +365,12 @@ typedef struct csikit_bootstrap_options {
     /* ---- appended later: callers built before pass a smaller struct_size and get the defaults ---- */
     size_t jackknife_max;        /**< exact jackknife up to this many respondents, grouped beyond; default 2000 */
     double max_failed_share;     /**< CSIKIT_E_NUMERIC when more resamples fail; default 0.2 */
+    /* ---- appended for mediation (issue 15) ---- */
+    const char *mediation;       /**< chains whose mediation is classified first, "FROM,THROUGH,TO;..."
+                                      (ids separated by commas, chains by semicolons); NULL or "" = none.
+                                      Every specific indirect effect is bootstrapped anyway (report JSON) */
+    int criteria;                /**< nonzero: also bootstrap HTMT, f2, adjusted R2, total and specific
+                                      indirect effects and the mediation classes; default 1 */
 } csikit_bootstrap_options;
 
 /** Fills *options with the defaults. */
@@ -383,7 +389,13 @@ typedef enum csikit_parameter_kind {
     CSIKIT_PARAM_PATH = 2,
     CSIKIT_PARAM_TOTAL_EFFECT = 3,
     CSIKIT_PARAM_R2 = 4,
-    CSIKIT_PARAM_INDEX = 5 /**< a construct's 0-100 index (only with options->indices) */
+    CSIKIT_PARAM_INDEX = 5, /**< a construct's 0-100 index (only with options->indices) */
+    /* Found by csikit_boot_find, not listed by csikit_boot_parameter_at (see the report JSON): */
+    CSIKIT_PARAM_HTMT = 6,            /**< HTMT of constructs a, b (a first in model order) */
+    CSIKIT_PARAM_F2 = 7,              /**< f2 of the path a -> b */
+    CSIKIT_PARAM_R2_ADJUSTED = 8,     /**< adjusted R2 of construct a */
+    CSIKIT_PARAM_TOTAL_INDIRECT = 9,  /**< total indirect effect of a on b */
+    CSIKIT_PARAM_INDIRECT_EFFECT = 10 /**< specific indirect effect, a = "A -> M -> B" */
 } csikit_parameter_kind;
 
 /** The bootstrap summary of one estimate. */

@@ -21,7 +21,7 @@ struct option_face {
 /// One option of an analysis.
 struct option_description {
     std::string name;           ///< the C++ field (nested fields as "nps.promoter_min")
-    std::string type;           ///< "bool", "int", "size", "uint64", "double", "string", "enum", "map", "callback", "pointer"
+    std::string type;           ///< "bool", "int", "size", "uint64", "double", "string", "enum", "map", "callback", "pointer", "list"
     std::string default_value;  ///< the default as text ("1e-07", "path", "" for none)
     std::vector<std::string> choices;  ///< the values of an enum (as the CLI and Python spell them)
     std::string doc;            ///< one line

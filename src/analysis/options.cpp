@@ -92,6 +92,15 @@ analysis_description bootstrap_description() {
          lacks("deliberate: progress returning nonzero cancels (no shared atomics across the C ABI)")},
         {"index_survey", "pointer", "", {}, "also bootstrap every construct's 0-100 index (the survey's scales)",
          lacks("deliberate: --bootstrap always bootstraps the indices too"), name("indices"), name("indices")},
+        {"criteria", "bool", text(d.criteria), {}, "also bootstrap HTMT, f2, adjusted R2, total and specific indirect effects",
+         name("no-criteria"), name("criteria"), name("criteria")},
+        // Mediation (issue 15): every specific indirect effect is bootstrapped; these chains are classified first.
+        {"mediation", "list", "", {}, "chains FROM,THROUGH..,TO whose mediation is classified and listed first",
+         name("mediation"), name("mediation"), name("mediation")},
+        {"resample_rows", "pointer", "", {}, "replay given resamples (0-based rows per resample) instead of drawing",
+         lacks("deliberate: a validation hook for replaying a peer's resamples (C++ tests)"),
+         lacks("deliberate: a validation hook for replaying a peer's resamples (C++ tests)"),
+         lacks("deliberate: a validation hook for replaying a peer's resamples (C++ tests)")},
     };
     return a;
 }

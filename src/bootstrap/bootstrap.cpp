@@ -50,6 +50,9 @@ void check_options(const bootstrap_options& o) {
     if (!(o.max_failed_share >= 0 && o.max_failed_share <= 1))
         bad("max_failed_share", "max_failed_share " + format_shortest(o.max_failed_share) +
                                     " is invalid (expected 0 <= share <= 1)");
+    if (o.resample_rows && o.resample_rows->size() != o.resamples)
+        bad("resample_rows", std::to_string(o.resample_rows->size()) + " resamples to replay but resamples is " +
+                                 std::to_string(o.resamples) + " (expected as many)");
     if (o.bca && o.jackknife_max < 2)
         bad("jackknife_max", "jackknife_max " + std::to_string(o.jackknife_max) + " is too small (expected >= 2)");
 }
@@ -68,6 +71,7 @@ struct job {
     std::uint64_t seed = 0;
     std::size_t B = 0, G = 0;
     bool drop_inadmissible = false;
+    const std::vector<std::vector<std::size_t>>* replay = nullptr;
     std::vector<double> reps, jack;
     std::vector<std::uint8_t> status, jack_status;
     std::vector<std::string> messages;  // per resample, only on failure
@@ -101,7 +105,12 @@ void run_item(job& jb, worker_state& ws, std::size_t t) {
     double* out = (resample ? jb.reps.data() : jb.jack.data()) + slot * jb.lay.params.size();
     std::string message;
     if (resample) {
-        draw_counts(jb.seed, t, jb.data.n(), ws.counts);
+        if (jb.replay) {
+            ws.counts.assign(static_cast<std::size_t>(jb.data.n()), 0);
+            for (std::size_t i : (*jb.replay)[t]) ++ws.counts[i];  // rows checked by bootstrap()
+        } else {
+            draw_counts(jb.seed, t, jb.data.n(), ws.counts);
+        }
         resample_sums(jb.data, ws.counts, ws.sums);
         ws.m.respondents_used = static_cast<std::size_t>(jb.data.n());
     } else {
@@ -231,6 +240,18 @@ bootstrap_result bootstrap(const pls_model& model, const responses& data, const 
     const working_data d = prepare(data, original);
     layout lay = make_layout(model, original);
     if (options.index_survey) add_index_params(lay, original, *options.index_survey);
+    if (options.criteria) add_criteria_params(lay, model, original);
+    if (!options.criteria && !options.mediation.empty())
+        throw argument_error(location{"", 0, "mediation"},
+                             "bootstrap: mediation chains need the criteria (expected criteria = true)");
+    check_mediation(model, original, options.mediation);
+    if (options.resample_rows)
+        for (const auto& rows : *options.resample_rows)
+            if (rows.size() != static_cast<std::size_t>(d.n()) ||
+                std::any_of(rows.begin(), rows.end(), [&](std::size_t i) { return i >= static_cast<std::size_t>(d.n()); }))
+                throw argument_error(location{"", 0, "resample_rows"},
+                                     "bootstrap: a resample to replay does not draw " + std::to_string(d.n()) +
+                                         " rows in 0.." + std::to_string(d.n() - 1) + " (expected one row per respondent used)");
     const std::size_t n = static_cast<std::size_t>(d.n());
     const std::size_t G = options.bca ? std::min(n, options.jackknife_max) : 0;
     weighted_sums full;
@@ -252,7 +273,11 @@ bootstrap_result bootstrap(const pls_model& model, const responses& data, const 
     jb.B = options.resamples;
     jb.G = G;
     jb.drop_inadmissible = options.drop_inadmissible;
-    jb.estimation.quality = false;  // the cheap core: weights, loadings, paths, R2, effects
+    jb.replay = options.resample_rows;
+    // The cheap core: weights, loadings, paths, R2, effects; HTMT and f2 come from the moments
+    // and the construct correlations (bootstrap_criteria.cpp). Only seminr's f2 (re-estimating
+    // without each path) needs the quality pass in every resample.
+    jb.estimation.quality = original.options.quality && original.options.f2_reestimate;
     jb.estimation.keep_scores = false;
     try {
         jb.reps.assign(jb.B * lay.params.size(), 0.0);
@@ -302,8 +327,18 @@ bootstrap_result bootstrap(const pls_model& model, const responses& data, const 
     }
     summarise(lay, jb.reps, jb.status, jb.jack, jb.jack_status, options.confidence, res.df);
     // Index summaries go to their own list, so `parameters` stays what it was without them.
-    for (auto& q : lay.params)
-        (q.kind == parameter_kind::index ? res.indices : res.parameters).push_back(std::move(q));
+    for (auto& q : lay.params) {
+        switch (q.kind) {
+        case parameter_kind::index: res.indices.push_back(std::move(q)); break;
+        case parameter_kind::htmt:
+        case parameter_kind::f2:
+        case parameter_kind::r2_adjusted:
+        case parameter_kind::total_indirect: res.criteria.push_back(std::move(q)); break;
+        case parameter_kind::indirect_effect: res.indirect_effects.push_back(std::move(q)); break;
+        default: res.parameters.push_back(std::move(q));
+        }
+    }
+    if (options.criteria) res.mediation = classify(model, original, res.parameters, res.indirect_effects, options.mediation);
     return res;
 }
 

@@ -61,6 +61,12 @@ struct layout {
     // (to undo the standardisation of the working data) and the theoretical scale bounds.
     bool indices = false;
     Eigen::VectorXd item_mean, item_sd, lower, upper;
+    // Quality criteria and indirect effects (add_criteria_params): the blocks (contiguous in fit
+    // order), the predecessors of each construct, and where each indicator of the original fit
+    // sits in its moments (a resample's moments are in fit order already).
+    std::vector<int> start, size;
+    std::vector<std::vector<int>> preds;
+    std::vector<Eigen::Index> original_pos;
 };
 
 /// The parameters of `original` under `model`: every weight and loading, every path, every
@@ -75,6 +81,28 @@ void add_index_params(layout& l, const pls_fit& original, const survey& s);
 /// from `sums` (weighted sums of the standardised working data), the weights are fit.weights /
 /// raw SD, normalised on the 0-100 rescaled items. False if any index is not finite.
 bool extract_indices(const layout& l, const pls_fit& fit, const weighted_sums& sums, double* out);
+
+/// Appends the quality criteria (htmt, f2, r2_adjusted, total_indirect) and every specific
+/// indirect effect (bootstrap_criteria.cpp); model_error past max_indirect_chains.
+void add_criteria_params(layout& l, const pls_model& model, const pls_fit& original);
+
+/// HTMT of blocks a and b on the indicator correlations S; `pos` maps fit indicator h to its
+/// row of S (null: S is in fit order).
+double htmt_value(const layout& l, const Eigen::MatrixXd& S, const std::vector<Eigen::Index>* pos, int a, int b);
+
+/// f2 of the path i -> j: fit.f2 when the fit computed it (quality on), else from the
+/// construct correlations as the estimator's default (cSEM's): (R2 - R2 without i) / (1 - R2).
+double f2_value(const layout& l, const pls_fit& fit, int i, int j);
+
+/// The mediation classes of every specific indirect effect (requested chains first); the
+/// chains are checked up front by check_mediation.
+std::vector<mediation_result> classify(const pls_model& model, const pls_fit& original,
+                                       const std::vector<bootstrap_parameter>& paths,
+                                       const std::vector<bootstrap_parameter>& indirect,
+                                       const std::vector<std::vector<std::string>>& requested);
+
+/// model_error naming the first requested chain that is not a directed path of the model.
+void check_mediation(const pls_model& model, const pls_fit& original, const std::vector<std::vector<std::string>>& requested);
 
 /// Writes the estimates of `fit` into `out` (params.size() values), after flipping each block
 /// whose weights have a negative inner product with the original's. False if any is not finite.

@@ -20,6 +20,11 @@ const char* to_string(parameter_kind kind) noexcept {
     case parameter_kind::total_effect: return "total_effect";
     case parameter_kind::r2: return "r2";
     case parameter_kind::index: return "index";
+    case parameter_kind::htmt: return "htmt";
+    case parameter_kind::f2: return "f2";
+    case parameter_kind::r2_adjusted: return "r2_adjusted";
+    case parameter_kind::total_indirect: return "total_indirect";
+    case parameter_kind::indirect_effect: return "indirect_effect";
     }
     return "?";
 }
@@ -28,8 +33,9 @@ const bootstrap_parameter& bootstrap_result::get(parameter_kind kind, std::strin
     const std::string label = b.empty() ? std::string(a) : std::string(a) + " -> " + std::string(b);
     for (const auto& q : parameters)
         if (q.kind == kind && q.label == label) return q;
-    for (const auto& q : indices)
-        if (q.kind == kind && q.label == label) return q;
+    for (const auto* list : {&indices, &criteria, &indirect_effects})
+        for (const auto& q : *list)
+            if (q.kind == kind && q.label == label) return q;
     throw argument_error(location{"", 0, label}, std::string("bootstrap_result: no ") + to_string(kind) + " \"" +
                                                      label + "\" (expected one of the bootstrapped estimates)");
 }
@@ -161,6 +167,16 @@ bool extract(const layout& l, const pls_fit& fit, const pls_fit& original, doubl
         case parameter_kind::total_effect: v = sign(q.to) * sign(q.from) * fit.total_effects(q.to, q.from); break;
         case parameter_kind::r2: v = fit.r2[q.to]; break;
         case parameter_kind::index: v = 0; break;  // extract_indices (needs the resample's sums)
+        // A resample's moments are in fit order (the worker sets them so): no position map.
+        case parameter_kind::htmt: v = htmt_value(l, fit.data.correlation, nullptr, q.from, q.to); break;
+        case parameter_kind::f2: v = f2_value(l, fit, q.from, q.to); break;
+        case parameter_kind::r2_adjusted: v = fit.r2_adjusted[q.to]; break;
+        case parameter_kind::total_indirect: v = sign(q.to) * sign(q.from) * fit.indirect_effects(q.to, q.from); break;
+        case parameter_kind::indirect_effect:
+            // Inner signs cancel in the product: only the ends' signs remain.
+            v = sign(q.to) * sign(q.from);
+            for (std::size_t c = 0; c + 1 < q.chain.size(); ++c) v *= fit.paths(q.chain[c + 1], q.chain[c]);
+            break;
         }
         finite = finite && std::isfinite(v);
         out[k] = v;
@@ -267,6 +283,7 @@ void summarise(layout& l, const std::vector<double>& reps, const std::vector<std
         std::sort(x.begin(), x.end());
         q.ci_low = quantile(x, alpha / 2);
         q.ci_high = quantile(x, 1 - alpha / 2);
+        if (q.kind == parameter_kind::htmt) q.upper = quantile(x, confidence);
         q.bca_low = q.bca_high = nan;
         if (jack.empty() || x.size() < 2) continue;
         jx.clear();

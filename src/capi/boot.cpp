@@ -5,6 +5,10 @@
 #include "csikit/bootstrap.hpp"
 #include "csikit/provenance.hpp"
 
+#include <string>
+#include <utility>
+#include <vector>
+
 using namespace csikit_capi;
 
 namespace {
@@ -38,6 +42,21 @@ csikit::bootstrap_options to_core(const csikit_bootstrap_options& o) {
     bo.drop_inadmissible = o.drop_inadmissible != 0;
     bo.jackknife_max = o.jackknife_max;
     bo.max_failed_share = o.max_failed_share;
+    bo.criteria = o.criteria != 0;
+    if (o.mediation) {  // "A,M,B;C,D,E": chains by semicolons, ids by commas
+        std::vector<std::string> chain;
+        std::string id;
+        for (const char* c = o.mediation;; ++c) {
+            if (*c == ',' || *c == ';' || *c == '\0') {
+                if (!id.empty()) chain.push_back(id);
+                id.clear();
+                if (*c != ',' && !chain.empty()) bo.mediation.push_back(std::exchange(chain, {}));
+                if (*c == '\0') break;
+            } else if (*c != ' ') {
+                id += *c;
+            }
+        }
+    }
     if (o.progress) {
         // The core calls this on our thread only, so the C callback needs no locking.
         bo.progress = [fn = o.progress, ud = o.user_data](std::size_t done, std::size_t total) {
@@ -65,6 +84,8 @@ CSIKIT_API int csikit_bootstrap_options_init(csikit_bootstrap_options* options) 
         o.indices = 1;  // as `csikit analyze --bootstrap`
         o.jackknife_max = d.jackknife_max;
         o.max_failed_share = d.max_failed_share;
+        o.mediation = nullptr;
+        o.criteria = d.criteria ? 1 : 0;
     });
 }
 
@@ -118,7 +139,8 @@ CSIKIT_API int csikit_boot_find(const csikit_boot* boot, int kind, const char* a
         require(a, where, "a");
         require(out, where, "out");
         const auto k = from_c(parameter_table, kind, where, "kind");
-        if ((k == csikit::parameter_kind::path || k == csikit::parameter_kind::total_effect) && !b)
+        if ((k == csikit::parameter_kind::path || k == csikit::parameter_kind::total_effect || k == csikit::parameter_kind::htmt ||
+             k == csikit::parameter_kind::f2 || k == csikit::parameter_kind::total_indirect) && !b)
             throw abi_error{CSIKIT_E_NULL_ARGUMENT, std::string(where) + ": b is NULL (expected the outcome construct id)"};
         write_struct(to_c(r.get(k, a, b ? std::string_view(b) : std::string_view())), out, where);
     });

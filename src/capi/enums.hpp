@@ -76,6 +76,11 @@ inline constexpr enum_entry<csikit::parameter_kind> parameter_table[] = {
     {CSIKIT_PARAM_TOTAL_EFFECT, csikit::parameter_kind::total_effect, "CSIKIT_PARAM_TOTAL_EFFECT"},
     {CSIKIT_PARAM_R2, csikit::parameter_kind::r2, "CSIKIT_PARAM_R2"},
     {CSIKIT_PARAM_INDEX, csikit::parameter_kind::index, "CSIKIT_PARAM_INDEX"},
+    {CSIKIT_PARAM_HTMT, csikit::parameter_kind::htmt, "CSIKIT_PARAM_HTMT"},
+    {CSIKIT_PARAM_F2, csikit::parameter_kind::f2, "CSIKIT_PARAM_F2"},
+    {CSIKIT_PARAM_R2_ADJUSTED, csikit::parameter_kind::r2_adjusted, "CSIKIT_PARAM_R2_ADJUSTED"},
+    {CSIKIT_PARAM_TOTAL_INDIRECT, csikit::parameter_kind::total_indirect, "CSIKIT_PARAM_TOTAL_INDIRECT"},
+    {CSIKIT_PARAM_INDIRECT_EFFECT, csikit::parameter_kind::indirect_effect, "CSIKIT_PARAM_INDIRECT_EFFECT"},
 };
 
 /// A table is complete when it has one row per C++ enumerator and no C value twice; the
@@ -96,10 +101,10 @@ static_assert(one_to_one(aggregation_table, 2));
 static_assert(one_to_one(interval_table, 3));
 static_assert(one_to_one(crosshair_table, 4));
 static_assert(one_to_one(quadrant_table, 4));
-static_assert(one_to_one(parameter_table, 6));
+static_assert(one_to_one(parameter_table, 11));
 // The C++ enumerators the tables were written against: a reordered or renumbered enum fails
 // here, and one_to_one() above fails when a table misses a row.
-static_assert(static_cast<int>(csikit::parameter_kind::index) == 5 && static_cast<int>(csikit::quadrant::possible_overkill) == 3 &&
+static_assert(static_cast<int>(csikit::parameter_kind::index) == 5 && static_cast<int>(csikit::parameter_kind::indirect_effect) == 10 && static_cast<int>(csikit::quadrant::possible_overkill) == 3 &&
               static_cast<int>(csikit::crosshair_rule::custom) == 3 && static_cast<int>(csikit::rescaling::labels) == 2 &&
               static_cast<int>(csikit::missing_treatment::pairwise) == 2 && static_cast<int>(csikit::inner_scheme::factorial) == 2 &&
               static_cast<int>(csikit::stop_rule::plspm) == 1 && static_cast<int>(csikit::aggregation::mean_first) == 1 &&

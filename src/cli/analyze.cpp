@@ -2,6 +2,7 @@
 // tables a paper would show and write report.json (docs/report.md).
 #include "analysis_command.hpp"
 #include "cli.hpp"
+#include "mediation_tables.hpp"
 #include "table.hpp"
 
 #include <csikit/bootstrap.hpp>
@@ -99,6 +100,11 @@ const char* analysis_options_text =
     "  --jackknife-max N       exact BCa jackknife up to N respondents, grouped beyond (default 2000)\n"
     "  --max-failed-share X    stop when more than this share of the resamples fails (default 0.2)\n"
     "  --drop-inadmissible     PLSc: count inadmissible resamples as failed (default: keep them)\n"
+    "  --no-criteria           bootstrap only weights, loadings, paths, total effects and R2 (no\n"
+    "                          HTMT, f2, adjusted R2, indirect effects, mediation)\n"
+    "  --mediation A,M[,..],B  the specific indirect effect of this chain, its intervals and its\n"
+    "                          mediation class (repeatable; `all` lists every specific indirect\n"
+    "                          effect; the class needs --bootstrap)\n"
     "\n"
     "Defaults: path scheme, PLS, listwise deletion, tolerance 1e-7, 300 iterations, seed 1.";
 
@@ -430,8 +436,9 @@ std::string analysis_usage(bool report) {
 option_set analysis_option_set() {
     return {{"schema", "data", "scheme", "mode", "missing", "bootstrap", "seed", "threads", "confidence", "level", "out",
              "tolerance", "max-iter", "target", "by", "crosshair", "lang", "title", "threshold", "out-of-scale",
-             "stopping", "jackknife-max", "max-failed-share"},
-            {"json", "scores", "no-weights", "no-quality", "f2-reestimate", "strict", "no-bca", "drop-inadmissible"}};
+             "stopping", "jackknife-max", "max-failed-share", "mediation"},
+            {"json", "scores", "no-weights", "no-quality", "f2-reestimate", "strict", "no-bca", "drop-inadmissible",
+             "no-criteria"}};
 }
 
 int run_analysis_command(const args& a, std::ostream& out, std::ostream& err, bool report) {
@@ -499,6 +506,10 @@ int run_analysis_command(const args& a, std::ostream& out, std::ostream& err, bo
         throw csikit::argument_error({{}, 0, "--max-failed-share"},
                                      csikit::format_shortest(o.bootstrap.max_failed_share) + " is outside 0..1 (expected a share, e.g. 0.2)");
     o.bootstrap.drop_inadmissible = a.has("drop-inadmissible");
+    bool all_indirect = false;
+    const auto chains = csikit_cli::parse_mediation(a.all("mediation"), all_indirect);
+    o.bootstrap.mediation = chains;
+    o.bootstrap.criteria = !a.has("no-criteria");
     // A bar where someone watches (a terminal) or the run is long; never with --json.
     if (resamples > 0 && !json && (::isatty(STDERR_FILENO) || resamples >= 1000)) o.bootstrap.progress = progress_bar(err);
 
@@ -551,6 +562,8 @@ int run_analysis_command(const args& a, std::ostream& out, std::ostream& err, bo
     if (!report && r.fit) {
         const csikit::bootstrap_result* boot = r.boot ? &*r.boot : nullptr;
         print_tables(out, s, *r.fit, boot);
+        if (boot) csikit_cli::print_bootstrap_criteria(out, *boot);
+        csikit_cli::print_mediation(out, *r.fit, boot, chains, all_indirect);
         print_analysis(out, s, *r.fit, boot, r.analysis);
     }
     // The notes again at the end, where they cannot scroll away (the warning also heads the tables).

@@ -364,6 +364,32 @@ static void test_bootstrap(csikit_fit *fit, csikit_data *d) {
     CHECK_STATUS(csikit_fit_report_json(fit, boot, 2, &report), CSIKIT_OK);
     CHECK(strstr(report, "\"bootstrap\"") != NULL && strstr(report, "\"ci_low\"") != NULL);
     csikit_free(report);
+
+    /* mediation (issue 15): a requested chain heads report.json's mediation; the criteria by kind */
+    {
+        csikit_boot *med = NULL;
+        csikit_boot_parameter qm;
+        o.resamples = 50;
+        o.progress = NULL;
+        o.mediation = "IMAG, CUSA, CUSL;PERQ,PERV,CUSA";
+        CHECK_STATUS(csikit_bootstrap(fit, &o, &med), CSIKIT_OK);
+        CHECK_STATUS(csikit_fit_report_json(fit, med, -1, &report), CSIKIT_OK);
+        CHECK(strstr(report, "\"mediation\":[{\"chain\":[\"IMAG\",\"CUSA\",\"CUSL\"]") != NULL);
+        CHECK(strstr(report, "\"htmt_bootstrap\"") != NULL && strstr(report, "\"upper\"") != NULL);
+        csikit_free(report);
+        qm.struct_size = sizeof qm;
+        CHECK_STATUS(csikit_boot_find(med, CSIKIT_PARAM_INDIRECT_EFFECT, "IMAG -> CUSA -> CUSL", NULL, &qm), CSIKIT_OK);
+        CHECK(qm.kind == CSIKIT_PARAM_INDIRECT_EFFECT && qm.estimate > 0.05 && qm.se > 0);
+        CHECK_STATUS(csikit_boot_find(med, CSIKIT_PARAM_HTMT, "IMAG", "CUEX", &qm), CSIKIT_OK);
+        CHECK(qm.estimate > 0.8 && qm.ci_low < qm.estimate);
+        CHECK_STATUS(csikit_boot_find(med, CSIKIT_PARAM_F2, "IMAG", NULL, &qm), CSIKIT_E_NULL_ARGUMENT);
+        csikit_boot_free(med);
+        med = NULL;
+        o.mediation = "IMAG,CUSL,CUSA";
+        CHECK_STATUS(csikit_bootstrap(fit, &o, &med), CSIKIT_E_MODEL);
+        CHECK(med == NULL && strstr(csikit_last_error(), "no path CUSL -> CUSA") != NULL);
+        o.mediation = NULL;
+    }
     CHECK_STATUS(csikit_estimate(d, NULL, &other), CSIKIT_OK);
     o.resamples = 10;
     o.progress = NULL;

@@ -36,7 +36,8 @@ class BootstrapOptions(C.Structure):
     _fields_ = [("struct_size", C.c_uint32), ("resamples", C.c_size_t), ("seed", C.c_uint64),
                 ("threads", C.c_uint), ("confidence", C.c_double), ("bca", C.c_int), ("progress", PROGRESS),
                 ("user_data", C.c_void_p), ("drop_inadmissible", C.c_int), ("indices", C.c_int),
-                ("jackknife_max", C.c_size_t), ("max_failed_share", C.c_double)]
+                ("jackknife_max", C.c_size_t), ("max_failed_share", C.c_double),
+                ("mediation", C.c_char_p), ("criteria", C.c_int)]
 
 
 class BootParameter(C.Structure):

@@ -28,6 +28,7 @@ HEADERS = {
     "sampling.hpp": "sampling",
     "scoring.hpp": "scoring",
     "pls.hpp": "pls", "preset_binding.hpp": "pls",
+    "mediation.hpp": "pls",
     "index.hpp": "index", "importance.hpp": "index", "ipa.hpp": "index",
     "bootstrap.hpp": "bootstrap",
     "simulate.hpp": "simulate",

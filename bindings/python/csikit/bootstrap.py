@@ -4,7 +4,7 @@ pickles with its fit and every statistic (nothing is resampled again)."""
 from __future__ import annotations
 
 from functools import cached_property
-from typing import Any, Callable
+from typing import Any, Callable, Sequence
 
 import pandas as pd
 
@@ -78,6 +78,57 @@ class BootstrapResult:
             return pd.DataFrame(columns=_STATS, index=pd.Index([], name="construct"), dtype=float)
         return self.table.loc["index"].rename_axis("construct")
 
+    @cached_property
+    def criteria(self) -> pd.DataFrame:
+        """The bootstrapped quality criteria and specific indirect effects from the same
+        resamples: index (kind, label) with kind htmt, f2, r2_adjusted, total_indirect or
+        indirect_effect; the columns of ``table`` plus ``upper`` (HTMT: the one-sided bound at
+        ``confidence``, the 95th percentile at 0.95) and ``mediators``."""
+        return pd.DataFrame(self._core.criteria).set_index(["kind", "label"])[_STATS + ["upper", "mediators"]]
+
+    def _criterion(self, kind: str) -> pd.DataFrame:
+        if kind not in self.criteria.index.get_level_values("kind"):
+            return pd.DataFrame(columns=_STATS + ["upper", "mediators"], dtype=float)
+        return self.criteria.loc[kind].copy()
+
+    @property
+    def htmt(self) -> pd.DataFrame:
+        """HTMT of every pair, index (from, to), with ``upper``, the one-sided upper bound."""
+        part = self._criterion("htmt").drop(columns="mediators")
+        part.index = pd.MultiIndex.from_tuples([tuple(e) for e in part.index.str.split(" -> ", n=1)], names=["from", "to"])
+        return part
+
+    @property
+    def f2(self) -> pd.DataFrame:
+        """f2 of every path, index (from, to)."""
+        part = self._criterion("f2")[_STATS]
+        part.index = pd.MultiIndex.from_tuples([tuple(e) for e in part.index.str.split(" -> ", n=1)], names=["from", "to"])
+        return part
+
+    @property
+    def r2_adjusted(self) -> pd.DataFrame:
+        """Adjusted R2 statistics, by construct."""
+        return self._criterion("r2_adjusted")[_STATS].rename_axis("construct")
+
+    @property
+    def total_indirect_effects(self) -> pd.DataFrame:
+        """Total indirect effects (the sum of a pair's specific indirect effects), index (from, to)."""
+        part = self._criterion("total_indirect")[_STATS]
+        part.index = pd.MultiIndex.from_tuples([tuple(e) for e in part.index.str.split(" -> ", n=1)], names=["from", "to"])
+        return part
+
+    @property
+    def indirect_effects(self) -> pd.DataFrame:
+        """Every specific indirect effect, index ``chain`` ("A -> M -> B"), with ``mediators``."""
+        return self._criterion("indirect_effect").drop(columns="upper").rename_axis("chain")
+
+    @cached_property
+    def mediation(self) -> pd.DataFrame:
+        """The mediation class of every specific indirect effect (Zhao, Lynch & Chen 2010),
+        index ``chain``: the requested chains first. ``type`` is no_effect, direct_only,
+        indirect_only, complementary or competitive; ``type_en`` / ``type_zh`` are labels."""
+        return pd.DataFrame(self._core.mediation).set_index("label").rename_axis("chain")
+
     resamples = core_attr[int]("Resamples requested.")
 
     succeeded = core_attr[int]("Resamples behind the statistics.")
@@ -117,6 +168,8 @@ def bootstrap(
     max_failed_share: float = 0.2,
     drop_inadmissible: bool = False,
     indices: bool = True,
+    criteria: bool = True,
+    mediation: Sequence[Sequence[str] | str] = (),
     progress: Callable[[int, int], bool | None] | None = None,
 ) -> BootstrapResult:
     """Bootstraps ``fit``: ``resamples`` resamples of its respondents, re-estimated with the
@@ -125,6 +178,12 @@ def bootstrap(
     ``indices=True`` (the default, as the CLI) bootstraps every construct's 0-100 index too
     (``BootstrapResult.indices``);
     ``drop_inadmissible=True`` leaves out PLSc resamples with inadmissible solutions.
+    ``criteria=True`` (the default) also bootstraps HTMT, f2, adjusted R2 and the total and
+    specific indirect effects from the same resamples (``BootstrapResult.criteria``).
+    ``mediation`` names chains (``["IMAG", "CUSA", "CUSL"]`` or ``"IMAG,CUSA,CUSL"``) whose
+    mediation class heads ``BootstrapResult.mediation``; every specific indirect effect is
+    bootstrapped anyway (``BootstrapResult.indirect_effects``). A chain that is not a path of
+    the model raises ``ModelError`` naming it.
     The numbers depend on ``seed`` only. ``progress(done, total)`` is called on this thread
     about every 50 ms; returning False cancels (``CancelledError``). Ctrl-C interrupts with
     ``KeyboardInterrupt``.
@@ -138,10 +197,11 @@ def bootstrap(
     seed = integer(where, "seed", seed, *SEED_RANGE)
     threads = integer(where, "threads", threads, *THREADS_RANGE)
     jackknife_max = integer(where, "jackknife_max", jackknife_max, *JACKKNIFE_MAX_RANGE)
+    chains = [[s.strip() for s in c.split(",")] if isinstance(c, str) else [str(s) for s in c] for c in mediation]
     core = _core.bootstrap.bootstrap(fit.core, resamples=resamples, seed=seed, threads=threads,
                                      confidence=confidence, bca=bca, jackknife_max=jackknife_max,
                                      max_failed_share=max_failed_share, drop_inadmissible=drop_inadmissible,
-                                     indices=indices, progress=progress)
+                                     indices=indices, criteria=criteria, mediation=chains, progress=progress)
     return BootstrapResult(core, fit)
 
 

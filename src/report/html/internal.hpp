@@ -49,6 +49,8 @@ std::string section_quality(const context& c);
 std::string section_indices(const context& c);
 std::string section_ipa(const context& c);
 std::string section_settings(const context& c);
+/// Bootstrapped HTMT, f2, adjusted R2 and mediation (mediation.cpp); "" without a bootstrap.
+std::string section_mediation(const context& c);
 
 /// The page's stylesheet (inline in <head>).
 std::string_view stylesheet();

@@ -81,13 +81,16 @@ std::string html_report(const report_input& in, const html_options& options) {
     struct part {
         std::string id, heading, html;
     };
-    const std::vector<part> parts = {
+    std::vector<part> parts = {
         {"sec-sample", c.t("sec_sample"), section_sample(c)},     {"sec-index", c.t("sec_index"), section_index(c)},
         {"sec-items", c.t("sec_items"), section_items(c)},        {"sec-waves", c.t("sec_waves"), section_waves(c)},
         {"sec-segments", c.t("sec_segments"), section_segments(c)}, {"sec-model", c.t("sec_model"), section_model(c)},
         {"sec-quality", c.t("sec_quality"), section_quality(c)},  {"sec-indices", c.t("sec_indices"), section_indices(c)},
         {"sec-ipa", c.t("sec_ipa"), section_ipa(c)},              {"sec-settings", c.t("sec_settings"), section_settings(c)},
     };
+    // Bootstrapped criteria and mediation after the quality section (issue 15).
+    parts.insert(parts.begin() + 7, part{"sec-mediation", c.zh ? "自助法质量指标与中介" : "Bootstrapped criteria and mediation",
+                                         section_mediation(c)});
     std::string toc;
     for (const auto& p : parts)
         if (!p.html.empty()) toc += "<a href=\"#" + p.id + "\">" + html_escape(p.heading) + "</a>";

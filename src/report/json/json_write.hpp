@@ -29,6 +29,9 @@ inline std::string dump(const json& doc, int indent) {
 /// in their documented order (the thread count only where `threads` is true).
 json bootstrap_counts(const bootstrap_result& b, bool threads);
 
+/// The mediation class of every specific indirect effect (bootstrap_result::mediation).
+json mediation(const bootstrap_result& b);
+
 }  // namespace json_write
 
 CSIKIT_NAMESPACE_END

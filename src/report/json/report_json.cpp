@@ -44,6 +44,8 @@ boot_index index_boot(const bootstrap_result* boot) {
     if (boot) {
         for (const auto& q : boot->parameters) idx[{q.kind, q.label}] = &q;
         for (const auto& q : boot->indices) idx[{q.kind, q.label}] = &q;
+        for (const auto& q : boot->criteria) idx[{q.kind, q.label}] = &q;
+        for (const auto& q : boot->indirect_effects) idx[{q.kind, q.label}] = &q;
     }
     return idx;
 }
@@ -199,6 +201,7 @@ json constructs(const pls_fit& fit, const survey* s, const boot_index& bi, const
         e["alpha"] = at(fit.alpha, j);
         e["plsc_factor"] = at(fit.plsc_factor, j);
         add_boot(e, find(bi, parameter_kind::r2, id), "r2_");
+        add_boot(e, find(bi, parameter_kind::r2_adjusted, id), "r2_adjusted_");
         if (a) add_index(e, index_of(a->overall, id), contains(a->overall.refused, id), find(bi, parameter_kind::index, id));
         out.push_back(std::move(e));
     }
@@ -248,8 +251,37 @@ json effects(const pls_fit& fit, const boot_index& bi) {
                    {"indirect", at(fit.indirect_effects, t, f)},
                    {"total", num(T(t, f))}};
             add_boot(e, find(bi, parameter_kind::total_effect, from + " -> " + to), "total_");
+            add_boot(e, find(bi, parameter_kind::total_indirect, from + " -> " + to), "indirect_");
             out.push_back(std::move(e));
         }
+    }
+    return out;
+}
+
+/// Every specific indirect effect with its bootstrap statistics when bootstrapped.
+json indirect_effects(const pls_fit& fit, const boot_index& bi) {
+    json out = json::array();
+    for (const auto& c : specific_indirect_effects(fit)) {
+        std::vector<std::string> ids;
+        for (int j : c.constructs) ids.push_back(fit.constructs[static_cast<std::size_t>(j)]);
+        json e{{"chain", ids}, {"label", c.label}, {"from", ids.front()}, {"to", ids.back()},
+               {"mediators", ids.size() - 2}, {"estimate", num(c.estimate)}};
+        add_boot(e, find(bi, parameter_kind::indirect_effect, c.label), "");
+        out.push_back(std::move(e));
+    }
+    return out;
+}
+
+/// HTMT of every pair with its bootstrap statistics and one-sided upper bound.
+json htmt_bootstrap(const bootstrap_result& b) {
+    json out = json::array();
+    for (const auto& q : b.criteria) {
+        if (q.kind != parameter_kind::htmt) continue;
+        const auto at = q.label.find(" -> ");
+        json e{{"from", q.label.substr(0, at)}, {"to", q.label.substr(at + 4)}, {"estimate", num(q.estimate)}};
+        add_boot(e, &q, "");
+        e["upper"] = num(q.upper);
+        out.push_back(std::move(e));
     }
     return out;
 }
@@ -260,6 +292,8 @@ json bootstrap_section(const bootstrap_result& b) {
     j["p"] = "two-sided, Student t with df = respondents - 1";
     j["ci"] = "percentile, R quantile type 7";
     j["bca"] = "bias-corrected and accelerated; acceleration from the jackknife";
+    j["upper"] = "HTMT: one-sided upper bound, the confidence-level percentile (type 7)";
+    j["mediation"] = "Zhao, Lynch & Chen (2010): significant = percentile interval excludes 0";
     return j;
 }
 
@@ -430,11 +464,16 @@ json document(const pls_fit& fit, const bootstrap_result* boot, const survey* s,
     const Eigen::MatrixXd& P = fit.paths;
     auto is_path = [&](Eigen::Index t, Eigen::Index f) { return t < P.rows() && f < P.cols() && P(t, f) != 0; };
     doc["f2"] = fit.f2.rows() == J ? pairs(fit, fit.f2, is_path) : json(nullptr);
+    if (boot && doc["f2"].is_array())
+        for (auto& e : doc["f2"]) add_boot(e, find(bi, parameter_kind::f2, e["from"].get<std::string>() + " -> " + e["to"].get<std::string>()), "");
     doc["inner_vif"] = fit.inner_vif.rows() == J ? pairs(fit, fit.inner_vif, is_path) : json(nullptr);
     doc["fit"] = json{{"gof", fit.options.quality ? num(fit.gof) : json(nullptr)},
                       {"srmr", fit.options.quality ? num(fit.srmr) : json(nullptr)}};
     doc["diagnostics"] = json{{"converged", fit.converged}, {"admissible", fit.admissible}, {"warnings", fit.warnings}};
     doc["bootstrap"] = boot ? bootstrap_section(*boot) : json(nullptr);
+    doc["indirect_effects"] = indirect_effects(fit, bi);
+    doc["htmt_bootstrap"] = boot ? htmt_bootstrap(*boot) : json(nullptr);
+    doc["mediation"] = boot ? json_write::mediation(*boot) : json(nullptr);
     if (a) {
         add_analysis(doc, fit, s, *a);
         if (run.notes) {

@@ -47,10 +47,13 @@ json placed(const std::vector<ipma_entry>& entries, const std::vector<ipa_factor
 }
 
 json parameter(const bootstrap_parameter& q) {
-    return json{{"kind", to_string(q.kind)}, {"label", q.label},     {"estimate", num(q.estimate)},
+    json j{{"kind", to_string(q.kind)}, {"label", q.label},     {"estimate", num(q.estimate)},
                 {"mean", num(q.mean)},       {"bias", num(q.bias)},  {"se", num(q.se)},
                 {"t", num(q.t)},             {"p", num(q.p)},        {"ci_low", num(q.ci_low)},
                 {"ci_high", num(q.ci_high)}, {"bca_low", num(q.bca_low)}, {"bca_high", num(q.bca_high)}};
+    if (q.kind == parameter_kind::htmt) j["upper"] = num(q.upper);
+    if (q.kind == parameter_kind::indirect_effect) j["mediators"] = q.chain.size() - 2;
+    return j;
 }
 
 }  // namespace
@@ -62,6 +65,28 @@ void check_json_indent(int indent) {
 }
 
 namespace json_write {
+
+json mediation(const bootstrap_result& b) {
+    json out = json::array();
+    for (const auto& m : b.mediation)
+        out.push_back(json{{"chain", m.chain},
+                           {"label", m.label},
+                           {"requested", m.requested},
+                           {"indirect", num(m.indirect)},
+                           {"indirect_ci_low", num(m.indirect_low)},
+                           {"indirect_ci_high", num(m.indirect_high)},
+                           {"indirect_significant", m.indirect_significant},
+                           {"total_indirect", num(m.total_indirect)},
+                           {"has_direct", m.has_direct},
+                           {"direct", num(m.direct)},
+                           {"direct_ci_low", m.has_direct ? num(m.direct_low) : json(nullptr)},
+                           {"direct_ci_high", m.has_direct ? num(m.direct_high) : json(nullptr)},
+                           {"direct_significant", m.direct_significant},
+                           {"type", to_string(m.type)},
+                           {"type_en", mediation_label(m.type, "en")},
+                           {"type_zh", mediation_label(m.type, "zh")}});
+    return out;
+}
 
 json bootstrap_counts(const bootstrap_result& b, bool threads) {
     json reasons = json::object(), examples = json::object();
@@ -91,6 +116,12 @@ std::string to_json(const bootstrap_result& b, int indent) {
     for (const auto& q : b.indices) params.push_back(parameter(q));
     json doc = json_write::bootstrap_counts(b, true);
     doc["parameters"] = std::move(params);
+    json criteria = json::array(), indirect = json::array();
+    for (const auto& q : b.criteria) criteria.push_back(parameter(q));
+    for (const auto& q : b.indirect_effects) indirect.push_back(parameter(q));
+    doc["criteria"] = std::move(criteria);
+    doc["indirect_effects"] = std::move(indirect);
+    doc["mediation"] = json_write::mediation(b);
     return json_write::dump(doc, indent);
 }
 

@@ -6,6 +6,8 @@ from .pls import Fit
 
 class Bootstrap:
     parameters: dict[str, list[Any]]
+    criteria: dict[str, list[Any]]
+    mediation: dict[str, list[Any]]
     resamples: int
     succeeded: int
     failed: int
@@ -32,5 +34,7 @@ def bootstrap(
     max_failed_share: float,
     drop_inadmissible: bool,
     indices: bool,
+    criteria: bool,
+    mediation: list[list[str]],
     progress: Callable[[int, int], bool | None] | None,
 ) -> Bootstrap: ...
