@@ -34,6 +34,8 @@ apt_install() {
 # The build: compiler, CMake, and the libraries of the design card.
 apt_install build-essential cmake ninja-build pkg-config python3-venv \
             libeigen3-dev nlohmann-json3-dev libboost-math-dev doctest-dev libbenchmark-dev
+# readers: SPSS/Stata (ReadStat), Excel in (libzip, pugixml) and result tables out (libxlsxwriter)
+apt_install libreadstat-dev libzip-dev libpugixml-dev libxlsxwriter-dev
 
 # The HTML report's browser check (tests/cli/test_html_browser.sh): Debian's chromium renders
 # report.html headless, fonts-noto-cjk draws the Chinese labels. The test skips without them.
@@ -41,7 +43,8 @@ apt_install --optional chromium fonts-noto-cjk
 
 # Python packages for the wheel build and the Python tests; pip only what cannot be imported.
 py_missing=()
-for spec in pytest:pytest numpy:numpy pandas:pandas scikit_build_core:scikit-build-core pybind11:pybind11; do
+for spec in pytest:pytest numpy:numpy pandas:pandas scikit_build_core:scikit-build-core pybind11:pybind11 \
+            pyreadstat:pyreadstat openpyxl:openpyxl; do  # readers: the tests write .sav/.dta/.xlsx
   python3 -c "import ${spec%%:*}" 2>/dev/null || py_missing+=("${spec#*:}")
 done
 if [ ${#py_missing[@]} -gt 0 ]; then

@@ -25,6 +25,7 @@ HEADERS = {
     "stats.hpp": "stats",
     "schema.hpp": "schema", "presets.hpp": "schema", "model.hpp": "schema",
     "data.hpp": "data",
+    "draft.hpp": "data",  # readers: the schema drafted from a data file
     "sampling.hpp": "sampling",
     "scoring.hpp": "scoring",
     "pls.hpp": "pls", "preset_binding.hpp": "pls",
