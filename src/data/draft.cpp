@@ -135,8 +135,10 @@ private:
     std::string scale_id(scale sc);
     void draft_column(const table_column& c, std::size_t k);
     void segment(const table_column& c, const std::string& why_en, const std::string& why_zh);
+    bool first_pass_ = false;  // collecting codes_by_range_ only
 
     const raw_table& t_;
+    std::map<std::pair<double, double>, std::set<double>> codes_by_range_;  // first pass (observed values)
     bool zh_;
     std::string lang_;
     schema_draft out_;
@@ -197,6 +199,13 @@ void drafter::draft_column(const table_column& c, std::size_t k) {
         }
         return;
     }
+    if (!texts.empty() && texts.size() <= 20) {  // label text with a few codes (问卷星 "按选项文本下载")
+        out_.skipped_columns.push_back(c.name);
+        note(c.name, "check", "holds answers as text (" + detail::quote_text(*texts.begin()) +
+                                  ", ...): add it as an item on a scale whose labels they are",
+             "答案为文本（" + detail::quote_text(*texts.begin()) + " 等）：请以带这些标签的量表添加该题");
+        return;
+    }
     if (c.measure == measure_level::nominal) {
         segment(c, "nominal in the file", "文件中为名义变量");
         return;
@@ -245,6 +254,21 @@ void drafter::draft_column(const table_column& c, std::size_t k) {
     for (double v : seen) if (!codes.count(v)) values.push_back(v);
     sc.min = *std::min_element(values.begin(), values.end());
     sc.max = *std::max_element(values.begin(), values.end());
+    if (!labelled) {
+        // Nobody may have answered the lowest point: round to the usual scales (1..4/5/7/10, 0..10
+        // for a "recommend" question) and say so.
+        const bool nps_like = has(c.name + " " + c.label, {"recommend", "推荐", "nps"});
+        if (sc.max == 10 && sc.min >= 0 && sc.min <= 6) sc.min = nps_like ? 0 : 1;
+        else if ((sc.max == 4 || sc.max == 5 || sc.max == 7) && sc.min >= 1 && sc.min <= 3) sc.min = 1;
+        // Codes that stand apart in another column on the same range are codes here too.
+        for (const auto& [range, shared] : codes_by_range_)
+            if (range.first == sc.min && range.second == sc.max)
+                for (double v : shared) codes.emplace(v, missing_code{v, missing_kind::other, {}});
+        if (first_pass_) {
+            for (const auto& [v, m] : codes) codes_by_range_[{sc.min, sc.max}].insert(v);
+            return;
+        }
+    }
     if (sc.max - sc.min > 10 || sc.max == sc.min) {
         out_.skipped_columns.push_back(c.name);
         note(c.name, "guess", "range " + format_number(sc.min) + ".." + format_number(sc.max) + " is no rating scale: not drafted",
@@ -261,7 +285,7 @@ void drafter::draft_column(const table_column& c, std::size_t k) {
     }
     if (!labelled)
         note(c.name, "check", "scale " + format_number(sc.min) + ".." + format_number(sc.max) +
-                                  " from the observed values: check the questionnaire's range and add the labels",
+                                  " from the observed values (rounded to the usual range): check the questionnaire's range and add the labels",
              "量表 " + format_number(sc.min) + ".." + format_number(sc.max) + " 由观测值推得：请按问卷核对范围并补充标签");
     for (const auto& m : sc.missing)
         if (labelled && m.kind == missing_kind::other)
@@ -295,6 +319,22 @@ schema_draft drafter::run() {
     survey& s = out_.schema;
     s.name = t_.file_label.empty() ? std::filesystem::path(t_.source).stem().string() : t_.file_label;
     s.languages = {lang_};
+    // Two passes over the columns: the first only gathers the codes that stand apart, so that
+    // every column on a range shares one scale with all of them.
+    first_pass_ = true;
+    for (std::size_t k = 0; k < t_.columns.size(); ++k) {
+        const table_column& c = t_.columns[k];
+        if (!c.name.empty() && !is_metadata(c.name) && c.name != t_.weight_variable && !is_weight_name(c.name))
+            draft_column(c, k);
+    }
+    first_pass_ = false;
+    out_.notes.clear();
+    out_.skipped_columns.clear();
+    s.scales.clear();
+    s.items.clear();
+    s.segment_columns.clear();
+    s.nps_item.clear();
+    s.overall_item.clear();
     for (std::size_t k = 0; k < t_.columns.size(); ++k) {
         const table_column& c = t_.columns[k];
         if (c.name.empty()) continue;

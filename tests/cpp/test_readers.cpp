@@ -95,6 +95,8 @@ TEST_CASE("Excel .xlsx (问卷星 layout) reads to the same responses as the CSV
     const auto csv = csikit::read_responses(dir + "shop.csv", s);
     check_same(xlsx, csv);
     CHECK(xlsx.summary.codes_by_kind == csv.summary.codes_by_kind);
+    // 问卷星's "download as option text": q2 holds "非常满意" etc., read through the scale's labels.
+    check_same(csikit::read_responses(dir + "shop_labels.xlsx", s), csv);
     CHECK(xlsx.lines[0] == 2);  // the sheet row
     csikit::read_options o;
     o.sheet = "说明";

@@ -6,8 +6,8 @@
                   labels, measure levels, the weight variable `wt` (WEIGHT BY)
   shop.zsav       the same, zlib-compressed
   shop.dta        Stata: value labels; 97/98/99 as plain codes, a Stata .a on one cell of `q1`
-  shop_wjx.xlsx   问卷星's Excel layout: 序号, 提交答卷时间 (a date), 所用时间, then the items;
-                  one item (q2) downloaded as label text ("非常满意"), the rest as codes
+  shop_wjx.xlsx   问卷星's Excel layout: 序号, 提交答卷时间 (a date), 所用时间, then the items as codes
+  shop_labels.xlsx  the same with one item (q2) downloaded as label text ("非常满意")
   shop.json       the hand-written schema these files are read with
 
 Usage: make_fixtures.py [OUTPUT_DIR] (default: this folder). Needs pyreadstat, openpyxl, pandas.
@@ -98,28 +98,33 @@ pyreadstat.write_dta(dta, str(out / "shop.dta"), column_labels=labels,
                      variable_value_labels={k: {int(a): b for a, b in v.items()} for k, v in value_labels.items()},
                      missing_user_values={"q1": ["a"]}, file_label="shop")
 
-wb = Workbook()
-ws = wb.active
-ws.title = "Sheet1"
-ws.append(["序号", "提交答卷时间", "所用时间"] + ITEMS + ["recommend", "region", "wt"])
-start = datetime.datetime(2024, 3, 1, 9, 0, 0)
-for i, (_, r) in enumerate(csv.iterrows()):
-    line = [i + 1, start + datetime.timedelta(minutes=7 * i), f"{60 + i}秒"]
-    for c in ITEMS + ["recommend", "region", "wt"]:
-        v = r[c]
-        if isinstance(v, str):
-            line.append(v)
-        elif pd.isna(v):
-            line.append(None)
-        elif c == "q2" and int(v) in FIVE:
-            line.append(FIVE[int(v)])  # 问卷星 "按选项文本下载": the label text
-        else:
-            line.append(int(v) if float(v).is_integer() else float(v))
-    ws.append(line)
-ws2 = wb.create_sheet("说明")
-ws2.append(["note"])
-ws2.append(["this sheet is not the data"])
-wb.save(out / "shop_wjx.xlsx")
+def write_xlsx(path, text_q2):
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Sheet1"
+    ws.append(["序号", "提交答卷时间", "所用时间"] + ITEMS + ["recommend", "region", "wt"])
+    start = datetime.datetime(2024, 3, 1, 9, 0, 0)
+    for i, (_, r) in enumerate(csv.iterrows()):
+        line = [i + 1, start + datetime.timedelta(minutes=7 * i), f"{60 + i}秒"]
+        for c in ITEMS + ["recommend", "region", "wt"]:
+            v = r[c]
+            if isinstance(v, str):
+                line.append(v)
+            elif pd.isna(v):
+                line.append(None)
+            elif text_q2 and c == "q2" and int(v) in FIVE:
+                line.append(FIVE[int(v)])  # 问卷星 "按选项文本下载": the label text
+            else:
+                line.append(int(v) if float(v).is_integer() else float(v))
+        ws.append(line)
+    ws2 = wb.create_sheet("说明")
+    ws2.append(["note"])
+    ws2.append(["this sheet is not the data"])
+    wb.save(path)
+
+
+write_xlsx(out / "shop_wjx.xlsx", False)
+write_xlsx(out / "shop_labels.xlsx", True)
 
 schema = {
     "name": "网点满意度调查",
