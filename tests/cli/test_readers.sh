@@ -51,6 +51,27 @@ expect_exit 2 import_bad_lang -- "$cli" import "$d/shop.sav" --schema-out "$tmp/
 expect_exit 2 sheet_unknown -- "$cli" import "$d/shop_wjx.xlsx" --schema-out "$tmp/x.json" --sheet nope
 expect_text "$tmp/sheet_unknown.err" 'no sheet "nope" in the workbook (expected one of "Sheet1", "说明")'
 
+# --tables-out: one CSV per table in a folder, one sheet per table in .xlsx, numbers in full.
+ecsi=$shared/ecsi
+expect_exit 0 tables_csv -- "$cli" analyze --schema "$ecsi/schema.json" --data "$ecsi/mobi.csv" --tables-out "$tmp/tables/" --json
+for t in paths indicators htmt fornell_larcker f2 impacts indices sample info; do
+    check "table $t.csv" test -s "$tmp/tables/$t.csv"
+done
+expect_exit 0 tables_xlsx -- "$cli" analyze --schema "$ecsi/schema.json" --data "$ecsi/mobi.csv" --tables-out "$tmp/tables.xlsx"
+check "tables: full precision, same numbers as the JSON" python3 - "$tmp/tables_csv.out" "$tmp/tables/paths.csv" "$tmp/tables.xlsx" <<'PY'
+import csv, json, sys, openpyxl
+j = json.load(open(sys.argv[1]))
+want = [(p["from"], p["to"], p["estimate"]) for p in j["paths"]]
+rows = list(csv.DictReader(open(sys.argv[2])))
+assert [(r["from"], r["to"], float(r["estimate"])) for r in rows] == want, "csv"
+ws = openpyxl.load_workbook(sys.argv[3])["paths"]
+got = [tuple(c.value for c in r) for r in ws.iter_rows(min_row=2)]
+assert [(a, b, c) for a, b, c in got] == want, "xlsx"
+PY
+expect_exit 0 tables_score -- "$cli" score --schema "$d/shop.json" --data "$d/shop.sav" --by region --tables-out "$tmp/score.xlsx"
+check "score tables" test -s "$tmp/score.xlsx"
+expect_exit 2 tables_bad -- "$cli" score --schema "$d/shop.json" --data "$d/shop.sav" --tables-out /proc/nope/x.xlsx
+
 # Hostile workbooks: refused with an error naming the limit, in bounded memory.
 python3 - "$tmp" <<'PY'
 import sys, zipfile
