@@ -55,6 +55,7 @@ struct reading {
     long declared_rows = -1;
     std::string error;                               // ReadStat's last error message
     bool too_many = false;
+    bool out_of_memory = false;
 };
 
 double number_of(readstat_value_t v) {
@@ -75,7 +76,17 @@ int on_metadata(readstat_metadata_t* m, void* ctx) {
     return READSTAT_HANDLER_OK;
 }
 
+int on_variable_body(int index, readstat_variable_t* v, const char* val_labels, void* ctx);
+// No exception may cross ReadStat's C frames: out of memory aborts the parse and is rethrown.
 int on_variable(int index, readstat_variable_t* v, const char* val_labels, void* ctx) {
+    try {
+        return on_variable_body(index, v, val_labels, ctx);
+    } catch (const std::bad_alloc&) {
+        static_cast<reading*>(ctx)->out_of_memory = true;
+        return READSTAT_HANDLER_ABORT;
+    }
+}
+int on_variable_body(int index, readstat_variable_t* v, const char* val_labels, void* ctx) {
     auto* rd = static_cast<reading*>(ctx);
     const char* name = readstat_variable_get_name(v);
     const std::string n = name ? name : "";
@@ -110,7 +121,17 @@ int on_fweight(readstat_variable_t* v, void* ctx) {
     return READSTAT_HANDLER_OK;
 }
 
+int on_value_label_body(const char* set, readstat_value_t value, const char* label, void* ctx);
+// No exception may cross ReadStat's C frames: out of memory aborts the parse and is rethrown.
 int on_value_label(const char* set, readstat_value_t value, const char* label, void* ctx) {
+    try {
+        return on_value_label_body(set, value, label, ctx);
+    } catch (const std::bad_alloc&) {
+        static_cast<reading*>(ctx)->out_of_memory = true;
+        return READSTAT_HANDLER_ABORT;
+    }
+}
+int on_value_label_body(const char* set, readstat_value_t value, const char* label, void* ctx) {
     auto* rd = static_cast<reading*>(ctx);
     if (!set || !label || readstat_value_type_class(value) != READSTAT_TYPE_CLASS_NUMERIC) return READSTAT_HANDLER_OK;
     if (readstat_value_is_tagged_missing(value)) return READSTAT_HANDLER_OK;  // Stata .a-.z labels
@@ -119,7 +140,17 @@ int on_value_label(const char* set, readstat_value_t value, const char* label, v
     return READSTAT_HANDLER_OK;
 }
 
+int on_value_body(int obs, readstat_variable_t* v, readstat_value_t value, void* ctx);
+// No exception may cross ReadStat's C frames: out of memory aborts the parse and is rethrown.
 int on_value(int obs, readstat_variable_t* v, readstat_value_t value, void* ctx) {
+    try {
+        return on_value_body(obs, v, value, ctx);
+    } catch (const std::bad_alloc&) {
+        static_cast<reading*>(ctx)->out_of_memory = true;
+        return READSTAT_HANDLER_ABORT;
+    }
+}
+int on_value_body(int obs, readstat_variable_t* v, readstat_value_t value, void* ctx) {
     auto* rd = static_cast<reading*>(ctx);
     const int index = readstat_variable_get_index(v);
     if (index < 0 || static_cast<std::size_t>(index) >= rd->slot.size() || rd->slot[index] < 0 || obs < 0)
@@ -188,6 +219,7 @@ raw_table read_stat_file(std::string_view bytes, stat_format format, const std::
     const readstat_error_t st = format == stat_format::sav ? readstat_parse_sav(parser, source.c_str(), &rd)
                                                            : readstat_parse_dta(parser, source.c_str(), &rd);
     const std::string what = format == stat_format::sav ? "SPSS" : "Stata";
+    if (rd.out_of_memory) throw std::bad_alloc();
     if (rd.too_many)
         throw data_error({source, 0, ""}, "the file has more than " + std::to_string(cell_limit) +
                                                " cells, the limit (max_table_cells; expected respondents x variables read to fit)");

@@ -8,6 +8,8 @@
 #include <csikit/report.hpp>
 #include <csikit/schema.hpp>
 #include <csikit/scoring.hpp>
+#include <csikit/tables.hpp>
+#include <csikit/draft.hpp>
 
 #include <doctest/doctest.h>
 
@@ -127,4 +129,68 @@ TEST_CASE("broken labelled files give a parse_error naming the file") {
         }
     }
     std::remove(bad.c_str());
+}
+
+TEST_CASE("draft_schema from .sav: scales, missing kinds from labels, weight, segment; it validates") {
+    csikit::draft_options o;
+    o.language = "zh";
+    const csikit::schema_draft d = csikit::draft_schema(dir + "shop.sav", o);
+    CHECK(d.format == "SPSS .sav");
+    CHECK(d.respondents == 60);
+    const csikit::survey& s = d.schema;
+    CHECK(s.weight_column == "wt");
+    CHECK(s.segment_columns == std::vector<std::string>{"region"});
+    CHECK(s.nps_item == "recommend");
+    REQUIRE(s.items.size() == 6);
+    CHECK(s.items[0].text.get("zh") == "营业厅环境整洁");
+    const csikit::scale& five = s.scale_of("q1");
+    CHECK(five.min == 1);
+    CHECK(five.max == 5);
+    CHECK(five.values.size() == 5);
+    REQUIRE(five.missing.size() == 3);
+    CHECK(five.missing[0].kind == csikit::missing_kind::not_applicable);
+    CHECK(five.missing[1].kind == csikit::missing_kind::dont_know);
+    CHECK(five.missing[2].kind == csikit::missing_kind::refused);
+    CHECK(&s.scale_of("wait") == &five);  // the range 97 THRU 99 gives the same codes
+    CHECK(s.scale_of("recommend").min == 0);
+    CHECK(s.scale_of("recommend").max == 10);
+    CHECK(csikit::validate(s).empty());
+    // Read with the draft, the file gives the hand-written schema's responses.
+    check_same(csikit::read_responses(dir + "shop.sav", s), csikit::read_responses(dir + "shop.csv", shop()));
+    CHECK_THROWS_AS(csikit::draft_schema(dir + "shop.sav", {"fr", {}}), csikit::argument_error);
+}
+
+TEST_CASE("draft_schema from CSV flags codes standing apart and keeps 问卷星 metadata out of the items") {
+    const auto d = csikit::draft_schema(dir + "shop.csv");
+    CHECK(d.format == "CSV");
+    const auto& five = d.schema.scale_of("q1");
+    CHECK(five.min == 1);
+    CHECK(five.max == 5);
+    REQUIRE(five.missing.size() == 3);  // 97, 98, 99, gathered from every 1..5 column
+    CHECK(five.missing[0].code == 97);
+    CHECK(five.missing[0].kind == csikit::missing_kind::other);
+    bool flagged = false;
+    for (const auto& n : d.notes) flagged = flagged || (n.kind == "check" && n.text.find("stands apart") != std::string::npos);
+    CHECK(flagged);
+    const auto x = csikit::draft_schema(dir + "shop_wjx.xlsx");
+    CHECK(x.metadata_columns == std::vector<std::string>{"序号", "提交答卷时间", "所用时间"});
+    CHECK(x.schema.scale_of("recommend").min == 0);  // rounded: a "recommend" 0..10
+}
+
+TEST_CASE("result_tables: arrays of objects, matrices and field tables, numbers in full") {
+    const auto tables = csikit::result_tables(
+        R"({"version": "1", "paths": [{"from": "A", "to": "B", "estimate": 0.17873950004448702}],
+            "htmt": {"constructs": ["A", "B"], "values": [[1, 0.5], [0.5, 1]]},
+            "fit": {"srmr": 0.05, "gof": null}})");
+    REQUIRE(tables.size() == 4);
+    CHECK(tables[0].name == "info");
+    CHECK(tables[1].name == "paths");
+    CHECK(tables[1].columns == std::vector<std::string>{"from", "to", "estimate"});
+    CHECK(tables[1].rows[0][2] == "0.17873950004448702");
+    CHECK(tables[1].numeric[0][2]);
+    CHECK(tables[2].name == "htmt");
+    CHECK(tables[2].columns == std::vector<std::string>{"constructs", "A", "B"});
+    CHECK(tables[2].rows[1][0] == "B");
+    CHECK(tables[3].name == "fit");
+    CHECK_THROWS_AS(csikit::result_tables("not json"), csikit::parse_error);
 }
