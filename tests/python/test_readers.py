@@ -25,7 +25,7 @@ def test_labelled_files_read_as_the_csv(name):
     s = _survey()
     csv = csikit.read_responses(str(DIR / "shop.csv"), s)
     other = csikit.read_responses(str(DIR / name), s)
-    a, b = np.asarray(csv.values), np.asarray(other.values)
+    a, b = np.array(csv.values, dtype=float), np.asarray(other.values)
     if name == "shop.dta":  # one cell of q1 is Stata's .a there, 4 in the CSV
         a[9, 0] = np.nan
     np.testing.assert_array_equal(a, b)
