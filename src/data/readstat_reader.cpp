@@ -72,7 +72,7 @@ double number_of(readstat_value_t v) {
 int on_metadata(readstat_metadata_t* m, void* ctx) {
     auto* rd = static_cast<reading*>(ctx);
     rd->declared_rows = readstat_get_row_count(m);
-    if (const char* label = readstat_get_file_label(m)) rd->table.file_label = label;
+    if (const char* label = readstat_get_file_label(m)) rd->table.file_label = valid_utf8(label);
     return READSTAT_HANDLER_OK;
 }
 
@@ -89,12 +89,12 @@ int on_variable(int index, readstat_variable_t* v, const char* val_labels, void*
 int on_variable_body(int index, readstat_variable_t* v, const char* val_labels, void* ctx) {
     auto* rd = static_cast<reading*>(ctx);
     const char* name = readstat_variable_get_name(v);
-    const std::string n = name ? name : "";
+    const std::string n = valid_utf8(name ? name : "");
     if (static_cast<std::size_t>(index) >= rd->slot.size()) rd->slot.resize(static_cast<std::size_t>(index) + 1, -1);
     if (*rd->keep && !(*rd->keep)->count(n)) return READSTAT_HANDLER_SKIP_VARIABLE;
     table_column c;
     c.name = n;
-    if (const char* label = readstat_variable_get_label(v)) c.label = label;
+    if (const char* label = readstat_variable_get_label(v)) c.label = valid_utf8(label);
     switch (readstat_variable_get_measure(v)) {
         case READSTAT_MEASURE_NOMINAL: c.measure = measure_level::nominal; break;
         case READSTAT_MEASURE_ORDINAL: c.measure = measure_level::ordinal; break;
@@ -117,7 +117,7 @@ int on_variable_body(int index, readstat_variable_t* v, const char* val_labels, 
 }
 
 int on_fweight(readstat_variable_t* v, void* ctx) {
-    if (const char* name = readstat_variable_get_name(v)) static_cast<reading*>(ctx)->table.weight_variable = name;
+    if (const char* name = readstat_variable_get_name(v)) static_cast<reading*>(ctx)->table.weight_variable = valid_utf8(name);
     return READSTAT_HANDLER_OK;
 }
 
@@ -136,7 +136,7 @@ int on_value_label_body(const char* set, readstat_value_t value, const char* lab
     if (!set || !label || readstat_value_type_class(value) != READSTAT_TYPE_CLASS_NUMERIC) return READSTAT_HANDLER_OK;
     if (readstat_value_is_tagged_missing(value)) return READSTAT_HANDLER_OK;  // Stata .a-.z labels
     const double x = number_of(value);
-    if (!std::isnan(x)) rd->labels[set].emplace_back(x, label);
+    if (!std::isnan(x)) rd->labels[set].emplace_back(x, valid_utf8(label));
     return READSTAT_HANDLER_OK;
 }
 
@@ -171,7 +171,7 @@ int on_value_body(int obs, readstat_variable_t* v, readstat_value_t value, void*
     if (readstat_value_type_class(value) == READSTAT_TYPE_CLASS_STRING) {
         if (const char* s = readstat_string_value(value)) {
             if (c.texts.size() <= r) c.texts.resize(c.numbers.size());
-            c.texts[r] = s;
+            c.texts[r] = valid_utf8(s);
         }
         return READSTAT_HANDLER_OK;
     }
@@ -186,7 +186,7 @@ int on_value_body(int obs, readstat_variable_t* v, readstat_value_t value, void*
 }
 
 void on_error(const char* message, void* ctx) {
-    if (message) static_cast<reading*>(ctx)->error = message;
+    if (message) static_cast<reading*>(ctx)->error = valid_utf8(message);
 }
 
 }  // namespace

@@ -43,6 +43,16 @@ std::string group_text(const table_column& c, std::size_t r) {
 
 }  // namespace
 
+std::string valid_utf8(std::string_view s) {
+    std::string out;
+    for (;;) {
+        const std::size_t bad = find_invalid_utf8(s);
+        if (bad == std::string_view::npos) return out.append(s);
+        out.append(s.substr(0, bad)).append("\xEF\xBF\xBD");
+        s.remove_prefix(bad + 1);
+    }
+}
+
 std::set<std::string> survey_columns(const survey& s) {
     std::set<std::string> out;
     for (const auto& it : s.items) out.insert(it.column_name());

@@ -68,6 +68,10 @@ using column_filter = std::optional<std::set<std::string>>;
 /// columns; the readers stop with an error naming the limit when a file claims more.
 inline constexpr std::size_t max_table_cells = std::size_t{1} << 28;  ///< 268,435,456 cells
 
+/// `s` with every byte that is not part of well-formed UTF-8 replaced by U+FFFD, so that a
+/// broken file's names and texts never reach a message (or Python) as invalid UTF-8.
+std::string valid_utf8(std::string_view s);
+
 /// The columns the survey reads: items, weight, segments, wave.
 std::set<std::string> survey_columns(const survey& s);
 

@@ -277,7 +277,7 @@ raw_table read_xlsx(std::string_view bytes, const std::string& source, const std
             const std::string_view an = a.name();
             if (an == "r:id" || (an.size() > 3 && an.substr(an.size() - 3) == ":id")) rid = a.value();
         }
-        sheets.emplace_back(s.attribute("name").value(), rid);
+        sheets.emplace_back(valid_utf8(s.attribute("name").value()), rid);
     }
     if (sheets.empty()) fail(source, "the workbook has no sheets (expected at least one worksheet)");
     std::size_t pick = 0;
@@ -298,7 +298,7 @@ raw_table read_xlsx(std::string_view bytes, const std::string& source, const std
         parse_part(zip, "xl/_rels/workbook.xml.rels", source, limits, rels);
         for (pugi::xml_node r = rels.doc.document_element().first_child(); r; r = r.next_sibling())
             if (local(r) == "Relationship" && sheets[pick].second == r.attribute("Id").value())
-                sheet_part = resolve_target(r.attribute("Target").value());
+                sheet_part = valid_utf8(resolve_target(r.attribute("Target").value()));
     }
     if (sheet_part.empty()) sheet_part = "xl/worksheets/sheet" + std::to_string(pick + 1) + ".xml";
 
@@ -308,7 +308,7 @@ raw_table read_xlsx(std::string_view bytes, const std::string& source, const std
         xml_part ss;
         parse_part(zip, "xl/sharedStrings.xml", source, limits, ss);
         for (pugi::xml_node si = ss.doc.document_element().first_child(); si; si = si.next_sibling())
-            if (local(si) == "si") shared.push_back(text_of(si));
+            if (local(si) == "si") shared.push_back(valid_utf8(text_of(si)));
     }
     std::vector<bool> date_style;
     if (zip.has("xl/styles.xml")) {
@@ -377,16 +377,16 @@ raw_table read_xlsx(std::string_view bytes, const std::string& source, const std
                 std::size_t k = 0;
                 const auto [p, ec] = std::from_chars(vs.data(), vs.data() + vs.size(), k);
                 if (ec != std::errc() || k >= shared.size())
-                    fail(source, "row " + std::to_string(r) + " refers to shared string " + std::string(vs) + " of " +
+                    fail(source, "row " + std::to_string(r) + " refers to shared string " + quote_text(valid_utf8(vs)) + " of " +
                                      std::to_string(shared.size()) + " (expected an index into xl/sharedStrings.xml)");
                 v.text = shared[k];
             } else if (type == "inlineStr") {
-                v.text = text_of(child(c, "is"));
+                v.text = valid_utf8(text_of(child(c, "is")));
             } else if (type == "str" || type == "e" || type == "d") {
-                v.text = std::string(vs);
+                v.text = valid_utf8(vs);
             } else if (!vs.empty()) {
                 double x = 0;
-                if (!parse_double(vs, x) || !std::isfinite(x)) v.text = std::string(vs);
+                if (!parse_double(vs, x) || !std::isfinite(x)) v.text = valid_utf8(vs);
                 else {
                     v.number = type == "b" ? (x != 0 ? 1 : 0) : x;
                     const long s = c.attribute("s").as_int(-1);
