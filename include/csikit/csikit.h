@@ -511,6 +511,15 @@ CSIKIT_API int csikit_fit_analysis_json(const csikit_fit *fit, const csikit_boot
  *  (docs/options.md). Caller frees *out with csikit_free. */
 CSIKIT_API int csikit_options_json(char **out);
 
+/* ---- readers: a schema drafted from a data file (docs/data.md) ---------------------------- */
+
+/** Drafts a schema from the data file at `path` (SPSS .sav/.zsav, Stata .dta, Excel .xlsx or
+ *  CSV, told by its first bytes), as `csikit import --json` prints it: {"format", "respondents",
+ *  "schema", "metadata_columns", "skipped_columns", "notes"}. `language` is "en" or "zh" (NULL:
+ *  "en"); `sheet` names an Excel sheet (NULL or "": the first). Caller frees *out with
+ *  csikit_free. */
+CSIKIT_API int csikit_draft_schema_json(const char *path, const char *language, const char *sheet, char **out);
+
 #ifdef __cplusplus
 }
 #endif

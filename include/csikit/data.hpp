@@ -28,6 +28,9 @@ struct read_options {
     char delimiter = 0;  ///< ',', ';' or '\t'; 0 = detect from the header line
     out_of_scale_policy out_of_scale = out_of_scale_policy::error;
     std::string source;  ///< name used in messages; defaults to the file path
+    // Labelled files (readers: docs/data.md). SPSS .sav/.zsav, Stata .dta and Excel .xlsx are
+    // told by their first bytes, not their names, and read by read_responses like CSV.
+    std::string sheet;   ///< Excel: the sheet to read by name; "" = the first sheet
 };
 
 /// Counts of what reading did, per item and in total.
@@ -70,7 +73,8 @@ inline constexpr std::size_t max_record_bytes = std::size_t{256} << 20;  ///< 25
 inline constexpr std::size_t max_cell_bytes = std::size_t{128} << 20;    ///< 128 MiB
 inline constexpr std::size_t max_columns = std::size_t{1} << 20;         ///< 1,048,576 fields
 
-/// Reads a CSV file of answers (UTF-8 with or without BOM; comma, semicolon or tab; quoted
+/// Reads a file of answers: SPSS .sav/.zsav, Stata .dta or Excel .xlsx (told by the file's
+/// first bytes; docs/data.md says what maps to what), else CSV (UTF-8 with or without BOM; comma, semicolon or tab; quoted
 /// fields; header row of column names). The path "-" reads standard input; pipes and FIFOs
 /// are read like files. Throws io_error, parse_error (broken file, naming line; a limit above)
 /// or data_error (missing columns, non-numeric or out-of-scale values, naming line and column).

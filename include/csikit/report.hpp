@@ -79,4 +79,10 @@ std::string to_json(const std::vector<ipa_factor>& factors, int indent = 2);
 /// "relative_weights_percent", "lmg"} (one value per driver; lmg [] when not computed).
 std::string to_json(const importance_table& t, int indent = 2);
 
+// ---- readers: the schema drafted by `csikit import` (csikit/draft.hpp) ----------------------
+struct schema_draft;
+/// {"format", "respondents", "schema": {the survey's JSON}, "metadata_columns",
+/// "skipped_columns", "notes": [{"column", "kind": "guess"|"check", "text"}]}.
+std::string to_json(const schema_draft& draft, int indent = 2);
+
 CSIKIT_NAMESPACE_END

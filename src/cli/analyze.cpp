@@ -13,6 +13,7 @@
 #include <csikit/stats.hpp>
 #include <csikit/text.hpp>
 #include <csikit/report.hpp>
+#include <csikit/tables.hpp>  // readers: --tables-out
 
 #include <unistd.h>
 
@@ -71,6 +72,8 @@ const char* report_head =
     "significance stars and bootstrap intervals from N resamples (seed K, default 1).\n";
 
 const char* analysis_options_text =
+    "  --sheet NAME            Excel data: the sheet to read (default the first)\n"
+    "  --tables-out PATH       every table of report.json as FILE.xlsx sheets or DIR/ CSV files\n"
     "\n"
     "Every construct also gets a 0-100 index (unstandardised weights, normalised; t-interval over\n"
     "the respondents the estimate used, and a bootstrap percentile interval with --bootstrap).\n"
@@ -436,7 +439,7 @@ std::string analysis_usage(bool report) {
 option_set analysis_option_set() {
     return {{"schema", "data", "scheme", "mode", "missing", "bootstrap", "seed", "threads", "confidence", "level", "out",
              "tolerance", "max-iter", "target", "by", "crosshair", "lang", "title", "threshold", "out-of-scale",
-             "stopping", "jackknife-max", "max-failed-share", "mediation"},
+             "stopping", "jackknife-max", "max-failed-share", "mediation", "sheet", "tables-out"},
             {"json", "scores", "no-weights", "no-quality", "f2-reestimate", "strict", "no-bca", "drop-inadmissible",
              "no-criteria"}};
 }
@@ -523,6 +526,7 @@ int run_analysis_command(const args& a, std::ostream& out, std::ostream& err, bo
 
     const csikit::survey s = csikit::load_survey(schema_path);
     csikit::read_options ro;  // --out-of-scale as in csikit score
+    if (auto sheet = a.get("sheet")) ro.sheet = *sheet;  // readers: an Excel sheet
     if (const auto policy = a.get("out-of-scale")) {
         if (*policy == "missing") ro.out_of_scale = csikit::out_of_scale_policy::missing;
         else if (*policy != "error")
@@ -542,6 +546,7 @@ int run_analysis_command(const args& a, std::ostream& out, std::ostream& err, bo
     r.settings = {{"schema", schema_path}, {"data", data_path}};
 
     const std::string report_json = csikit::to_json(r);
+    if (auto tables = a.get("tables-out")) csikit::write_tables(report_json, *tables);  // readers
     std::filesystem::path json_path, html_path;
     if (dir) {
         std::error_code ec;

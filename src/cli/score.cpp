@@ -9,6 +9,7 @@
 #include <csikit/report.hpp>
 #include <csikit/schema.hpp>
 #include <csikit/scoring.hpp>
+#include <csikit/tables.hpp>
 #include <csikit/text.hpp>
 
 #include <charconv>
@@ -320,6 +321,7 @@ int run_score(const csikit_cli::args& a, std::ostream& out, std::ostream&) {
     ro.out_of_scale = choice(a, "out-of-scale", csikit::out_of_scale_policy::error,
                              {{"error", csikit::out_of_scale_policy::error},
                               {"missing", csikit::out_of_scale_policy::missing}});
+    if (auto sheet = a.get("sheet")) ro.sheet = *sheet;  // readers: an Excel sheet
     const csikit::responses data = csikit::read_responses(data_path, s, ro);
     const csikit::score_report report = csikit::score(s, data, options);
 
@@ -343,6 +345,7 @@ int run_score(const csikit_cli::args& a, std::ostream& out, std::ostream&) {
         if (!f || !(f << csikit::html_report(in, ho)) || (f.close(), !f))
             throw csikit::io_error({*path, 0, {}}, "cannot write the HTML report (expected a writable path)");
     }
+    if (auto path = a.get("tables-out")) csikit::write_tables(csikit::to_json(report), *path);  // readers
     if (a.has("json")) out << csikit::to_json(report) << "\n";
     else print_report(s, report, out);
     return 0;
@@ -376,9 +379,11 @@ CSIKIT_COMMAND({"score", "descriptive scores, index, NPS, wave changes and segme
                 "  --promoter-min 9        NPS: answers >= this are promoters\n"
                 "  --detractor-max 6       NPS: answers <= this are detractors (below --promoter-min)\n"
                 "  --top-box SCALE=V1,V2   top-box values of a scale, overriding the schema's (repeatable)\n"
-                "  --no-waves              one sample: no per-wave results and changes even with a wave column\n\n"
+                "  --no-waves              one sample: no per-wave results and changes even with a wave column\n"
+                "  --sheet NAME            Excel data: the sheet to read (default the first)\n"
+                "  --tables-out PATH       every table of the JSON report as FILE.xlsx sheets or DIR/ CSV files\n\n"
                 "Exit status: 0 done, 2 bad input (one line per problem on stderr).",
                 run_score,
                 {{"schema", "data", "by", "out", "rescale", "threshold", "level", "aggregate", "out-of-scale", "interval",
-                  "lang", "html", "promoter-min", "detractor-max", "top-box"},
+                  "lang", "html", "promoter-min", "detractor-max", "top-box", "sheet", "tables-out"},
                  {"json", "no-waves"}}});

@@ -104,7 +104,9 @@ int run_validate(const csikit_cli::args& a, std::ostream& out, std::ostream&) {
     const std::string schema_path = a.require("schema");
     const csikit::survey s = csikit::load_survey(schema_path);
     print_schema(schema_path, s, out);
-    if (auto data = a.get("data")) print_data(*data, s, csikit::read_responses(*data, s), out);
+    csikit::read_options ro;
+    if (auto sheet = a.get("sheet")) ro.sheet = *sheet;  // readers: an Excel sheet
+    if (auto data = a.get("data")) print_data(*data, s, csikit::read_responses(*data, s, ro), out);
     out << "\nvalid\n";
     return 0;
 }
@@ -117,4 +119,4 @@ CSIKIT_COMMAND({"validate", "check a survey schema (and a response file against 
                 "name, languages, numbers of scales, items, constructs and paths, the hierarchy depth.\n"
                 "With --data, also reads the responses and prints respondents and missing counts per item.\n"
                 "Exit status: 0 valid, 2 problems found (one line per problem on stderr).",
-                run_validate, {{"schema", "data"}, {}}});
+                run_validate, {{"schema", "data", "sheet"}, {}}});

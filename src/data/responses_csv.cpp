@@ -3,6 +3,7 @@
 #include "csv.hpp"
 #include "labels.hpp"
 #include "responses_check.hpp"
+#include "sniff.hpp"  // readers: SPSS, Stata and Excel files are dispatched before CSV
 
 #include <algorithm>
 #include <cctype>
@@ -446,6 +447,7 @@ responses read_file(const std::string& csv_path, const survey& s, read_options o
 
 responses read_responses(const std::string& csv_path, const survey& s, read_options options) {
     try {
+        if (auto labelled = detail::read_labelled_file(csv_path, s, options)) return std::move(*labelled);  // readers
         return read_file(csv_path, s, std::move(options));
     } catch (const std::bad_alloc&) {
         // Name the place: a bare "out of memory" leaves the user guessing which input was too big.

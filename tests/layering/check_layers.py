@@ -15,6 +15,7 @@ STAGES = {
     "core": 0, "stats": 1, "schema": 2, "data": 3, "sampling": 4, "scoring": 5, "pls": 6,
     "index": 7, "bootstrap": 8, "simulate": 9, "analysis": 10, "report/json": 11,
     "report/html": 12, "capi": 13, "cli": 13,
+    "report/tables": 12,  # readers: result tables beside the HTML report
 }
 PYTHON_RANK = 14
 
@@ -25,6 +26,7 @@ HEADERS = {
     "stats.hpp": "stats",
     "schema.hpp": "schema", "presets.hpp": "schema", "model.hpp": "schema",
     "data.hpp": "data",
+    "draft.hpp": "data",  # readers: the schema drafted from a data file
     "sampling.hpp": "sampling",
     "scoring.hpp": "scoring",
     "pls.hpp": "pls", "preset_binding.hpp": "pls",
@@ -35,6 +37,7 @@ HEADERS = {
     "analysis.hpp": "analysis", "provenance.hpp": "analysis",
     "report.hpp": "report/json", "json.hpp": "report/json",
     "html_report.hpp": "report/html",
+    "tables.hpp": "report/tables",  # readers
     "csikit.hpp": "report/html",  # the umbrella: everything
     "csikit.h": "capi",
 }

@@ -15,7 +15,7 @@ PACKAGE = Path(csikit.__file__).resolve().parent
 #: Layer of every module; a module may import modules of its own layer or below.
 LAYERS = {
     "errors": 0, "_args": 0, "_attrs": 0, "_followups": 0,
-    "survey": 1, "data": 1, "model": 1,
+    "survey": 1, "data": 1, "model": 1, "readers": 1,
     "fit": 2,
     "bootstrap": 3, "indices": 3, "ipa": 3, "scoring": 3, "sampling": 3, "simulate": 3,
     "summary": 4, "plots": 4,

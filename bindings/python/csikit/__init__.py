@@ -56,6 +56,7 @@ from .sampling import (
 )
 from .scoring import ScoreReport, mean_ci, nps, proportion_interval, score
 from .simulate import simulate
+from .readers import draft_schema  # readers: a schema drafted from a data file
 from .summary import Summary
 from .survey import Survey, load_survey
 
@@ -67,6 +68,7 @@ from . import plots  # noqa: E402,F401  isort: skip
 __version__: str = _core.__version__
 
 __all__ = [
+    "draft_schema",  # readers
     "Allocation",
     "ArgumentError",
     "BootstrapResult",

@@ -27,6 +27,7 @@ PYBIND11_MODULE(_core, m) {
         {"sampling", "Sample sizes, margins of error, design effects, allocation.", csikit_py::register_sampling},
         {"simulate", "Data from a known population model.", csikit_py::register_simulate},
         {"cli", "The csikit command line, run in-process.", csikit_py::register_cli},
+        {"readers", "The schema drafted from a data file (SPSS, Stata, Excel, CSV).", csikit_py::register_readers},
     };
     for (const auto& a : areas) {
         // def_submodule registers "csikit._core.<name>" in sys.modules, so

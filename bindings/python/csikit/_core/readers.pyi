@@ -1,0 +1,3 @@
+"""csikit._core.readers: the schema drafted from a data file."""
+
+def draft_schema_json(path: str, language: str = "en", sheet: str = "") -> str: ...
