@@ -8,6 +8,7 @@
 #include "importance.hpp"
 #include "index.hpp"
 #include "ipa.hpp"
+#include "ipa_survey.hpp"
 #include "options.hpp"
 #include "pls.hpp"
 #include "schema.hpp"
@@ -59,7 +60,8 @@ std::string to_json(const bootstrap_result& boot, int indent = 2);
 std::string to_json(const index_result& r, int indent = 2);
 
 /// An IPA map: {"rule", "importance_cut", "performance_cut", "points": [{"id", "label",
-/// "importance", "performance", "quadrant", "gap", "above_diagonal"}], "by_priority"}.
+/// "importance", "performance", "quadrant", "gap", "above_diagonal", "priority", "rank"}],
+/// "by_priority"} (by_priority: concentrate-here first, then by priority = z(I) - z(P)).
 std::string to_json(const ipa_result& r, int indent = 2);
 
 /// An IPMA placed in quadrants by `options`: {"target", "constructs": {"importance_cut",
@@ -78,5 +80,14 @@ std::string to_json(const std::vector<ipa_factor>& factors, int indent = 2);
 /// Derived importance: {"drivers", "r2", "correlation", "beta", "pratt", "relative_weights",
 /// "relative_weights_percent", "lmg"} (one value per driver; lmg [] when not computed).
 std::string to_json(const importance_table& t, int indent = 2);
+
+// ---- issue 14: IPA without a model --------------------------------------------------------
+
+/// A survey IPA: {"importance", "outcome", "r2", "respondents", "used", "crosshair": {"rule",
+/// "importance", "performance"}, "diagonal", "factors": [{"id", "kind", "label",
+/// "importance_item", "importance", "performance", "quadrant", "quadrant_en", "quadrant_zh",
+/// "priority", "rank", "gap"}], "priority_order", "priority_rule", "by", "groups": [{"value",
+/// "respondents", "crosshair", "factors", "priority_order", "note"}], "notes"}.
+std::string to_json(const survey_ipa_result& r, int indent = 2);
 
 CSIKIT_NAMESPACE_END

@@ -49,6 +49,8 @@ std::string section_quality(const context& c);
 std::string section_indices(const context& c);
 std::string section_ipa(const context& c);
 std::string section_settings(const context& c);
+/// Issue 14: the key findings on top (findings.cpp).
+std::string section_findings(const context& c);
 
 /// The page's stylesheet (inline in <head>).
 std::string_view stylesheet();

@@ -29,6 +29,9 @@ inline std::string dump(const json& doc, int indent) {
 /// in their documented order (the thread count only where `threads` is true).
 json bootstrap_counts(const bootstrap_result& b, bool threads);
 
+/// The survey IPA document (ipa_json.cpp), also embedded in report.json.
+json survey_ipa_doc(const survey_ipa_result& r);
+
 }  // namespace json_write
 
 CSIKIT_NAMESPACE_END
