@@ -73,6 +73,7 @@ import re, sys
 pdf = open(sys.argv[1], "rb").read()
 pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
 assert 3 <= pages <= 40, pages  # the whole report on A4, not one endless page
-assert b"/MediaBox [0 0 595" in pdf or b"/MediaBox[0 0 595" in pdf, "not A4"
+boxes = re.findall(rb"/MediaBox\s*\[\s*0\s+0\s+([0-9.]+)\s+([0-9.]+)", pdf)
+assert boxes and all(abs(float(w) - 595.3) < 1.5 and abs(float(h) - 841.9) < 1.5 for w, h in boxes), boxes[:3]  # A4
 PY
 finish
