@@ -52,7 +52,7 @@ struct ahp_result {
 /// The weights of a pairwise comparison matrix. `where` names it in messages (e.g.
 /// "hierarchy node SERVICE"). argument_error for a matrix that is not square, larger than
 /// max_ahp_size, has a non-positive or non-finite cell, a diagonal cell other than 1, or a
-/// reciprocal violation a_ji != 1/a_ij (relative tolerance 1%, so 0.33 stands for 1/3) naming
+/// reciprocal violation a_ji != 1/a_ij (relative tolerance 1.5%, so 0.33 stands for 1/3) naming
 /// the cell. The consistency ratio is not checked here (see apply_ahp).
 ahp_result ahp_weights(const std::vector<std::vector<double>>& matrix, ahp_method method = ahp_method::eigenvector,
                        const std::string& where = "ahp");

@@ -160,7 +160,7 @@ analysis_description analyze_description() {
 // Issue 14 (helper ipa): the IPA from stated or derived importance.
 analysis_description survey_ipa_description() {
     const survey_ipa_options d;
-    analysis_description a{"ipa", "csikit::survey_ipa_options", "ipa", "ipa.survey_ipa", "csikit_survey_ipa_options", {}};
+    analysis_description a{"ipa", "csikit::survey_ipa_options", "ipa", "survey_ipa", "csikit_survey_ipa_options", {}};
     a.options = {
         {"importance", "enum", "", {"stated", "correlation", "beta", "pratt", "rwa", "lmg"},
          "importance source; empty = stated with importance items, else rwa against the overall item",

@@ -472,8 +472,9 @@ std::string to_json(const analysis_report& r, int indent) {
         doc["notes"] = r.notes;
         doc["scores"] = r.scores ? json::parse(to_json(*r.scores, -1)) : json(nullptr);
     }
-    // Issue 14: the IPA from stated or derived importance, with or without a path model.
-    doc["survey_ipa"] = r.ipa ? json_write::survey_ipa_doc(*r.ipa) : json(nullptr);
+    // Issue 14: the IPA from stated or derived importance, with or without a path model; only
+    // when the schema allows one, so the fit's own document (Fit.to_json) stays the same.
+    if (r.ipa) doc["survey_ipa"] = json_write::survey_ipa_doc(*r.ipa);
     return json_write::dump(doc, indent);
 }
 
