@@ -4,7 +4,8 @@
 #   1. csikit score    the readable summary: 0-100 index and dimensions, satisfaction rate, NPS,
 #                      wave-over-wave changes, one row per channel;
 #   2. csikit analyze  the PLS path model (ECSI-style, target SAT), 0-100 indices, impacts and the
-#                      importance-performance map, writing report.json and report.html.
+#                      importance-performance map, writing report.json and report.html;
+#   3. csikit ipa      the courier survey (examples/courier_ipa/): stated importance, no model.
 # Prints the paths of the files written at the end.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,8 +26,13 @@ echo "=== csikit analyze: path model, indices, impacts, IPA ====================
 build/csikit analyze --schema "$schema" --data "$data" --target SAT --missing mean --out "$out"
 
 echo
+echo "=== csikit ipa: the courier survey, no path model (examples/courier_ipa) ============"
+build/csikit ipa --schema examples/courier_ipa/schema.json --data examples/courier_ipa/responses.csv \
+  --out "$out/courier_ipa"
+
+echo
 echo "Files written:"
-for f in "$out/score.json" "$out/report.json" "$out/report.html"; do
+for f in "$out/score.json" "$out/report.json" "$out/report.html" "$out/courier_ipa/ipa.json"; do
   [ -s "$f" ] || { echo "demo.sh: $f was not written" >&2; exit 1; }
   echo "  $(pwd)/$f"
 done

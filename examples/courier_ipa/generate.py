@@ -40,8 +40,16 @@ def scale(sid, labels):
             "values": [{"value": v, "label": {"zh": zh, "en": en}} for v, zh, en in labels]}
 
 
+# Overall satisfaction (the "overall_item"): driven by the performance answers with these weights,
+# so derived importance (csikit ipa --importance rwa) has a known order to find.
+OVERALL_WEIGHTS = {"delivery_time": 0.30, "tracking": 0.20, "safety": 0.15, "pickup": 0.08, "staff_attitude": 0.08,
+                   "tariff": 0.07, "international": 0.03, "service_range": 0.03, "counter_efficiency": 0.03,
+                   "payment_methods": 0.03}
+
+
 def main():
     rng = random.Random(SEED)
+    overall_rng = random.Random(SEED + 1)  # a separate stream: the factor answers stay as they were
     five = scale("five", [(5, "非常满意", "very satisfied"), (4, "比较满意", "fairly satisfied"),
                           (3, "一般", "neutral"), (2, "不太满意", "not very satisfied"),
                           (1, "很不满意", "very dissatisfied")])
@@ -49,10 +57,12 @@ def main():
                                      (1, "很不重要", "not important at all")])
     items = []
     for fid, zh, en, _, _ in FACTORS:
-        items.append({"id": fid, "text": {"zh": zh + "（满意度）", "en": en + " (satisfaction)"}, "scale": "five"})
+        items.append({"id": fid, "text": {"zh": zh + "（满意度）", "en": en + " (satisfaction)"}, "scale": "five",
+                      "importance_item": fid + "_imp"})
     for fid, zh, en, _, _ in FACTORS:
         items.append({"id": fid + "_imp", "text": {"zh": zh + "（重要性）", "en": en + " (importance)"},
                       "scale": "importance"})
+    items.append({"id": "overall", "text": {"zh": "总体满意度", "en": "Overall satisfaction"}, "scale": "five"})
     children = [{"item": fid} for fid, *_ in FACTORS]
     schema = {
         "name": "Courier service satisfaction (快递服务满意度调查)",
@@ -62,6 +72,7 @@ def main():
         "hierarchy": {"id": "CSI", "label": {"zh": "快递服务满意度", "en": "Courier satisfaction"},
                       "children": children},
         "segment_columns": ["customer_type"],
+        "overall_item": "overall",
     }
     with open("schema.json", "w", encoding="utf-8") as f:
         json.dump(schema, f, ensure_ascii=False, indent=2)
@@ -73,7 +84,9 @@ def main():
             kind = "business" if rng.random() < 0.4 else "private"
             perf = [answer(rng, p) for _, _, _, _, p in FACTORS]
             imp = [answer(rng, i) for _, _, _, i, _ in FACTORS]
-            w.writerow([f"C{r + 1:04d}", kind] + perf + imp)
+            drive = sum(OVERALL_WEIGHTS[f[0]] * x for f, x in zip(FACTORS, perf))
+            overall = min(5, max(1, round(drive + overall_rng.gauss(0, 0.35))))
+            w.writerow([f"C{r + 1:04d}", kind] + perf + imp + [overall])
 
 
 if __name__ == "__main__":

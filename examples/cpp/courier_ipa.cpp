@@ -32,7 +32,7 @@ int main(int argc, char** argv) {
         for (const auto& p : map.points)
             std::printf("%-20s %10.1f %11.1f %8.1f  %s (%s)\n", p.id.c_str(), p.importance, p.performance, p.gap,
                         csikit::quadrant_label(p.where, "en").c_str(), csikit::quadrant_label(p.where, "zh").c_str());
-        std::printf("\nFix first (largest gap): ");
+        std::printf("\nFix first (priority order: concentrate here, then z(I) - z(P)): ");
         for (const auto& id : map.by_priority()) std::printf("%s ", id.c_str());
         std::printf("\n");
 

@@ -7,6 +7,7 @@
 #include "data.hpp"
 #include "index.hpp"
 #include "ipa.hpp"
+#include "ipa_survey.hpp"
 #include "pls.hpp"
 #include "schema.hpp"
 #include "scoring.hpp"
@@ -119,6 +120,9 @@ struct analysis_options {
     /// segment column against the rest of the sample (segment_breakdowns()).
     bool scores = false;
     score_options scoring;  ///< options of the scores (threshold, level, language)
+    /// The IPA from stated or derived importance (issue 14), computed whenever the schema
+    /// allows one (ipa_possible()); its cross-hair rule follows index.crosshair.
+    survey_ipa_options ipa;
 };
 
 /// Everything run_analysis() computes. Self-contained (holds a copy of the survey), so it can
@@ -137,14 +141,17 @@ struct analysis_report {
     std::vector<std::string> notes;
     /// Extra lines for the settings table of the HTML page (the CLI adds the file names).
     std::vector<std::pair<std::string, std::string>> settings;
+    /// The IPA from stated or derived importance (no path model needed), when the schema
+    /// allows one; a failure (e.g. collinear drivers) leaves it out with a note.
+    std::optional<survey_ipa_result> ipa;
 };
 
 /// The whole pipeline: scores and segments (if asked), the PLS estimate, the bootstrap (if
 /// resamples > 0), the 0-100 indices, impacts, IPA/IPMA of the selected target, and the same per
 /// group of options.index.by (with wave-over-wave changes for the wave column).
 /// Throws what load/estimate/bootstrap throw; argument_error for an unknown target (field
-/// "target") or by column (field "by"), and when the survey has no path model and scores were
-/// not asked for.
+/// "target") or by column (field "by"), and when the survey has no path model, scores were
+/// not asked for and the schema allows no IPA (ipa_possible()).
 analysis_report run_analysis(const survey& s, const responses& data, const analysis_options& options = {});
 
 CSIKIT_NAMESPACE_END

@@ -200,6 +200,8 @@ typedef struct csikit_score_options {
     double nps_detractor_max; /**< answers <= this are NPS detractors; default 6 */
     int by_wave;          /**< nonzero: per-wave results when the survey has a wave column; default 1 */
     const char *language; /**< label language; NULL or "" = the survey's first language */
+    int ahp_method;       /**< AHP weights of hierarchy nodes with an "ahp" matrix: 0 eigenvector (default), 1 geometric mean */
+    int ahp_allow_inconsistent; /**< nonzero: accept an AHP consistency ratio above 0.1 (noted); default 0 */
 } csikit_score_options;
 
 /** How the hierarchy index is aggregated (csikit::aggregation). */
@@ -519,6 +521,28 @@ CSIKIT_API int csikit_options_json(char **out);
  *  "en"); `sheet` names an Excel sheet (NULL or "": the first). Caller frees *out with
  *  csikit_free. */
 CSIKIT_API int csikit_draft_schema_json(const char *path, const char *language, const char *sheet, char **out);
+/* ---- issue 14: IPA from stated or derived importance (no path model) ------------------- */
+
+/** Options of csikit_survey_ipa_json (csikit::survey_ipa_options). */
+typedef struct csikit_survey_ipa_options {
+    uint32_t struct_size;      /**< sizeof(csikit_survey_ipa_options), set by the init function */
+    const char *importance;    /**< "stated", "correlation", "beta", "pratt", "rwa", "lmg"; NULL = automatic */
+    int crosshair;             /**< csikit_crosshair; default CSIKIT_CROSSHAIR_MEAN */
+    double custom_importance;  /**< cross-hair for CSIKIT_CROSSHAIR_CUSTOM */
+    double custom_performance; /**< cross-hair for CSIKIT_CROSSHAIR_CUSTOM */
+    int diagonal;              /**< nonzero: the iso-priority diagonal (gap I - P) */
+    const char *by;            /**< segment or wave column: a map per group; NULL = none */
+    int use_weights;           /**< nonzero: weight respondents by the data's weights (default 1) */
+} csikit_survey_ipa_options;
+
+/** Fills *options with the defaults. */
+CSIKIT_API int csikit_survey_ipa_options_init(csikit_survey_ipa_options *options);
+
+/** The importance-performance map of the data's survey from stated or derived importance, as
+ *  the JSON of csikit::to_json(survey_ipa_result) (docs/ipa.md): {"importance", "crosshair",
+ *  "factors": [{"id", "importance", "performance", "quadrant", "priority", "rank", ...}],
+ *  "priority_order", "groups", ...}. options may be NULL. Caller frees *out with csikit_free. */
+CSIKIT_API int csikit_survey_ipa_json(const csikit_data *data, const csikit_survey_ipa_options *options, char **out);
 
 #ifdef __cplusplus
 }

@@ -42,6 +42,9 @@ struct report_input {
     /// Extra lines for the settings table (e.g. {"data", "responses.csv"}); the options held by
     /// the pieces above and the csikit version are always listed.
     std::vector<std::pair<std::string, std::string>> settings;
+    /// The satisfaction construct of the index model (the headline card and the key findings
+    /// when there are no hierarchy scores); "" = none.
+    std::string target;
 };
 
 /// How the report is written.

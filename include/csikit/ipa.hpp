@@ -77,8 +77,13 @@ struct ipa_point {
     double importance = 0;
     double performance = 0;
     quadrant where = quadrant::low_priority;
-    double gap = 0;              ///< importance - performance (> 0: above the diagonal, improve)
+    double gap = 0;              ///< importance - performance (> 0: above the diagonal, improve);
+                                 ///< meaningful only when both axes share a metric
     bool above_diagonal = false; ///< gap > 0
+    /// Unit-free priority score z(I) - z(P): importance and performance standardised over the
+    /// factors of the map (mean 0, SD 1; 0 on an axis with no spread). by_priority() sorts by it.
+    double priority = 0;
+    std::size_t rank = 0;        ///< 1-based place in by_priority()
 };
 
 /// The map: points in input order plus the cross-hair used.
@@ -90,7 +95,9 @@ struct ipa_result {
 
     /// Ids of the points in one quadrant, in input order.
     std::vector<std::string> in_quadrant(quadrant q) const;
-    /// Ids ordered by decreasing gap I - P (the diagonal's priority order).
+    /// The priority order (docs/ipa.md, "Priority order"): the concentrate-here factors first,
+    /// then the rest; within each, by decreasing unit-free priority z(I) - z(P) (ties: input
+    /// order). Never the raw gap I - P, which on axes of different units ranks by performance.
     std::vector<std::string> by_priority() const;
     /// The point of a factor; argument_error naming an unknown id.
     const ipa_point& at(std::string_view id) const;

@@ -8,6 +8,7 @@
 #include "importance.hpp"
 #include "index.hpp"
 #include "ipa.hpp"
+#include "ipa_survey.hpp"
 #include "options.hpp"
 #include "pls.hpp"
 #include "schema.hpp"
@@ -59,7 +60,8 @@ std::string to_json(const bootstrap_result& boot, int indent = 2);
 std::string to_json(const index_result& r, int indent = 2);
 
 /// An IPA map: {"rule", "importance_cut", "performance_cut", "points": [{"id", "label",
-/// "importance", "performance", "quadrant", "gap", "above_diagonal"}], "by_priority"}.
+/// "importance", "performance", "quadrant", "gap", "above_diagonal", "priority", "rank"}],
+/// "by_priority"} (by_priority: concentrate-here first, then by priority = z(I) - z(P)).
 std::string to_json(const ipa_result& r, int indent = 2);
 
 /// An IPMA placed in quadrants by `options`: {"target", "constructs": {"importance_cut",
@@ -84,5 +86,13 @@ struct schema_draft;
 /// {"format", "respondents", "schema": {the survey's JSON}, "metadata_columns",
 /// "skipped_columns", "notes": [{"column", "kind": "guess"|"check", "text"}]}.
 std::string to_json(const schema_draft& draft, int indent = 2);
+// ---- issue 14: IPA without a model --------------------------------------------------------
+
+/// A survey IPA: {"importance", "outcome", "r2", "respondents", "used", "crosshair": {"rule",
+/// "importance", "performance"}, "diagonal", "factors": [{"id", "kind", "label",
+/// "importance_item", "importance", "performance", "quadrant", "quadrant_en", "quadrant_zh",
+/// "priority", "rank", "gap"}], "priority_order", "priority_rule", "by", "groups": [{"value",
+/// "respondents", "crosshair", "factors", "priority_order", "note"}], "notes"}.
+std::string to_json(const survey_ipa_result& r, int indent = 2);
 
 CSIKIT_NAMESPACE_END

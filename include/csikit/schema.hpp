@@ -45,6 +45,15 @@ struct scale_value {
     std::optional<double> score;  ///< a score on 0..100 used instead of the linear rescaling
 };
 
+/// What "satisfied" means for a scale or an item (issue 14 item 8). JSON: "satisfied":
+/// {"min_score": 70} (0-100 score >= 70, the default rule), {"min_value": 8} (answer >= 8 on the
+/// item's own scale) or {"top_box": true} (the answer is in the scale's top box).
+struct satisfied_rule {
+    enum class kind { min_score, min_value, top_box };
+    kind how = kind::min_score;
+    double value = 70;  ///< the threshold of min_score (0-100) or min_value (scale units)
+};
+
 /// A rating scale: integer points min..max (e.g. 1..5, 1..10, 0..10).
 /// JSON: {"id", "min", "max", "values": [{"value", "label", "score"}], "missing": [...],
 ///        "top_box": [4, 5]}
@@ -55,6 +64,7 @@ struct scale {
     std::vector<scale_value> values;      ///< labels/scores per value; may be empty or partial
     std::vector<missing_code> missing;    ///< codes that mean "no answer"
     std::vector<double> top_box;          ///< values counted by top-box/CSAT; empty = top two
+    std::optional<satisfied_rule> satisfied;  ///< "satisfied" on this scale; none = score >= threshold
 
     /// True if `x` is one of the missing-value codes.
     bool is_missing_code(double x) const noexcept;
@@ -72,6 +82,8 @@ struct item {
     std::string scale;     ///< id of a scale
     bool reverse = false;  ///< negatively worded: recoded x -> min + max - x on reading
     std::string column;    ///< data column; empty means the same as `id`
+    std::string importance_item;  ///< the item asking how important this one is (stated IPA)
+    std::optional<satisfied_rule> satisfied;  ///< overrides the scale's rule for this item
 
     const std::string& column_name() const noexcept { return column.empty() ? id : column; }
 };
@@ -85,6 +97,10 @@ struct node {
     double weight = 1.0;
     std::string item;       ///< non-empty for a leaf
     std::vector<node> children;
+    std::string importance_item;  ///< the item asking how important this node is (IPA factor)
+    /// AHP pairwise comparisons of the children (docs/ahp.md): ahp[i][j] = how much more
+    /// important child i is than child j; empty = use the stated weights.
+    std::vector<std::vector<double>> ahp;
 
     bool is_leaf() const noexcept { return !item.empty(); }
 };

@@ -7,6 +7,7 @@
 // Formulas, options and a worked example: docs/scoring.md.
 #pragma once
 
+#include "ahp.hpp"
 #include "data.hpp"
 #include "schema.hpp"
 #include "stats.hpp"
@@ -64,6 +65,8 @@ struct score_options {
     std::string by;          ///< segment column to break down by; empty = none
     bool by_wave = true;     ///< per-wave results and changes when the survey has a wave column
     std::string language;    ///< label language; empty = the survey's first language
+    /// AHP: how hierarchy nodes with an "ahp" matrix get their children's weights (docs/ahp.md).
+    ahp_options ahp;
 };
 
 /// One point of a scale's distribution: unweighted count, weighted share of the valid answers.
@@ -86,7 +89,10 @@ struct item_score {
     std::vector<value_share> distribution;  ///< every scale point, in ascending order
     std::vector<double> top_box_values;
     proportion_estimate top_box;  ///< share of answers in the top box (CSAT)
-    proportion_estimate satisfied;  ///< share whose 0-100 score >= threshold
+    proportion_estimate satisfied;  ///< share satisfied under satisfied_rule
+    /// The rule behind `satisfied` (the item's "satisfied", else its scale's, else the 0-100
+    /// score >= threshold): "score >= 70", "value >= 8" or "top box (4,5)".
+    std::string satisfied_rule;
 };
 
 /// Score of one node of the indicator hierarchy among one group of respondents.
@@ -173,6 +179,8 @@ struct score_report {
     /// item's score and top-box share (leaf nodes are not repeated: they are items).
     std::vector<change> changes;
     std::vector<std::string> notes;        ///< things a reader should know (fallbacks etc.)
+    /// Nodes whose children's weights came from an AHP matrix (empty without any).
+    std::vector<ahp_node> ahp;
 };
 
 /// Scores `data` (answers to survey `s`). Throws argument_error for bad options (level, an

@@ -10,6 +10,7 @@
 #include "csikit/analysis.hpp"
 #include "csikit/bootstrap.hpp"
 #include "csikit/ipa.hpp"
+#include "csikit/ipa_survey.hpp"
 #include "csikit/pls.hpp"
 #include "csikit/scoring.hpp"
 #include "csikit/stats.hpp"
@@ -131,6 +132,11 @@ analysis_description score_description() {
          name("no-waves"), name("by_wave"), name("by_wave")},
         {"language", "string", d.language, {}, "label language; empty = the survey's first language",
          name("lang"), name("language"), name("language")},
+        // Issue 14 (helper ipa): AHP weights of the hierarchy.
+        {"ahp.method", "enum", to_string(d.ahp.method), {"eigenvector", "geometric_mean"},
+         "AHP weights of nodes with an \"ahp\" matrix", name("ahp-method"), name("ahp_method"), name("ahp_method")},
+        {"ahp.allow_inconsistent", "bool", text(d.ahp.allow_inconsistent), {}, "accept an AHP consistency ratio above 0.1",
+         name("ahp-allow-inconsistent"), name("ahp_allow_inconsistent"), name("ahp_allow_inconsistent")},
     };
     return a;
 }
@@ -160,11 +166,34 @@ analysis_description analyze_description() {
     return a;
 }
 
+// Issue 14 (helper ipa): the IPA from stated or derived importance.
+analysis_description survey_ipa_description() {
+    const survey_ipa_options d;
+    analysis_description a{"ipa", "csikit::survey_ipa_options", "ipa", "survey_ipa", "csikit_survey_ipa_options", {}};
+    a.options = {
+        {"importance", "enum", "", {"stated", "correlation", "beta", "pratt", "rwa", "lmg"},
+         "importance source; empty = stated with importance items, else rwa against the overall item",
+         name("importance"), name("importance"), name("importance")},
+        {"map.rule", "enum", crosshair_text(d.map.rule), {"mean", "median", "midpoint", "custom"}, "IPA cross-hair",
+         name("crosshair"), name("crosshair"), name("crosshair")},
+        {"map.custom_importance", "double", text(d.map.custom_importance), {}, "custom cross-hair: importance",
+         name("crosshair"), name("custom_importance"), name("custom_importance")},
+        {"map.custom_performance", "double", text(d.map.custom_performance), {}, "custom cross-hair: performance",
+         name("crosshair"), name("custom_performance"), name("custom_performance")},
+        {"map.diagonal", "bool", text(d.map.diagonal), {}, "the iso-priority diagonal (gap I - P, one metric only)",
+         name("diagonal"), name("diagonal"), name("diagonal")},
+        {"by", "string", d.by, {}, "segment or wave column: the map per group", name("by"), name("by"), name("by")},
+        {"use_weights", "bool", text(d.use_weights), {}, "weight respondents by the data's weights",
+         name("unweighted"), name("use_weights"), name("use_weights")},
+    };
+    return a;
+}
+
 }  // namespace
 
 const std::vector<analysis_description>& option_descriptions() {
     static const std::vector<analysis_description> all{estimate_options(), bootstrap_description(), score_description(),
-                                                       analyze_description()};
+                                                       analyze_description(), survey_ipa_description()};
     return all;
 }
 

@@ -18,6 +18,23 @@ analysis_report run_analysis(const survey& s, const responses& data, const analy
         r.segments = segment_breakdowns(s, data, options.scoring);
     }
     const bool has_model = !s.constructs.empty() && !s.paths.empty();
+    if (ipa_possible(s)) {
+        survey_ipa_options io = options.ipa;
+        io.map.rule = options.index.crosshair;
+        try {
+            r.ipa = survey_ipa(s, data, io);
+        } catch (const argument_error&) {
+            throw;  // a bad option or schema: the caller's problem
+        } catch (const error& e) {
+            r.notes.push_back(std::string("no importance-performance map: ") + e.what());
+        }
+    }
+    if (!has_model && r.ipa) {
+        r.notes.push_back("no path model: the schema declares no constructs and paths, so the report holds the "
+                          "importance-performance map from " + std::string(r.ipa->importance == importance_source::stated ? "stated" : "derived") +
+                          " importance" + (options.scores ? " and the scores" : ""));
+        return r;
+    }
     if (!has_model) {
         if (!options.scores)
             throw argument_error(location{"", 0, "constructs"},

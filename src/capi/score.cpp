@@ -23,6 +23,11 @@ csikit::score_options to_core(const csikit_score_options& o, const char* where) 
     so.by_wave = o.by_wave != 0;
     if (o.by) so.by = o.by;
     if (o.language) so.language = o.language;
+    if (o.ahp_method != 0 && o.ahp_method != 1)
+        throw csikit::argument_error({{}, 0, std::string(where) + ": options->ahp_method"},
+                                     std::to_string(o.ahp_method) + " is not a method (expected 0 eigenvector or 1 geometric mean)");
+    so.ahp.method = o.ahp_method == 1 ? csikit::ahp_method::geometric_mean : csikit::ahp_method::eigenvector;
+    so.ahp.allow_inconsistent = o.ahp_allow_inconsistent != 0;
     return so;
 }
 
@@ -43,6 +48,8 @@ CSIKIT_API int csikit_score_options_init(csikit_score_options* options) {
         o.nps_detractor_max = d.nps.detractor_max;
         o.by_wave = d.by_wave ? 1 : 0;
         o.language = nullptr;
+        o.ahp_method = d.ahp.method == csikit::ahp_method::geometric_mean ? 1 : 0;
+        o.ahp_allow_inconsistent = d.ahp.allow_inconsistent ? 1 : 0;
     });
 }
 

@@ -1,6 +1,7 @@
 // `csikit analyze`: estimate the survey's PLS path model, optionally bootstrap it, print the
 // tables a paper would show and write report.json (docs/report.md).
 #include "analysis_command.hpp"
+#include "ipa_print.hpp"
 #include "cli.hpp"
 #include "mediation_tables.hpp"
 #include "table.hpp"
@@ -326,24 +327,31 @@ void print_ipa(std::ostream& out, const csikit::survey& s, const csikit::pls_fit
     out << "\nIPA of the drivers of " << target << " (importance = total effect on the 0-100 metric, performance = index;\n"
         << "  cross-hair " << csikit::to_string(r.options.rule) << ": importance " << fmt(r.importance_cut)
         << ", performance " << fmt(r.performance_cut, 2) << ")\n";
-    table tq({"factor", "label", "importance", "performance", "quadrant", "象限"}, 2);
+    table tq({"factor", "label", "importance", "performance", "quadrant", "象限", "rank"}, 2);
     for (const auto& p : r.points) {
         const csikit::construct* c = s.find_construct(p.id);
         tq.add({p.id, c ? c->label.get() : "", fmt(p.importance), fmt(p.performance, 2),
-                csikit::quadrant_label(p.where, "en"), csikit::quadrant_label(p.where, "zh")});
+                csikit::quadrant_label(p.where, "en"), csikit::quadrant_label(p.where, "zh"), std::to_string(p.rank)});
     }
     tq.print(out);
+    auto order = [&](const csikit::ipa_result& m) {
+        out << "  Priority order (concentrate here first, then z(importance) - z(performance)):";
+        for (const auto& id : m.by_priority()) out << " " << id;
+        out << "\n";
+    };
+    order(r);
     if (part.ipa_indicators) {
         const auto& ri = *part.ipa_indicators;
         out << "\nIndicator IPMA for " << target << " (cross-hair: importance " << fmt(ri.importance_cut)
             << ", performance " << fmt(ri.performance_cut, 2) << ")\n";
-        table tr({"item", "construct", "importance", "performance", "quadrant"}, 2);
+        table tr({"item", "construct", "importance", "performance", "quadrant", "rank"}, 2);
         for (std::size_t k = 0; k < ri.points.size(); ++k) {
             const auto& p = ri.points[k];
             tr.add({p.id, k < part.ipma->indicators.size() ? part.ipma->indicators[k].construct : "", fmt(p.importance),
-                    fmt(p.performance, 2), csikit::quadrant_label(p.where, "en")});
+                    fmt(p.performance, 2), csikit::quadrant_label(p.where, "en"), std::to_string(p.rank)});
         }
         tr.print(out);
+        order(ri);
     }
 }
 
@@ -570,6 +578,10 @@ int run_analysis_command(const args& a, std::ostream& out, std::ostream& err, bo
         if (boot) csikit_cli::print_bootstrap_criteria(out, *boot);
         csikit_cli::print_mediation(out, *r.fit, boot, chains, all_indirect);
         print_analysis(out, s, *r.fit, boot, r.analysis);
+    }
+    if (!report && r.ipa) {  // issue 14: the IPA from stated or derived importance
+        out << "\n";
+        print_survey_ipa(out, *r.ipa, lang);
     }
     // The notes again at the end, where they cannot scroll away (the warning also heads the tables).
     if (!r.notes.empty()) {

@@ -100,14 +100,44 @@ void print_index(const csikit::group_scores& g, const csikit::score_options& o, 
     }
 }
 
+/// True when some item's "satisfied" rule is its own or its scale's, not score >= threshold.
+bool custom_satisfied_rules(const csikit::group_scores& g, const csikit::score_options& o) {
+    const std::string plain = "score >= " + csikit::format_shortest(o.threshold);
+    for (const auto& i : g.items)
+        if (i.satisfied_rule != plain) return true;
+    return false;
+}
+
+/// Issue 14: the AHP weights that replaced the stated ones, with their consistency.
+void print_ahp(const csikit::score_report& r, std::ostream& out) {
+    if (r.ahp.empty()) return;
+    out << "\nAHP weights (" << csikit::to_string(r.ahp.front().result.method)
+        << "; consistency ratio CR = CI / RI must be <= 0.1)\n";
+    table t({"node", "child", "stated", "AHP weight", "lambda_max", "CI", "RI", "CR"});
+    for (const auto& a : r.ahp)
+        for (std::size_t k = 0; k < a.children.size(); ++k) {
+            const bool first = k == 0;
+            t.add({first ? a.node : "", a.children[k], num(a.stated[k], 3), num(a.result.weights[k], 4),
+                   first ? num(a.result.lambda_max, 4) : "", first ? num(a.result.ci, 4) : "", first ? num(a.result.ri, 2) : "",
+                   first ? num(a.result.cr, 4) + (a.inconsistent ? " (> 0.1, allowed)" : "") : ""});
+        }
+    t.print(out);
+}
+
 void print_items(const csikit::group_scores& g, const csikit::score_options& o, std::ostream& out) {
     const std::string lv = num(100 * o.level, 0) + "% CI";
+    const bool rules = custom_satisfied_rules(g, o);  // the rule column only when rules differ
     out << "\nItems\n";
-    table t({"item", "n", "missing", "mean", "score", lv, "top-box", lv, "satisfied"});
-    for (const auto& i : g.items)
-        t.add({labelled(i.id, i.label), std::to_string(i.mean.n), std::to_string(i.missing), num(i.mean.mean, 2),
-               num(i.score.mean, 1), range(i.score.ci, 1), pct(i.top_box.p), range(i.top_box.ci, 1, 100),
-               pct(i.satisfied.p)});
+    std::vector<std::string> head{"item", "n", "missing", "mean", "score", lv, "top-box", lv, "satisfied"};
+    if (rules) head.push_back("satisfied if");
+    table t(head);
+    for (const auto& i : g.items) {
+        std::vector<std::string> row{labelled(i.id, i.label), std::to_string(i.mean.n), std::to_string(i.missing),
+                                     num(i.mean.mean, 2), num(i.score.mean, 1), range(i.score.ci, 1), pct(i.top_box.p),
+                                     range(i.top_box.ci, 1, 100), pct(i.satisfied.p)};
+        if (rules) row.push_back(i.satisfied_rule);
+        t.add(std::move(row));
+    }
     t.print(out);
 }
 
@@ -205,12 +235,42 @@ void print_segments(const csikit::score_report& r, std::ostream& out) {
     for (const auto& g : r.by_segment) row(g.value, g);
     row("(all)", overall);
     t.print(out);
+
+    // Issue 14: top-box and satisfied shares of every item per segment (with or without a
+    // hierarchy); each cell "top-box / satisfied", the rule of "satisfied" in the last column.
+    out << "\nTop-box / satisfied shares by " << o.by << "\n";
+    std::vector<std::string> shead{"item"};
+    for (const auto& g : r.by_segment) shead.push_back(csikit::fit_width(g.value, 20));
+    shead.push_back("(all)");
+    shead.push_back("satisfied if");
+    table st(shead);
+    for (const auto& it : overall.items) {
+        std::vector<std::string> cells{labelled(it.id, it.label)};
+        auto cell = [&](const csikit::group_scores& g) {
+            for (const auto& i : g.items)
+                if (i.id == it.id) return pct(i.top_box.p) + " / " + pct(i.satisfied.p);
+            return std::string("-");
+        };
+        for (const auto& g : r.by_segment) cells.push_back(cell(g));
+        cells.push_back(cell(overall));
+        cells.push_back(it.satisfied_rule);
+        st.add(std::move(cells));
+    }
+    if (overall.satisfaction_rate) {
+        std::vector<std::string> cells{fit("satisfaction rate (index)", label_width)};
+        for (const auto& g : r.by_segment) cells.push_back(g.satisfaction_rate ? "- / " + pct(g.satisfaction_rate->p) : "-");
+        cells.push_back("- / " + pct(overall.satisfaction_rate->p));
+        cells.push_back("index >= " + csikit::format_shortest(o.threshold));
+        st.add(std::move(cells));
+    }
+    st.print(out);
 }
 
 void print_report(const csikit::survey& s, const csikit::score_report& r, std::ostream& out) {
     out << "csikit score: " << s.name << "\n\n";
     print_sample(s, r, out);
     print_index(r.overall, r.options, out);
+    print_ahp(r, out);
     print_items(r.overall, r.options, out);
     print_nps(s, r.overall, r.options, out);
     print_changes(r, out);
@@ -298,6 +358,8 @@ csikit::score_options parse_options(const csikit_cli::args& a, const csikit::sur
                                          csikit::format_shortest(o.nps.promoter_min) + " overlap (expected --detractor-max below --promoter-min, e.g. 6 and 9)");
     for (const auto& spec : a.all("top-box")) o.top_box[top_box_scale(spec, s)] = top_box_values(spec);
     o.by_wave = !a.has("no-waves");
+    if (auto m = a.get("ahp-method")) o.ahp.method = csikit::parse_ahp_method(*m);
+    o.ahp.allow_inconsistent = a.has("ahp-allow-inconsistent");
     if (auto by = a.get("by")) {
         bool known = false;
         std::string list;
@@ -314,7 +376,8 @@ csikit::score_options parse_options(const csikit_cli::args& a, const csikit::sur
 }
 
 int run_score(const csikit_cli::args& a, std::ostream& out, std::ostream&) {
-    const csikit::survey s = csikit::load_survey(a.require("schema"));
+    csikit::survey s = csikit::load_survey(a.require("schema"));
+    if (auto f = a.get("ahp")) csikit::load_ahp_file(s, *f);  // matrices from a separate file
     const std::string data_path = a.require("data");
     const csikit::score_options options = parse_options(a, s);
     csikit::read_options ro;
@@ -381,9 +444,14 @@ CSIKIT_COMMAND({"score", "descriptive scores, index, NPS, wave changes and segme
                 "  --top-box SCALE=V1,V2   top-box values of a scale, overriding the schema's (repeatable)\n"
                 "  --no-waves              one sample: no per-wave results and changes even with a wave column\n"
                 "  --sheet NAME            Excel data: the sheet to read (default the first)\n"
-                "  --tables-out PATH       every table of the JSON report as FILE.xlsx sheets or DIR/ CSV files\n\n"
+                "  --tables-out PATH       every table of the JSON report as FILE.xlsx sheets or DIR/ CSV files\n"
+                "  --ahp FILE              AHP comparison matrices per hierarchy node: {\"NODE\": [[1, 3], [\"1/3\", 1]]}\n"
+                "  --ahp-method eigenvector|geometric_mean\n"
+                "                          AHP weights: principal eigenvector [default] or row geometric means\n"
+                "  --ahp-allow-inconsistent\n"
+                "                          accept an AHP matrix with consistency ratio > 0.1 (noted)\n\n"
                 "Exit status: 0 done, 2 bad input (one line per problem on stderr).",
                 run_score,
                 {{"schema", "data", "by", "out", "rescale", "threshold", "level", "aggregate", "out-of-scale", "interval",
-                  "lang", "html", "promoter-min", "detractor-max", "top-box", "sheet", "tables-out"},
-                 {"json", "no-waves"}}});
+                  "lang", "html", "promoter-min", "detractor-max", "top-box", "sheet", "tables-out", "ahp", "ahp-method"},
+                 {"json", "no-waves", "ahp-allow-inconsistent"}}});

@@ -75,12 +75,37 @@ std::vector<std::string> ipa_result::in_quadrant(quadrant q) const {
     return out;
 }
 
+namespace {
+
+/// The priority order: concentrate-here first, then by z(I) - z(P), stable.
+std::vector<std::size_t> priority_order(const std::vector<ipa_point>& points) {
+    std::vector<std::size_t> order(points.size());
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        const bool ca = points[a].where == quadrant::concentrate_here, cb = points[b].where == quadrant::concentrate_here;
+        if (ca != cb) return ca;
+        return points[a].priority > points[b].priority;
+    });
+    return order;
+}
+
+/// Values standardised over the factors (sample SD); all 0 when there is no spread.
+std::vector<double> standardised(const std::vector<double>& x) {
+    const double m = std::accumulate(x.begin(), x.end(), 0.0) / static_cast<double>(x.size());
+    double ss = 0;
+    for (double v : x) ss += (v - m) * (v - m);
+    const double sd = x.size() > 1 ? std::sqrt(ss / static_cast<double>(x.size() - 1)) : 0.0;
+    std::vector<double> z(x.size(), 0.0);
+    if (sd > 0 && std::isfinite(sd))
+        for (std::size_t k = 0; k < x.size(); ++k) z[k] = (x[k] - m) / sd;
+    return z;
+}
+
+}  // namespace
+
 std::vector<std::string> ipa_result::by_priority() const {
-    std::vector<const ipa_point*> order;
-    for (const auto& p : points) order.push_back(&p);
-    std::stable_sort(order.begin(), order.end(), [](const ipa_point* a, const ipa_point* b) { return a->gap > b->gap; });
     std::vector<std::string> out;
-    for (const auto* p : order) out.push_back(p->id);
+    for (std::size_t k : priority_order(points)) out.push_back(points[k].id);
     return out;
 }
 
@@ -134,6 +159,10 @@ ipa_result ipa(const std::vector<ipa_factor>& factors, const ipa_options& option
         p.above_diagonal = p.gap > 0;
         out.points.push_back(std::move(p));
     }
+    const std::vector<double> zi = standardised(imp), zp = standardised(perf);
+    for (std::size_t k = 0; k < out.points.size(); ++k) out.points[k].priority = zi[k] - zp[k];
+    const std::vector<std::size_t> order = priority_order(out.points);
+    for (std::size_t r = 0; r < order.size(); ++r) out.points[order[r]].rank = r + 1;
     return out;
 }
 

@@ -15,6 +15,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <charconv>
+#include <cmath>
 #include <cstdint>
 #include <cstdio>
 #include <initializer_list>
@@ -257,7 +259,7 @@ public:
     scale read_scale(const json& v, const std::string& p) {
         scale s;
         if (!object(v, p)) return s;
-        keys(v, p, {"id", "min", "max", "values", "missing", "top_box"}, {"id", "min", "max"});
+        keys(v, p, {"id", "min", "max", "values", "missing", "top_box", "satisfied"}, {"id", "min", "max"});
         string(v, "id", p, s.id);
         number(v, "min", p, s.min);
         number(v, "max", p, s.max);
@@ -295,18 +297,21 @@ public:
             s.missing.push_back(std::move(m));
         });
         numbers(v, "top_box", p, s.top_box);
+        satisfied(v, p, s.satisfied);
         return s;
     }
 
     item read_item(const json& v, const std::string& p) {
         item it;
         if (!object(v, p)) return it;
-        keys(v, p, {"id", "text", "scale", "reverse", "column"}, {"id", "scale"});
+        keys(v, p, {"id", "text", "scale", "reverse", "column", "importance_item", "satisfied"}, {"id", "scale"});
         string(v, "id", p, it.id);
         text(v, "text", p, it.text);
         string(v, "scale", p, it.scale);
         boolean(v, "reverse", p, it.reverse);
         string(v, "column", p, it.column);
+        string(v, "importance_item", p, it.importance_item);
+        satisfied(v, p, it.satisfied);
         return it;
     }
 
@@ -314,7 +319,7 @@ public:
         node n;
         if (!object(v, p)) return n;
         if (v.contains("item")) {
-            keys(v, p, {"id", "label", "weight", "item", "children"}, {});
+            keys(v, p, {"id", "label", "weight", "item", "children", "importance_item"}, {});
             if (v.contains("children"))
                 fail(join_key(p, "children"), "a leaf (a node with \"item\") cannot have children");
             string(v, "item", p, n.item);
@@ -323,14 +328,78 @@ public:
             string(v, "id", p, n.id);
             if (n.id.empty()) n.id = n.item;  // a leaf is named after its item by default
         } else {
-            keys(v, p, {"id", "label", "weight", "children"}, {"id", "children"});
+            keys(v, p, {"id", "label", "weight", "children", "importance_item", "ahp"}, {"id", "children"});
+            ahp_matrix(v, p, n.ahp);
             string(v, "id", p, n.id);
             array(v, "children", p,
                   [&](const json& c, const std::string& cp) { n.children.push_back(read_node(c, cp)); });
         }
         text(v, "label", p, n.label);
         number(v, "weight", p, n.weight);
+        string(v, "importance_item", p, n.importance_item);
         return n;
+    }
+
+    // ---- issue 14: "satisfied" rules and AHP matrices ----
+
+    /// "satisfied": {"min_score": 70} | {"min_value": 8} | {"top_box": true}
+    void satisfied(const json& obj, const std::string& path, std::optional<satisfied_rule>& out) {
+        auto it = obj.find("satisfied");
+        if (it == obj.end()) return;
+        const std::string here = join_key(path, "satisfied");
+        if (!object(*it, here)) return;
+        keys(*it, here, {"min_score", "min_value", "top_box"}, {});
+        if (it->size() != 1) {
+            fail(here, "expected exactly one of min_score, min_value or top_box (e.g. {\"min_value\": 8})");
+            return;
+        }
+        satisfied_rule r;
+        if (it->contains("min_score")) {
+            r.how = satisfied_rule::kind::min_score;
+            number(*it, "min_score", here, r.value);
+            if (!(r.value >= 0 && r.value <= 100)) fail(join_key(here, "min_score"), "is outside 0..100 (expected a 0-100 score, e.g. 70)");
+        } else if (it->contains("min_value")) {
+            r.how = satisfied_rule::kind::min_value;
+            number(*it, "min_value", here, r.value);
+        } else if (it->contains("top_box")) {
+            bool on = false;
+            boolean(*it, "top_box", here, on);
+            if (!on) fail(join_key(here, "top_box"), "must be true (leave \"satisfied\" out for the default rule)");
+            r.how = satisfied_rule::kind::top_box;
+            r.value = 0;
+        }
+        out = r;
+    }
+
+    /// "ahp": [[1, 3, "5"], ["1/3", 1, 2], ...]: numbers or "a/b" fraction strings.
+    void ahp_matrix(const json& obj, const std::string& path, std::vector<std::vector<double>>& out) {
+        array(obj, "ahp", path, [&](const json& row, const std::string& rp) {
+            std::vector<double> r;
+            if (!row.is_array()) fail(rp, "expected an array of numbers (a row of the comparison matrix), got " + describe(row));
+            else
+                for (std::size_t j = 0; j < row.size(); ++j) {
+                    const json& c = row[j];
+                    double x = std::nan("");
+                    if (c.is_number()) x = c.get<double>();
+                    else if (c.is_string()) x = fraction(c.get<std::string>());
+                    if (!(std::isfinite(x) && x > 0))
+                        fail(join_index(rp, j), "expected a positive number or a fraction such as \"1/3\", got " + describe(c));
+                    r.push_back(x);
+                }
+            out.push_back(std::move(r));
+        });
+    }
+
+    static double fraction(const std::string& t) {
+        const auto slash = t.find('/');
+        auto parse = [](const std::string& x) {
+            double v = 0;
+            const auto [p, ec] = std::from_chars(x.data(), x.data() + x.size(), v);
+            return (x.empty() || ec != std::errc() || p != x.data() + x.size()) ? std::nan("") : v;
+        };
+        if (slash == std::string::npos) return parse(t);
+        const double a = parse(t.substr(0, slash)), b = parse(t.substr(slash + 1));
+        return b != 0 ? a / b : std::nan("");
     }
 
     construct read_construct(const json& v, const std::string& p) {

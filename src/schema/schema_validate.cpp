@@ -197,6 +197,7 @@ private:
             if (range_ok && !sc.contains(v)) fail(bp, num(v) + " is outside the scale " + range);
             if (!box.insert(v).second) fail(bp, "duplicate top-box value " + num(v));
         }
+        if (sc.satisfied && range_ok) check_satisfied(*sc.satisfied, &sc, p + ".satisfied");
     }
 
     std::map<std::string, std::string> item_ids_;
@@ -212,7 +213,38 @@ private:
                                        (known.empty() ? " (no scales are declared)"
                                                       : " (expected one of " + known + ")"));
             check_text(it.text, p + ".text");
+            check_importance_item(it.importance_item, it.id, p + ".importance_item");
+            if (it.satisfied) check_satisfied(*it.satisfied, find_scale(it.scale), p + ".satisfied");
         }
+    }
+
+    // ---- issue 14: importance pairs, "satisfied" rules, AHP matrix sizes ----
+
+    void check_importance_item(const std::string& id, const std::string& self, const std::string& where) {
+        if (id.empty()) return;
+        if (id == self) fail(where, "item " + quote(self) + " names itself as its importance item (expected a separate importance question)");
+        else if (!find_item(id)) fail(where, "unknown item " + quote(id) + " (expected the id of the importance question paired with " + quote(self) + ")");
+    }
+
+    void check_satisfied(const satisfied_rule& r, const scale* sc, const std::string& where) {
+        if (r.how != satisfied_rule::kind::min_value || !sc) return;
+        if (!(r.value > sc->min && r.value <= sc->max))
+            fail(where + ".min_value", num(r.value) + " is outside " + num(sc->min) + ".." + num(sc->max) +
+                                           " or at its minimum (expected a value of the scale above its lowest point)");
+    }
+
+    void check_ahp_size(const node& n, const std::string& p) {
+        if (n.ahp.empty()) return;
+        const std::size_t k = n.children.size();
+        if (n.ahp.size() != k) {
+            fail(p + ".ahp", "has " + std::to_string(n.ahp.size()) + " rows for " + std::to_string(k) + " children (expected a " +
+                                 std::to_string(k) + " x " + std::to_string(k) + " pairwise comparison matrix)");
+            return;
+        }
+        for (std::size_t i = 0; i < k; ++i)
+            if (n.ahp[i].size() != k)
+                fail(idx(p + ".ahp", i), "has " + std::to_string(n.ahp[i].size()) + " entries (expected " + std::to_string(k) +
+                                             ", one per child)");
     }
 
     /// Item columns, the weight, segment and wave columns must all be different data columns.
@@ -254,6 +286,7 @@ private:
         if (!std::isfinite(n.weight) || n.weight < 0)
             fail(p + ".weight", num(n.weight) + " is not a valid weight (expected a finite number >= 0)");
         check_text(n.label, p + ".label");
+        check_importance_item(n.importance_item, n.id, p + ".importance_item");
         if (n.is_leaf()) {
             if (!find_item(n.item)) fail(p + ".item", "unknown item " + quote(n.item));
             // With default ids a repeated item is already reported as a duplicate node id.
@@ -265,6 +298,7 @@ private:
             fail(p + ".children", "an inner node needs at least one child");
             return;
         }
+        check_ahp_size(n, p);
         double sum = 0;
         bool all_valid = true;
         for (std::size_t i = 0; i < n.children.size(); ++i) {

@@ -36,6 +36,14 @@ ojson text(const localized_text& t) {
 }
 
 
+/// "satisfied": {"min_score": x} | {"min_value": x} | {"top_box": true}
+ojson write_satisfied(const satisfied_rule& r) {
+    ojson j;
+    if (r.how == satisfied_rule::kind::top_box) j["top_box"] = true;
+    else j[r.how == satisfied_rule::kind::min_value ? "min_value" : "min_score"] = number(r.value);
+    return j;
+}
+
 ojson write_scale(const scale& sc) {
     ojson j;
     j["id"] = sc.id;
@@ -68,6 +76,7 @@ ojson write_scale(const scale& sc) {
         for (double v : sc.top_box) box.push_back(number(v));
         j["top_box"] = std::move(box);
     }
+    if (sc.satisfied) j["satisfied"] = write_satisfied(*sc.satisfied);
     return j;
 }
 
@@ -84,6 +93,8 @@ ojson write_item(const item& it) {
     j["scale"] = it.scale;
     if (it.reverse) j["reverse"] = true;
     if (!it.column.empty()) j["column"] = it.column;
+    if (!it.importance_item.empty()) j["importance_item"] = it.importance_item;
+    if (it.satisfied) j["satisfied"] = write_satisfied(*it.satisfied);
     return j;
 }
 
@@ -97,6 +108,16 @@ ojson write_node(const node& n) {
     }
     if (!n.label.empty()) j["label"] = text(n.label);
     if (n.weight != 1.0) j["weight"] = number(n.weight);
+    if (!n.importance_item.empty()) j["importance_item"] = n.importance_item;
+    if (!n.ahp.empty()) {
+        ojson m = ojson::array();
+        for (const auto& row : n.ahp) {
+            ojson r = ojson::array();
+            for (double x : row) r.push_back(number(x));
+            m.push_back(std::move(r));
+        }
+        j["ahp"] = std::move(m);
+    }
     if (!n.is_leaf()) {
         ojson children = ojson::array();
         for (const auto& c : n.children) children.push_back(write_node(c));

@@ -182,10 +182,23 @@ group_scores score_group(const survey& s, const responses& data, const std::vect
     return out;
 }
 
-score_report score(const survey& s, const responses& data, const score_options& options) {
+score_report score(const survey& given, const responses& data, const score_options& options) {
     check_options(options);
+    // AHP matrices replace the stated weights of their nodes' children (docs/ahp.md).
+    survey with_ahp;
+    std::vector<ahp_node> ahp;
+    if (has_ahp(given)) {
+        with_ahp = given;
+        ahp = apply_ahp(with_ahp, options.ahp);
+    }
+    const survey& s = ahp.empty() ? given : with_ahp;
     check_data(s, data, options);
     score_report report;
+    report.ahp = ahp;
+    for (const auto& a : ahp)
+        if (a.inconsistent)
+            report.notes.push_back("node " + a.node + ": AHP consistency ratio " + format_fixed(a.result.cr, 3) +
+                                   " is above 0.1 (allowed by the options)");
     report.options = options;
     report.sample = summarize_sample(s, data, options);
 

@@ -31,6 +31,11 @@ bool has_score_map(const scale& s) noexcept;
 /// Scores one item among the group's respondents.
 item_score score_item(const survey& s, const item& it, const group_rows& g, const score_options& options);
 
+/// The "satisfied" rule of an item: its own, else its scale's, else score >= options.threshold.
+satisfied_rule satisfied_rule_of(const survey& s, const item& it, const score_options& options);
+/// "score >= 70", "value >= 8", "top box (4,5)".
+std::string satisfied_rule_text(const satisfied_rule& r, const std::vector<double>& top_box);
+
 /// 0-100 scores of an item for each respondent of the group (NaN = missing).
 std::vector<double> item_scores(const survey& s, const item& it, const group_rows& g, rescaling method);
 

@@ -3,6 +3,7 @@
 #include "scoring_internal.hpp"
 
 #include "csikit/enum_names.hpp"
+#include "csikit/format.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -101,6 +102,29 @@ std::vector<double> item_scores(const survey& s, const item& it, const group_row
     return out;
 }
 
+satisfied_rule satisfied_rule_of(const survey& s, const item& it, const score_options& options) {
+    if (it.satisfied) return *it.satisfied;
+    if (const scale* sc = s.find_scale(it.scale); sc && sc->satisfied) return *sc->satisfied;
+    return satisfied_rule{satisfied_rule::kind::min_score, options.threshold};
+}
+
+std::string satisfied_rule_text(const satisfied_rule& r, const std::vector<double>& top_box) {
+    switch (r.how) {
+        case satisfied_rule::kind::min_score: return "score >= " + format_shortest(r.value);
+        case satisfied_rule::kind::min_value: return "value >= " + format_shortest(r.value);
+        case satisfied_rule::kind::top_box: {
+            std::string v = "top box (";
+            for (std::size_t k = 0; k < top_box.size(); ++k) {
+                if (k) v.push_back(',');
+                v.append(format_shortest(top_box[k]));
+            }
+            v.push_back(')');
+            return v;
+        }
+    }
+    return "";
+}
+
 item_score score_item(const survey& s, const item& it, const group_rows& g, const score_options& options) {
     const scale& sc = s.scale_of(it.id);
     const Eigen::Index col = find_column(g.data, it.id);
@@ -141,10 +165,17 @@ item_score score_item(const survey& s, const item& it, const group_rows& g, cons
     out.top_box_values = top_box_values(sc, box == options.top_box.end() ? std::vector<double>{} : box->second);
     // std::vector<bool> has no contiguous storage; spans need real bools.
     std::unique_ptr<bool[]> valid(new bool[n]), top(new bool[n]), satisfied(new bool[n]);
+    // "Satisfied": the item's rule, else its scale's, else the 0-100 score >= threshold.
+    const satisfied_rule rule = satisfied_rule_of(s, it, options);
+    out.satisfied_rule = satisfied_rule_text(rule, out.top_box_values);
     for (std::size_t i = 0; i < n; ++i) {
         valid[i] = !std::isnan(x[i]);
         top[i] = valid[i] && in_set(x[i], out.top_box_values);
-        satisfied[i] = valid[i] && y[i] >= options.threshold - tolerance;
+        switch (rule.how) {
+            case satisfied_rule::kind::min_score: satisfied[i] = valid[i] && y[i] >= rule.value - tolerance; break;
+            case satisfied_rule::kind::min_value: satisfied[i] = valid[i] && x[i] >= rule.value - tolerance; break;
+            case satisfied_rule::kind::top_box: satisfied[i] = top[i]; break;
+        }
     }
     out.top_box = proportion_ci({top.get(), n}, {valid.get(), n}, g.weights, options.level, options.interval);
     out.satisfied = proportion_ci({satisfied.get(), n}, {valid.get(), n}, g.weights, options.level, options.interval);

@@ -61,8 +61,14 @@ std::vector<std::string> segment_groups::notes(const std::string& column) const 
 
 }  // namespace scoring_detail
 
-std::vector<segment_breakdown> segment_breakdowns(const survey& s, const responses& data, const score_options& options,
+std::vector<segment_breakdown> segment_breakdowns(const survey& given, const responses& data, const score_options& options,
                                                   const std::vector<std::string>& columns) {
+    survey with_ahp;  // the same AHP weights as score()
+    if (has_ahp(given)) {
+        with_ahp = given;
+        apply_ahp(with_ahp, options.ahp);
+    }
+    const survey& s = has_ahp(given) ? with_ahp : given;
     const auto& wanted = columns.empty() ? s.segment_columns : columns;
     score_options o = options;
     o.by.clear();  // groups are scored one by one here

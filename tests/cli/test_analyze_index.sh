@@ -36,7 +36,10 @@ def check_part(cons, ipa, impacts, where):
     for p in ipa:
         assert p["quadrant"] in quadrants and p["quadrant_zh"] in zh, (where, p)
         assert p["importance"] > 0 and 0 < p["performance"] < 100, (where, p)
-        assert math.isclose(p["gap"], p["importance"] - p["performance"], rel_tol=1e-12)
+        assert "gap" not in p and math.isfinite(p["priority"]), p  # no raw I - P across units
+    assert sorted(p["rank"] for p in ipa) == list(range(1, len(ipa) + 1)), ipa
+    first = min(ipa, key=lambda p: p["rank"])
+    assert first["quadrant"] == "concentrate_here" or all(p["quadrant"] != "concentrate_here" for p in ipa), ipa
     sat = {m["driver"]: m for m in impacts if m["target"] == "SAT"}
     assert set(sat) == drivers, (where, sat.keys())
     for m in sat.values():

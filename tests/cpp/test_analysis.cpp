@@ -192,7 +192,10 @@ TEST_CASE("the bootstrap carries each construct's index; report.json has the ind
     REQUIRE(r["ipa"].size() == 4);
     for (const auto& p : r["ipa"]) {
         CHECK(p["quadrant_zh"].is_string());
-        CHECK(p["gap"].get<double>() == doctest::Approx(p["importance"].get<double>() - p["performance"].get<double>()));
+        // No raw gap across units (issue 14): the unit-free priority and its rank instead.
+        CHECK_FALSE(p.contains("gap"));
+        CHECK(p["priority"].is_number());
+        CHECK(p["rank"].get<int>() >= 1);
     }
     CHECK(r["ipma_indicators"].size() == 17);
     double sum = 0;
@@ -383,7 +386,13 @@ TEST_CASE("run_analysis on the bank example: listwise loses half the sample and 
     // One document: run_analysis' report.json is the fit/analysis document the C ABI writes.
     const std::string text = to_json(r);
     const index_analysis a = analyze_indices(pls_model::from_survey(b.s), *r.fit, b.s, b.data);
-    CHECK(text == to_json(*r.fit, nullptr, &b.s, a));
+    // ... plus "survey_ipa" (the bank schema names an overall_item, so a derived-importance IPA
+    // is possible), which belongs to the run, not to the fit.
+    json without = json::parse(text);
+    REQUIRE(r.ipa);
+    CHECK(without["survey_ipa"]["importance"] == "relative_weights");
+    without.erase("survey_ipa");
+    CHECK(without == json::parse(to_json(*r.fit, nullptr, &b.s, a)));
     const json j = json::parse(text);
     CHECK(j["sample"]["missing"] == 315);
     CHECK(j["sample"]["missing_share"].get<double>() == doctest::Approx(0.525));
@@ -487,7 +496,8 @@ TEST_CASE("run_analysis with scores, segments, a bootstrap and --by: everything 
     CHECK(html.find("Drivers of SAT (items)") != std::string::npos);
     CHECK(html.find("Drivers of SAT (constructs, wave = 2025H1)") != std::string::npos);
     CHECK(html.find("Drivers of SAT (items, wave = 2025H2)") != std::string::npos);
-    CHECK(occurrences(html, "class=\"chart ipa\"") == 6);
+    // Six IPMA maps plus the survey IPA (derived importance against SAT1, issue 14).
+    CHECK(occurrences(html, "class=\"chart ipa\"") == 7);
     CHECK(html.find("SAT (overall_item)") != std::string::npos);  // the settings say where the target came from
     CHECK(to_html(r, {.language = "zh"}).find("SAT的驱动因素（潜变量层面）") != std::string::npos);
     CHECK(to_html(r, {.language = "en"}) == html);  // deterministic
@@ -498,6 +508,11 @@ TEST_CASE("run_analysis without a path model: scores only when asked, else a cle
     survey plain = b.s;
     plain.constructs.clear();
     plain.paths.clear();
+    // With an overall_item the schema allows an IPA (issue 14): the run gives it instead of failing.
+    const analysis_report only_ipa = run_analysis(plain, b.data);
+    REQUIRE(only_ipa.ipa);
+    CHECK(only_ipa.notes.back().find("no path model") == 0);
+    plain.overall_item.clear();
     CHECK_THROWS_AS(run_analysis(plain, b.data), argument_error);
     analysis_options o;
     o.scores = true;
@@ -507,7 +522,7 @@ TEST_CASE("run_analysis without a path model: scores only when asked, else a cle
     REQUIRE(r.notes.size() == 1);
     CHECK(r.notes[0].find("no path model") == 0);
     const json j = json::parse(to_json(r));
-    CHECK(j.size() == 3);
+    CHECK(j.size() == 3);  // no overall_item here: no survey_ipa
     CHECK(j["csikit_version"] == version());
     CHECK(j["notes"][0] == r.notes[0]);
     CHECK(j["scores"]["overall"].is_object());

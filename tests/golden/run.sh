@@ -24,6 +24,8 @@ run bank_analyze_wave.json analyze --schema "$bank/schema.json" --data "$bank/re
 "$cli" report --schema "$bank/schema.json" --data "$bank/responses.csv" --target SAT --missing mean --lang en --out "$out/bank_report" >/dev/null
 "$cli" report --schema "$bank/schema.json" --data "$bank/responses.csv" --target SAT --missing mean --lang zh --out "$out/bank_report_zh" >/dev/null
 run courier_score.json score --schema "$courier/schema.json" --data "$courier/responses.csv" --json
+run courier_ipa.json ipa --schema "$courier/schema.json" --data "$courier/responses.csv" --json  # issue 14
+run courier_ipa_rwa.txt ipa --schema "$courier/schema.json" --data "$courier/responses.csv" --importance rwa --by customer_type
 if [ -f "$ecsi/mobi.csv" ]; then
   run ecsi_analyze.json analyze --schema "$ecsi/schema.json" --data "$ecsi/mobi.csv" --bootstrap 300 --seed 1 --threads 2 --json
   run ecsi_analyze.txt analyze --schema "$ecsi/schema.json" --data "$ecsi/mobi.csv" --bootstrap 300 --seed 1 --threads 2

@@ -28,10 +28,11 @@ HEADERS = {
     "data.hpp": "data",
     "draft.hpp": "data",  # readers: the schema drafted from a data file
     "sampling.hpp": "sampling",
-    "scoring.hpp": "scoring",
+    "scoring.hpp": "scoring", "ahp.hpp": "scoring",
     "pls.hpp": "pls", "preset_binding.hpp": "pls",
     "mediation.hpp": "pls",
     "index.hpp": "index", "importance.hpp": "index", "ipa.hpp": "index",
+    "ipa_survey.hpp": "index",
     "bootstrap.hpp": "bootstrap",
     "simulate.hpp": "simulate",
     "analysis.hpp": "analysis", "provenance.hpp": "analysis",

@@ -118,6 +118,9 @@ __all__ = [
     "score",
     "simulate",
 ]
+# Issue 14 (helper ipa): the IPA of a survey without a path model.
+from .ipa import SurveyIpa, survey_ipa  # noqa: E402
+__all__ += ["SurveyIpa", "survey_ipa"]
 
 
 def __dir__() -> list[str]:

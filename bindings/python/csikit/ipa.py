@@ -11,8 +11,8 @@ from . import _core, _followups
 from .data import Responses
 from .fit import Fit
 
-__all__ = ["QUADRANTS", "IpaResult", "IpmaResult", "derived_importance", "importance", "ipa", "ipma",
-           "quadrant_label"]
+__all__ = ["QUADRANTS", "IpaResult", "IpmaResult", "SurveyIpa", "derived_importance", "importance", "ipa", "ipma",
+           "quadrant_label", "survey_ipa"]
 
 Rule = Literal["mean", "median", "midpoint", "custom"]
 
@@ -37,7 +37,8 @@ class IpaResult:
         self.core = core
         pts = core.points
         self.table = pd.DataFrame(
-            {col: [getattr(p, col) for p in pts] for col in ("label", "importance", "performance", "quadrant", "gap")},
+            {col: [getattr(p, col) for p in pts]
+             for col in ("label", "importance", "performance", "quadrant", "priority", "rank", "gap")},
             index=pd.Index([p.id for p in pts], name="factor"))
         self.importance_cut: float = core.importance_cut
         self.performance_cut: float = core.performance_cut
@@ -151,6 +152,59 @@ def importance(data: Responses, drivers: Sequence[str], outcome: str, *, with_lm
                          index=pd.Index(list(drivers), name="driver"))
     frame.attrs["r2"] = core.r2
     return frame
+
+
+class SurveyIpa:
+    """The IPA of a survey from stated or derived importance (no path model needed).
+
+    ``factors``: one row per factor (index ``id``) with kind, label, importance item,
+    importance, performance, quadrant (and its en/zh labels), priority z(I) - z(P), rank and
+    gap (stated importance only); ``crosshair``: {"rule", "importance", "performance"};
+    ``priority_order``: concentrate-here first, then by priority; ``groups``: value ->
+    factors DataFrame per group of ``by``; ``json``: the document (the CLI's ``--json``).
+    """
+
+    def __init__(self, text: str) -> None:
+        import json as _json
+        self.json: str = text
+        doc = _json.loads(text)
+        self.doc: dict[str, Any] = doc
+        self.importance: str = doc["importance"]
+        self.outcome: str | None = doc["outcome"]
+        self.r2: float | None = doc["r2"]
+        self.crosshair: dict[str, Any] = doc["crosshair"]
+        self.priority_order: list[str] = list(doc["priority_order"])
+        self.factors = self._frame(doc["factors"])
+        self.groups: dict[str, pd.DataFrame] = {g["value"]: self._frame(g["factors"]) for g in doc["groups"]}
+        self.notes: list[str] = list(doc["notes"])
+
+    @staticmethod
+    def _frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
+        cols = ["kind", "label", "importance_item", "importance", "performance", "quadrant", "quadrant_en",
+                "quadrant_zh", "priority", "rank", "gap"]
+        frame = pd.DataFrame([{c: r[c] for c in cols} for r in rows], columns=cols,
+                             index=pd.Index([r["id"] for r in rows], name="id"))
+        for c in ("importance", "performance", "priority", "gap"):
+            frame[c] = frame[c].astype(float)
+        return frame
+
+    def __repr__(self) -> str:
+        return (f"SurveyIpa(importance {self.importance}, cross-hair {self.crosshair['rule']} at "
+                f"({self.crosshair['importance']:.3f}, {self.crosshair['performance']:.1f}))\n"
+                + self.factors[["importance", "performance", "quadrant", "rank"]].to_string())
+
+    def _repr_html_(self) -> str:
+        return self.factors.to_html(float_format=lambda v: f"{v:.3f}")
+
+
+def survey_ipa(data: Responses, *, importance: str | None = None, crosshair: Rule = "mean",
+               custom_importance: float = 0.0, custom_performance: float = 0.0, diagonal: bool = False,
+               by: str | None = None, use_weights: bool = True) -> SurveyIpa:
+    """The importance-performance map of ``data``'s survey without a path model: stated
+    importance (items or hierarchy nodes naming an ``importance_item``) or derived against the
+    schema's ``overall_item`` (``importance``: correlation, beta, pratt, rwa, lmg)."""
+    return SurveyIpa(_core.index.survey_ipa_json(data.core, importance or "", crosshair, custom_importance,
+                                                 custom_performance, diagonal, by or "", use_weights))
 
 
 _followups.provide("Fit.ipma", ipma)

@@ -22,7 +22,7 @@ def _group_items(group: dict[str, Any]) -> pd.DataFrame:
         rows.append({"item": i["id"], "label": i["label"], "n": i["mean"]["n"], "missing": i["missing"],
                      "mean": i["mean"]["mean"], "score": i["score"]["mean"], "score_ci_low": i["score"]["ci"][0],
                      "score_ci_high": i["score"]["ci"][1], "top_box": i["top_box"]["share"],
-                     "satisfied": i["satisfied"]["share"]})
+                     "satisfied": i["satisfied"]["share"], "satisfied_rule": i["satisfied_rule"]})
     return pd.DataFrame(rows).set_index("item") if rows else pd.DataFrame()
 
 
@@ -41,7 +41,8 @@ class ScoreReport:
 
     @cached_property
     def items(self) -> pd.DataFrame:
-        """One row per item: n, mean, 0-100 score with interval, top-box and satisfied shares."""
+        """One row per item: n, mean, 0-100 score with interval, top-box and satisfied shares, and
+        the rule behind "satisfied" ("score >= 70", "value >= 8", "top box (4,5)")."""
         return _group_items(self._doc["overall"])
 
     @cached_property
@@ -66,6 +67,15 @@ class ScoreReport:
     def by_wave(self) -> dict[str, pd.DataFrame]:
         """Item tables per wave."""
         return {g["value"]: _group_items(g) for g in self._doc.get("by_wave", [])}
+
+    @property
+    def ahp(self) -> pd.DataFrame:
+        """AHP weights: one row per (node, child) with the stated and AHP weight and the node's
+        lambda_max, CI, RI and CR (empty without AHP matrices)."""
+        rows = [{"node": a["node"], "child": c, "stated_weight": a["stated_weights"][k], "weight": a["weights"][k],
+                 "lambda_max": a["lambda_max"], "ci": a["ci"], "ri": a["ri"], "cr": a["cr"]}
+                for a in self._doc.get("ahp", []) for k, c in enumerate(a["children"])]
+        return pd.DataFrame(rows)
 
     @property
     def changes(self) -> pd.DataFrame:
@@ -93,15 +103,20 @@ def score(
     top_box: Mapping[str, Sequence[float]] | None = None,
     promoter_min: float = 9,
     detractor_max: float = 6,
+    ahp_method: Literal["eigenvector", "geometric_mean"] = "eigenvector",
+    ahp_allow_inconsistent: bool = False,
 ) -> ScoreReport:
     """Scores the data: item means and 0-100 scores with intervals, distributions, top-box and
     satisfaction rates, NPS, the weighted hierarchy index, breakdowns by ``by`` and by wave.
     NPS answers >= ``promoter_min`` are promoters, <= ``detractor_max`` detractors (as
-    ``csikit.nps``; the CLI's ``--promoter-min`` / ``--detractor-max``)."""
+    ``csikit.nps``; the CLI's ``--promoter-min`` / ``--detractor-max``). Hierarchy nodes with an
+    ``"ahp"`` matrix weigh their children by ``ahp_method`` (``ahp`` property: the weights and
+    consistency; a consistency ratio above 0.1 raises unless ``ahp_allow_inconsistent``)."""
     text = _core.scoring.score_json(data.core, rescale=rescale, aggregate=aggregate, threshold=threshold, level=level,
                             interval=interval, by=by or "", by_wave=by_wave, language=language,
                             top_box={k: list(v) for k, v in (top_box or {}).items()}, promoter_min=promoter_min,
-                            detractor_max=detractor_max, indent=-1)
+                            detractor_max=detractor_max, indent=-1, ahp_method=ahp_method,
+                            ahp_allow_inconsistent=ahp_allow_inconsistent)
     return ScoreReport(text)
 
 

@@ -6,6 +6,8 @@
 #include "csikit/importance.hpp"
 #include "csikit/index.hpp"
 #include "csikit/ipa.hpp"
+#include "csikit/ipa_survey.hpp"
+#include "csikit/report.hpp"
 
 namespace csikit_py {
 
@@ -82,7 +84,9 @@ void bind_results(py::module_& m) {
     factor_fields(py::class_<pt>(m, "IpaPoint", "One placed factor (csikit::ipa_point)."))
         .def_property_readonly("quadrant", [](const pt& p) { return csikit::to_string(p.where); })
         .def_readonly("gap", &pt::gap)
-        .def_readonly("above_diagonal", &pt::above_diagonal);
+        .def_readonly("above_diagonal", &pt::above_diagonal)
+        .def_readonly("priority", &pt::priority)
+        .def_readonly("rank", &pt::rank);
 
     using ia = csikit::ipa_result;
     py::class_<ia>(m, "IpaResult", "Factors placed in the four quadrants (csikit::ipa_result).")
@@ -90,7 +94,8 @@ void bind_results(py::module_& m) {
         .def_readonly("importance_cut", &ia::importance_cut)
         .def_readonly("performance_cut", &ia::performance_cut)
         .def_property_readonly("rule", [](const ia& r) { return csikit::to_string(r.options.rule); })
-        .def("by_priority", &ia::by_priority, "Ids by decreasing gap importance - performance.")
+        .def("by_priority", &ia::by_priority,
+             "The priority order: concentrate-here first, then by z(importance) - z(performance).")
         .def("in_quadrant", [](const ia& r, const std::string& q) { return r.in_quadrant(parse_quadrant(q)); },
              py::arg("quadrant"), "Ids of the points in one quadrant, in input order.");
 
@@ -202,6 +207,24 @@ void register_index(py::module_& m) {
           },
           py::arg("data"), py::arg("drivers"), py::arg("outcome"), py::arg("with_lmg") = true,
           "Every derived-importance measure of `drivers` for `outcome` (listwise moments).");
+
+    // Issue 14: the IPA of a survey without a path model, as the one serializer's JSON.
+    m.def("survey_ipa_json",
+          [](const csikit::survey_data& d, const std::string& importance, const std::string& crosshair, double ci,
+             double cp, bool diagonal, const std::string& by, bool use_weights) {
+              csikit::survey_ipa_options o;
+              if (!importance.empty()) o.importance = csikit::parse_importance_source(importance);
+              o.map.rule = csikit::parse_crosshair_rule(crosshair);
+              o.map.custom_importance = ci;
+              o.map.custom_performance = cp;
+              o.map.diagonal = diagonal;
+              o.by = by;
+              o.use_weights = use_weights;
+              return csikit::to_json(csikit::survey_ipa(*d.schema, *d.data, o));
+          },
+          py::arg("data"), py::arg("importance") = "", py::arg("crosshair") = "mean", py::arg("custom_importance") = 0.0,
+          py::arg("custom_performance") = 0.0, py::arg("diagonal") = false, py::arg("by") = "", py::arg("use_weights") = true,
+          "The survey IPA (csikit::survey_ipa) as JSON text.");
 }
 
 }  // namespace csikit_py

@@ -46,7 +46,7 @@ void register_scoring(py::module_& m) {
           [](const csikit::survey_data& d, const std::string& rescale, const std::string& aggregate, double threshold, double level,
              const std::string& interval, const std::string& by, bool by_wave, const std::string& language,
              const std::map<std::string, std::vector<double>>& top_box, double promoter_min, double detractor_max,
-             int indent) {
+             int indent, const std::string& ahp_method, bool ahp_allow_inconsistent) {
               csikit::score_options o;
               o.rescale = parse_rescaling(rescale);
               o.aggregate = parse_aggregation(aggregate);
@@ -58,6 +58,8 @@ void register_scoring(py::module_& m) {
               o.language = language;
               o.top_box = top_box;
               o.nps = {promoter_min, detractor_max};
+              o.ahp.method = csikit::parse_ahp_method(ahp_method);
+              o.ahp.allow_inconsistent = ahp_allow_inconsistent;
               py::gil_scoped_release unlocked;
               return csikit::to_json(csikit::score(*d.schema, *d.data, o), indent);
           },
@@ -65,7 +67,8 @@ void register_scoring(py::module_& m) {
           py::arg("threshold") = 70.0, py::arg("level") = 0.95, py::arg("interval") = "wilson", py::arg("by") = "",
           py::arg("by_wave") = true, py::arg("language") = "",
           py::arg("top_box") = std::map<std::string, std::vector<double>>(), py::arg("promoter_min") = 9.0,
-          py::arg("detractor_max") = 6.0, py::arg("indent") = -1,
+          py::arg("detractor_max") = 6.0, py::arg("indent") = -1, py::arg("ahp_method") = "eigenvector",
+          py::arg("ahp_allow_inconsistent") = false,
           "Scores the data; returns the score report as JSON text.");
 
     m.def("nps",

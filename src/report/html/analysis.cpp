@@ -38,9 +38,23 @@ std::string to_html(const analysis_report& r, const html_options& options) {
     in.boot = r.boot ? &*r.boot : nullptr;
     in.indices = r.fit && r.analysis.overall.estimated ? &r.analysis.overall.indices : nullptr;
     const index_analysis& a = r.analysis;
+    in.target = a.target;
     if (!a.target.empty()) {
         add_maps(in.ipa, a.overall, a.target, "", zh);
         for (const auto& g : a.groups) add_maps(in.ipa, g.part, a.target, a.by + " = " + g.value, zh);
+    }
+    // Issue 14: the IPA from stated or derived importance, whenever the schema allows one.
+    if (r.ipa) {
+        const bool stated = r.ipa->importance == importance_source::stated;
+        const std::string m = to_string(r.ipa->importance);
+        const std::string imp = stated ? (zh ? "重要性（重要性题项得分，0-100）" : "importance (importance item, 0-100)")
+                                       : (zh ? "重要性（对 " + r.ipa->outcome + " 的" + m + "）" : "importance (" + m + " with " + r.ipa->outcome + ")");
+        const std::string perf = zh ? "表现（得分，0-100）" : "performance (score, 0-100)";
+        const std::string title = zh ? std::string("重要性-表现分析（") + (stated ? "陈述重要性" : "推导重要性") + "）"
+                                     : std::string("Importance-performance analysis (") + (stated ? "stated" : "derived") + " importance)";
+        in.ipa.push_back({title, imp, perf, r.ipa->map});
+        for (const auto& g : r.ipa->groups)
+            if (g.map) in.ipa.push_back({title + (zh ? "，" : ", ") + r.ipa->by + " = " + g.value, imp, perf, *g.map});
     }
     if (r.fit) {
         in.settings.emplace_back(zh ? "IPA 目标" : "IPA target",

@@ -137,8 +137,11 @@ std::string section_waves(const context& c) {
     const auto figs = key_figures(c);
     if (!figs.empty()) body += dumbbell(c, figs);
     std::vector<const change*> main, items;
-    for (const auto& ch : r->changes)
-        (ch.kind == change_kind::item_score || ch.kind == change_kind::item_top_box ? items : main).push_back(&ch);
+    for (const auto& ch : r->changes) {
+        const bool item = ch.kind == change_kind::item_score || ch.kind == change_kind::item_top_box;
+        // Significant item changes are shown with the main figures, not behind a click.
+        (item && !ch.test.significant ? items : main).push_back(&ch);
+    }
     if (!main.empty()) body += changes_table(c, main);
     if (!items.empty())
         body += "<details><summary>" + html_escape(c.t("item_changes") + " (" + std::to_string(items.size()) + ")") +

@@ -51,6 +51,8 @@ std::string section_ipa(const context& c);
 std::string section_settings(const context& c);
 /// Bootstrapped HTMT, f2, adjusted R2 and mediation (mediation.cpp); "" without a bootstrap.
 std::string section_mediation(const context& c);
+/// Issue 14: the key findings on top (findings.cpp).
+std::string section_findings(const context& c);
 
 /// The page's stylesheet (inline in <head>).
 std::string_view stylesheet();

@@ -204,8 +204,8 @@ std::string section_ipa(const context& c) {
                             num(sec.map.importance_cut, 3) + ", " + c.t("performance") + " " +
                             num(sec.map.performance_cut, 1) + ")") +
                 "</p>\n";
-        if (sec.map.options.diagonal) {
-            body += "<p>" + html_escape(c.t("priority_order") + ": ");
+        {  // every map: concentrate here first, then the unit-free z(I) - z(P) (docs/ipa.md)
+            body += "<p class=\"priority\">" + html_escape(c.t("priority_order") + ": ");
             bool first = true;
             for (const auto& id : sec.map.by_priority()) {
                 body += (first ? "" : " \u2192 ") + html_escape(id);

@@ -105,6 +105,7 @@ std::string html_report(const report_input& in, const html_options& options) {
     out += "<header class=\"top\"><div class=\"wrap\"><h1>" + html_escape(title) + "</h1><div class=\"sub\">" +
            html_escape(c.t("report") + " \u00B7 " + c.t("generated_by") + " " + version()) + "</div><nav class=\"toc\" aria-label=\"" +
            html_escape(c.t("contents")) + "\">" + toc + "</nav></div></header>\n<main class=\"wrap\">\n";
+    out += section_findings(c);
     out += section_summary(c);
     out += missing_warning(c);
     for (const auto& p : parts) out += p.html;

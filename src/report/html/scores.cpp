@@ -20,6 +20,35 @@ std::string ci_text(const interval& ci, double k = 1) {
     return range_text(k * ci.lower, k * ci.upper, 1);
 }
 
+/// Issue 14: the weights the schema states for every node and item (and the AHP weights that
+/// replaced them), next to the weight normalised over the siblings that the index used.
+void collect_stated(const node& n, std::vector<std::pair<const node*, std::string>>& out) {
+    for (const auto& ch : n.children) {
+        out.push_back({&ch, n.id});
+        collect_stated(ch, out);
+    }
+}
+
+std::string stated_weights(const context& c, const score_report& r) {
+    if (!c.in.schema->hierarchy) return "";
+    std::vector<std::pair<const node*, std::string>> all;
+    collect_stated(*c.in.schema->hierarchy, all);
+    std::string rows;
+    for (const auto& [n, parent] : all) {
+        double used = NAN;
+        for (const auto& ns : r.overall.nodes)
+            if (ns.id == n->id) used = ns.weight;
+        std::string ahp;
+        for (const auto& a : r.ahp)
+            if (a.node == parent) ahp = "AHP (CR " + num(a.result.cr, 3) + ")";
+        rows += "<tr>" + td(parent) + td(n->id + "  " + (n->is_leaf() ? c.item_label(n->item) : c.node_label(n->id))) +
+                tdn(num(n->weight, 3)) + tdn(num(used, 3)) + td(ahp) + "</tr>\n";
+    }
+    return "<h3>" + html_escape(c.t("stated_weight")) + "</h3>\n<table class=\"data weights\"><thead><tr>" + th(c.t("node")) +
+           th(c.t("item")) + th(c.t("stated_weight"), true) + th(c.t("weight"), true) + th("") + "</tr></thead><tbody>\n" + rows +
+           "</tbody></table>\n";
+}
+
 std::string row2(std::string_view key, const std::string& value_html) {
     return "<tr><th scope=\"row\">" + html_escape(key) + "</th><td>" + value_html + "</td></tr>\n";
 }
@@ -43,6 +72,13 @@ std::string section_summary(const context& c) {
         cards += card(c.t("respondents"), std::to_string(r->sample.respondents),
                       r->sample.weighted ? "n_eff " + num(r->sample.n_eff, 1) : c.t("unweighted"));
     } else if (const auto* f = c.in.fit) {
+        // The satisfaction index as the headline card where one exists.
+        if (const auto* x = c.in.indices; x && !c.in.target.empty())
+            for (const auto& k : x->constructs)
+                if (k.construct == c.in.target && std::isfinite(k.index))
+                    cards += card(k.construct + " " + c.construct_label(k.construct),
+                                  num(k.has_respondents ? k.overall.mean : k.index, 1),
+                                  k.has_respondents ? range_text(k.overall.ci_low, k.overall.ci_high, 1) : std::string());
         cards += card(c.t("respondents"), std::to_string(f->data.respondents_total),
                       c.t("used_in_model") + " " + std::to_string(f->data.respondents_used));
     }
@@ -147,6 +183,7 @@ std::string section_index(const context& c) {
                 tdn(std::to_string(n.score.n)) + tdn(num(n.score.n_eff, 1)) + tdn(pct(n.satisfied.p)) + "</tr>\n";
     }
     body += "</tbody></table>\n";
+    body += stated_weights(c, *r);
     if (g.satisfaction_rate) {
         const auto& s = *g.satisfaction_rate;
         body += "<p>" + html_escape(c.t("satisfaction_rate") + " (" + c.t("score_at_least") + " " +
@@ -189,8 +226,8 @@ std::string section_items(const context& c) {
     }
     std::string body = "<p class=\"lead\">" + html_escape(c.t("items_intro")) + "</p>\n" + legend;
     body += "<table class=\"data items\"><thead><tr>" + th(c.t("item")) + th("n", true) + th(c.t("missing"), true) +
-            th(c.t("mean"), true) + th(c.t("score")) + th(c.t("top_box"), true) + th(c.t("distribution")) +
-            "</tr></thead><tbody>\n";
+            th(c.t("mean"), true) + th(c.t("score")) + th(c.t("top_box"), true) + th(c.t("satisfied"), true) +
+            th(c.t("distribution")) + "</tr></thead><tbody>\n";
     for (const auto& i : g.items) {
         std::vector<double> shares;
         std::vector<std::string> colours, tips;
@@ -202,11 +239,18 @@ std::string section_items(const context& c) {
             tips.push_back(num(v.value, 0) + (lbl.empty() ? "" : " " + lbl) + ": " + pct(v.share) + " (" +
                            std::to_string(v.count) + ")");
         }
-        body += "<tr><td><span class=\"id\">" + html_escape(i.id) + "</span> " + html_escape(c.item_label(i.id)) + "</td>" +
+        const item* it = c.in.schema->find_item(i.id);
+        const std::string reversed = it && it->reverse ? " <span class=\"badge reversed\" title=\"" + html_escape(c.t("reversed")) +
+                                                             "\">\u21BA " + html_escape(c.t("reversed")) + "</span>"
+                                                       : "";
+        body += "<tr><td><span class=\"id\">" + html_escape(i.id) + "</span> " + html_escape(c.item_label(i.id)) + reversed + "</td>" +
                 tdn(std::to_string(i.mean.n)) + tdn(std::to_string(i.missing)) + tdn(num(i.mean.mean, 2)) +
                 "<td class=\"bar\">" + mini_bar(i.score.mean, i.score.ci.lower, i.score.ci.upper) + " <b>" +
                 html_escape(num(i.score.mean, 1)) + "</b> <span class=\"ci\">" + html_escape(ci_text(i.score.ci)) +
-                "</span></td>" + tdn(pct(i.top_box.p)) + "<td class=\"dist\">" + stacked_bar(shares, colours, tips) +
+                "</span></td>" + tdn(pct(i.top_box.p)) +
+                "<td class=\"num\" title=\"" + html_escape(c.t("satisfied_rule") + ": " + i.satisfied_rule) + "\">" +
+                html_escape(pct(i.satisfied.p)) + " <span class=\"ci\">" + html_escape(i.satisfied_rule) + "</span></td>" +
+                "<td class=\"dist\">" + stacked_bar(shares, colours, tips) +
                 "</td></tr>\n";
     }
     body += "</tbody></table>\n";

@@ -94,9 +94,21 @@ td.stars { color:var(--accent); font-weight:700; }
 .warnings { background:var(--warn-bg); border-radius:8px; padding:8px 14px; margin:8px 0; }
 details { margin:8px 0; } details summary { cursor:pointer; color:var(--accent); font-weight:600; }
 footer { color:var(--muted); font-size:12px; padding:4px 0 28px; }
+.findings ul { margin:4px 0; padding-left:20px; } .findings li { margin:4px 0; line-height:1.45; }
+.badge.reversed { background:#eef1f6; color:var(--muted); font-weight:500; margin-left:4px; }
 @media print {
-  body { background:#fff; font-size:11pt; } header.top { background:#fff; color:var(--ink); padding:0 0 8px; }
-  nav.toc { display:none; } section.card, .kpi { break-inside:avoid; border-color:#ccc; }
+  @page { size:A4; margin:14mm 12mm; }
+  body { background:#fff; font-size:10.5pt; -webkit-print-color-adjust:exact; print-color-adjust:exact; }
+  header.top { background:#fff; color:var(--ink); padding:0 0 8px; }
+  nav.toc, details summary { display:none; }
+  main.wrap, .wrap { max-width:none; padding:0; }
+  section.card { box-shadow:none; border-color:#ccc; break-inside:auto; }
+  section.card h2, h3 { break-after:avoid; }
+  .kpi, figure, tr, .quadrant, .findings li { break-inside:avoid; }
+  .kpis { grid-template-columns:repeat(4, 1fr); }
+  .ipa-row { grid-template-columns:1fr; }
+  svg { max-width:100%; height:auto; }
+  table { font-size:9.5pt; }
   details > *:not(summary) { display:block; }
 }
 )css";

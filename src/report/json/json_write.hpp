@@ -31,6 +31,8 @@ json bootstrap_counts(const bootstrap_result& b, bool threads);
 
 /// The mediation class of every specific indirect effect (bootstrap_result::mediation).
 json mediation(const bootstrap_result& b);
+/// The survey IPA document (ipa_json.cpp), also embedded in report.json.
+json survey_ipa_doc(const survey_ipa_result& r);
 
 }  // namespace json_write
 

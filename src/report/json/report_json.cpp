@@ -342,7 +342,9 @@ json ipa_points(const std::optional<ipa_result>& r, const std::optional<ipma_res
         e["quadrant"] = to_string(p.where);
         e["quadrant_en"] = quadrant_label(p.where, "en");
         e["quadrant_zh"] = quadrant_label(p.where, "zh");
-        e["gap"] = num(p.gap);
+        // Not the raw gap I - P: the axes have different units here (docs/ipa.md, "Priority order").
+        e["priority"] = num(p.priority);
+        e["rank"] = p.rank;
         out.push_back(std::move(e));
     }
     return out;
@@ -509,6 +511,9 @@ std::string to_json(const analysis_report& r, int indent) {
         doc["notes"] = r.notes;
         doc["scores"] = r.scores ? json::parse(to_json(*r.scores, -1)) : json(nullptr);
     }
+    // Issue 14: the IPA from stated or derived importance, with or without a path model; only
+    // when the schema allows one, so the fit's own document (Fit.to_json) stays the same.
+    if (r.ipa) doc["survey_ipa"] = json_write::survey_ipa_doc(*r.ipa);
     return json_write::dump(doc, indent);
 }
 

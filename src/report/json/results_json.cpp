@@ -166,7 +166,9 @@ std::string to_json(const ipa_result& r, int indent) {
                               {"performance", num(p.performance)},
                               {"quadrant", to_string(p.where)},
                               {"gap", num(p.gap)},
-                              {"above_diagonal", p.above_diagonal}});
+                              {"above_diagonal", p.above_diagonal},
+                              {"priority", num(p.priority)},
+                              {"rank", p.rank}});
     const json doc{{"rule", to_string(r.options.rule)},
                    {"importance_cut", num(r.importance_cut)},
                    {"performance_cut", num(r.performance_cut)},

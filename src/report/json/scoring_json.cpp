@@ -54,6 +54,7 @@ json to_j(const item_score& i) {
             {"top_box_values", i.top_box_values},
             {"top_box", to_j(i.top_box)},
             {"satisfied", to_j(i.satisfied)},
+            {"satisfied_rule", i.satisfied_rule},
             {"distribution", std::move(dist)}};
 }
 
@@ -61,6 +62,8 @@ json to_j(const node_score& n) {
     json j = {{"id", n.id},       {"label", n.label},   {"parent", n.parent},
               {"depth", n.depth}, {"weight", n.weight}, {"score", to_j(n.score)},
               {"satisfied", to_j(n.satisfied)}, {"renormalised", n.renormalised}};
+    // Issue 14: a node's "satisfied" is always its 0-100 index against the threshold.
+    j["satisfied_rule"] = "index >= threshold";
     if (!n.item.empty()) j["item"] = n.item;
     return j;
 }
@@ -104,6 +107,8 @@ json to_j(const score_options& o) {
     return {{"rescale", to_string(o.rescale)},
             {"aggregate", to_string(o.aggregate)},
             {"threshold", o.threshold},
+            {"ahp_method", to_string(o.ahp.method)},
+            {"ahp_allow_inconsistent", o.ahp.allow_inconsistent},
             {"level", o.level},
             {"interval", to_string(o.interval)},
             {"nps", {{"promoter_min", o.nps.promoter_min}, {"detractor_max", o.nps.detractor_max}}},
@@ -128,6 +133,13 @@ std::string to_json(const score_report& r, int indent) {
         j["changes"].push_back({{"kind", to_string(c.kind)}, {"id", c.id}, {"label", c.label}, {"from", c.from},
                                 {"to", c.to}, {"before", c.before}, {"after", c.after}, {"test", to_j(c.test)}});
     j["notes"] = r.notes;
+    // Issue 14: the AHP weights of the hierarchy (docs/ahp.md).
+    j["ahp"] = json::array();
+    for (const auto& a : r.ahp)
+        j["ahp"].push_back({{"node", a.node}, {"children", a.children}, {"method", to_string(a.result.method)},
+                            {"weights", a.result.weights}, {"stated_weights", a.stated},
+                            {"lambda_max", a.result.lambda_max}, {"ci", a.result.ci}, {"ri", a.result.ri},
+                            {"cr", a.result.cr}, {"inconsistent", a.inconsistent}});
     return json_write::dump(j, indent);
 }
 

@@ -42,6 +42,8 @@ class IpaPoint:
     quadrant: Final[str]
     gap: Final[float]
     above_diagonal: Final[bool]
+    priority: Final[float]
+    rank: Final[int]
 
 class IpaResult:
     points: Final[list[IpaPoint]]
@@ -101,3 +103,6 @@ def derived_factors(
     data: Responses, drivers: Sequence[str], outcome: str, measure: str = "relative_weights"
 ) -> list[IpaFactor]: ...
 def importance(data: Responses, drivers: Sequence[str], outcome: str, with_lmg: bool = True) -> ImportanceTable: ...
+
+def survey_ipa_json(data: Responses, importance: str = ..., crosshair: str = ..., custom_importance: float = ...,
+                    custom_performance: float = ..., diagonal: bool = ..., by: str = ..., use_weights: bool = ...) -> str: ...

@@ -20,6 +20,8 @@ def score_json(
     promoter_min: float = 9.0,
     detractor_max: float = 6.0,
     indent: int = -1,
+    ahp_method: str = "eigenvector",
+    ahp_allow_inconsistent: bool = False,
 ) -> str: ...
 def nps(
     x: Array, weights: Array = ..., level: float = 0.95, promoter_min: float = 9.0, detractor_max: float = 6.0
