@@ -8,6 +8,7 @@
 #include "importance.hpp"
 #include "index.hpp"
 #include "ipa.hpp"
+#include "mga.hpp"
 #include "options.hpp"
 #include "pls.hpp"
 #include "schema.hpp"
@@ -78,5 +79,15 @@ std::string to_json(const std::vector<ipa_factor>& factors, int indent = 2);
 /// Derived importance: {"drivers", "r2", "correlation", "beta", "pratt", "relative_weights",
 /// "relative_weights_percent", "lmg"} (one value per driver; lmg [] when not computed).
 std::string to_json(const importance_table& t, int indent = 2);
+
+// ---- multi-group analysis (docs/mga.md) ----------------------------------------------------
+
+/// A multi-group analysis: {"csikit_version", "analysis": "mga", "column", "settings", "sample",
+/// "groups": [{"value", "respondents", "used", "fit" (report.json of the group's estimate)}],
+/// "parameters": [{"kind", "label", "estimate" [per group], "boot_se", "boot_bias",
+/// "omnibus_statistic", "omnibus_p"}], "comparisons": [{"kind", "label", "group1", "group2",
+/// "difference", "p_permutation", ..., "p_welch_adjusted"}], "micom": null or {"configural",
+/// "configural_ok", "pairs": [{"group1", "group2", "permutations_ok", "constructs": [...]}]}}.
+std::string to_json(const mga_result& r, int indent = 2);
 
 CSIKIT_NAMESPACE_END

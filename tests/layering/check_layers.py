@@ -36,6 +36,7 @@ HEADERS = {
     "html_report.hpp": "report/html",
     "csikit.hpp": "report/html",  # the umbrella: everything
     "csikit.h": "capi",
+    "mga.hpp": "analysis",  # multi-group analysis and MICOM
 }
 
 INCLUDE = re.compile(r'^\s*#\s*include\s+([<"])([^>"]+)[>"]', re.M)

@@ -27,6 +27,7 @@ PYBIND11_MODULE(_core, m) {
         {"sampling", "Sample sizes, margins of error, design effects, allocation.", csikit_py::register_sampling},
         {"simulate", "Data from a known population model.", csikit_py::register_simulate},
         {"cli", "The csikit command line, run in-process.", csikit_py::register_cli},
+        {"mga", "Multi-group analysis and MICOM (JSON of csikit/mga.hpp).", csikit_py::register_mga},
     };
     for (const auto& a : areas) {
         // def_submodule registers "csikit._core.<name>" in sys.modules, so
