@@ -25,15 +25,15 @@ void register_mga(py::module_& m) {
               o.threads = threads;
               o.micom = micom;
               o.imputation = parse_choice<I>(imputation, "imputation", "imputation",
-                                             {{I::group_means, "group_means"}, {I::pooled_means, "pooled_means"}});
+                                             {{"group_means", I::group_means}, {"pooled_means", I::pooled_means}});
               o.adjust = parse_choice<A>(adjust, "adjust", "correction",
-                                         {{A::none, "none"}, {A::holm, "holm"}, {A::bonferroni, "bonferroni"}});
+                                         {{"none", A::none}, {"holm", A::holm}, {"bonferroni", A::bonferroni}});
               o.alpha = alpha;
               o.max_failed_share = max_failed_share;
               o.pls.scheme = parse_choice<S>(scheme, "scheme", "scheme",
-                                             {{S::path, "path"}, {S::centroid, "centroid"}, {S::factorial, "factorial"}});
+                                             {{"path", S::path}, {"centroid", S::centroid}, {"factorial", S::factorial}});
               o.pls.missing = parse_choice<M>(missing, "missing", "treatment",
-                                              {{M::listwise, "listwise"}, {M::mean_replacement, "mean"}});
+                                              {{"listwise", M::listwise}, {"mean", M::mean_replacement}});
               o.pls.consistent = consistent;
               o.pls.tolerance = tolerance;
               o.pls.max_iterations = max_iter;
