@@ -12,6 +12,10 @@
 #include <csikit/schema.hpp>
 #include <csikit/text.hpp>
 
+#include <csikit/html_report.hpp>
+
+#include <filesystem>
+#include <fstream>
 #include <ostream>
 #include <string>
 
@@ -24,7 +28,7 @@ const char* mga_usage =
     "                  [--seed 1] [--threads 0] [--missing listwise|mean] [--imputation group|pooled]\n"
     "                  [--adjust holm|bonferroni|none] [--alpha 0.05] [--scheme path|centroid|factorial]\n"
     "                  [--mode pls|plsc] [--tolerance 1e-7] [--max-iter 300] [--no-micom] [--no-weights]\n"
-    "                  [--json]\n"
+    "                  [--out DIR [--lang zh|en]] [--json]\n"
     "\n"
     "Estimates the model in every group of COLUMN (a segment or the wave column of the schema;\n"
     "respondents with an empty cell are left out and counted) and tests the differences of paths,\n"
@@ -34,7 +38,8 @@ const char* mga_usage =
     "tests. MICOM (configural checklist, compositional invariance, equal composite means and\n"
     "variances) runs on the same number of permutations. --missing mean replaces a missing answer\n"
     "by each group's item mean (--imputation group, cSEM) or the pooled mean (pooled, seminr).\n"
-    "Same seed, same numbers, whatever --threads. docs/mga.md gives every formula.\n"
+    "--out DIR writes DIR/mga.json and DIR/mga.html (the group section: paths side by side, the\n"
+    "tests, MICOM's verdicts). Same seed, same numbers, whatever --threads. docs/mga.md has the formulas.\n"
     "\n"
     "Exit status: 0 done, 2 bad input (one line per problem on stderr).";
 
@@ -42,6 +47,11 @@ csikit::missing_treatment parse_missing(const std::string& s) {
     if (s == "listwise") return csikit::missing_treatment::listwise;
     if (s == "mean") return csikit::missing_treatment::mean_replacement;
     throw csikit::argument_error({{}, 0, "--missing"}, "unknown treatment \"" + s + "\" (expected listwise or mean)");
+}
+
+void write_text(const std::filesystem::path& path, const std::string& text) {
+    std::ofstream f(path, std::ios::binary);
+    if (!f || !(f << text) || (f.close(), !f)) throw csikit::io_error({path.string(), 0, ""}, "cannot write the file (expected a writable directory)");
 }
 
 int run_mga(const args& a, std::ostream& out, std::ostream&) {
@@ -95,6 +105,19 @@ int run_mga(const args& a, std::ostream& out, std::ostream&) {
             throw csikit::argument_error({{}, 0, "--group"}, e.problems().front().message);
         throw;
     }
+    if (const auto dir = a.get("out")) {
+        std::error_code ec;
+        std::filesystem::create_directories(*dir, ec);
+        if (ec) throw csikit::io_error({*dir, 0, ""}, "cannot create the directory (" + ec.message() + ")");
+        csikit::report_input in;
+        in.schema = &s;
+        in.groups = &r;
+        in.settings = {{"schema", schema_path}, {"data", data_path}, {"group", column}};
+        csikit::html_options ho;
+        ho.language = a.get("lang").value_or("");
+        write_text(std::filesystem::path(*dir) / "mga.json", csikit::to_json(r) + "\n");
+        write_text(std::filesystem::path(*dir) / "mga.html", csikit::html_report(in, ho));
+    }
     if (a.has("json")) {
         out << csikit::to_json(r) << "\n";
         return 0;
@@ -107,5 +130,5 @@ int run_mga(const args& a, std::ostream& out, std::ostream&) {
 
 CSIKIT_COMMAND({"mga", "multi-group analysis: per-group estimates, tests of differences, MICOM", mga_usage, run_mga,
                 {{"schema", "data", "group", "permutations", "bootstrap", "seed", "threads", "missing", "imputation",
-                  "adjust", "alpha", "scheme", "mode", "tolerance", "max-iter"},
+                  "adjust", "alpha", "scheme", "mode", "tolerance", "max-iter", "out", "lang"},
                  {"json", "no-micom", "no-weights"}}});

@@ -48,6 +48,16 @@ for d in (a, b):
 assert a == b
 PY
 
+"$cli" mga --schema "$schema" --data "$data" --group gender --permutations 50 --bootstrap 20 --out "$tmp/rep" --lang en > /dev/null 2>&1
+check "mga --out writes mga.json and mga.html" test -s "$tmp/rep/mga.json" -a -s "$tmp/rep/mga.html"
+check "the HTML group section: paths side by side, differences, MICOM" python3 - "$tmp/rep/mga.html" <<'PY'
+import sys
+h = open(sys.argv[1], encoding="utf-8").read()
+for s in ('id="sec-groups"', "Paths and R\u00b2 per group", "Differences between groups", "Measurement invariance (MICOM)",
+          "IMAG -&gt; LOY", "female (n = 148)"):
+    assert s in h, s
+PY
+
 expect_exit2() {
     local name=$1 pattern=$2; shift 2
     "$cli" mga "$@" > "$tmp/bad.out" 2> "$tmp/bad.err"
