@@ -27,7 +27,8 @@ const char* mga_usage =
     "usage: csikit mga --schema S --data D --group COLUMN [--permutations 1000] [--bootstrap 0]\n"
     "                  [--seed 1] [--threads 0] [--missing listwise|mean] [--imputation group|pooled]\n"
     "                  [--adjust holm|bonferroni|none] [--alpha 0.05] [--scheme path|centroid|factorial]\n"
-    "                  [--mode pls|plsc] [--tolerance 1e-7] [--max-iter 300] [--no-micom] [--no-weights]\n"
+    "                  [--mode pls|plsc] [--tolerance 1e-7] [--max-iter 300] [--max-failed-share 0.2]\n"
+    "                  [--no-micom] [--no-weights]\n"
     "                  [--out DIR [--lang zh|en]] [--json]\n"
     "\n"
     "Estimates the model in every group of COLUMN (a segment or the wave column of the schema;\n"
@@ -92,6 +93,10 @@ int run_mga(const args& a, std::ostream& out, std::ostream&) {
     o.pls.tolerance = a.get_double("tolerance", o.pls.tolerance);
     o.pls.max_iterations = static_cast<int>(a.get_whole("max-iter", static_cast<std::uint64_t>(o.pls.max_iterations),
                                                         csikit::max_iterations_range.min, csikit::max_iterations_range.max));
+    o.max_failed_share = a.get_double("max-failed-share", o.max_failed_share);
+    if (!(o.max_failed_share >= 0 && o.max_failed_share <= 1))
+        throw csikit::argument_error({{}, 0, "--max-failed-share"},
+                                     csikit::format_shortest(o.max_failed_share) + " is outside 0..1 (expected a share, e.g. 0.2)");
     o.micom = !a.has("no-micom");
     o.pls.use_weights = !a.has("no-weights");
 
@@ -130,5 +135,5 @@ int run_mga(const args& a, std::ostream& out, std::ostream&) {
 
 CSIKIT_COMMAND({"mga", "multi-group analysis: per-group estimates, tests of differences, MICOM", mga_usage, run_mga,
                 {{"schema", "data", "group", "permutations", "bootstrap", "seed", "threads", "missing", "imputation",
-                  "adjust", "alpha", "scheme", "mode", "tolerance", "max-iter", "out", "lang"},
+                  "adjust", "alpha", "scheme", "mode", "tolerance", "max-iter", "out", "lang", "max-failed-share"},
                  {"json", "no-micom", "no-weights"}}});
