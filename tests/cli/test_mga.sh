@@ -58,6 +58,13 @@ for s in ('id="sec-groups"', "Paths and R\u00b2 per group", "Differences between
     assert s in h, s
 PY
 
+# analyze --by prints the per-group paths side by side with the permutation test.
+bank="$src/examples/bank_branch"
+"$cli" analyze --schema "$bank/schema.json" --data "$bank/responses.csv" --target SAT --by channel > "$tmp/by.out" 2> "$tmp/by.err"
+check "analyze --by exits 0" test $? -eq 0
+check "analyze --by prints the per-group paths with the permutation test" grep -q "Paths by channel: each group re-estimated" "$tmp/by.out"
+check "analyze --by: every pair, Holm-adjusted, omnibus" grep -q "counter - mobile" "$tmp/by.out"
+
 expect_exit2() {
     local name=$1 pattern=$2; shift 2
     "$cli" mga "$@" > "$tmp/bad.out" 2> "$tmp/bad.err"
