@@ -11,7 +11,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <set>
 #include <thread>
 
 CSIKIT_NAMESPACE_BEGIN
@@ -35,7 +34,6 @@ namespace {
 constexpr std::uint64_t stream_pair = 100, stream_omnibus = 1, stream_boot = 400;
 
 void check_options(const mga_options& o) {
-    const location where{"", 0, ""};
     if (o.pls.missing == missing_treatment::pairwise)
         throw argument_error(location{"", 0, "missing"},
                              "mga: missing treatment pairwise is not supported (expected listwise or mean: a permuted "
