@@ -543,6 +543,50 @@ CSIKIT_API int csikit_survey_ipa_options_init(csikit_survey_ipa_options *options
  *  "factors": [{"id", "importance", "performance", "quadrant", "priority", "rank", ...}],
  *  "priority_order", "groups", ...}. options may be NULL. Caller frees *out with csikit_free. */
 CSIKIT_API int csikit_survey_ipa_json(const csikit_data *data, const csikit_survey_ipa_options *options, char **out);
+/* ---- multi-group analysis (docs/mga.md) ---------------------------------------------------- */
+
+/** Whose means replace a missing answer (csikit_mga_options.imputation). */
+typedef enum csikit_mga_imputation {
+    CSIKIT_MGA_GROUP_MEANS = 0,  /**< each group's own item means (cSEM) */
+    CSIKIT_MGA_POOLED_MEANS = 1  /**< the pooled item means of every respondent analysed (seminr) */
+} csikit_mga_imputation;
+
+/** Correction of the pairwise p values over the pairs of a parameter. */
+typedef enum csikit_p_adjustment {
+    CSIKIT_ADJUST_NONE = 0,
+    CSIKIT_ADJUST_HOLM = 1,
+    CSIKIT_ADJUST_BONFERRONI = 2
+} csikit_p_adjustment;
+
+/** Options of csikit_mga_json (`csikit mga`). */
+typedef struct csikit_mga_options {
+    uint32_t struct_size;    /**< sizeof(csikit_mga_options), set by the init function */
+    size_t permutations;     /**< permutation runs (differences, MICOM); 0 = none; default 1000 */
+    size_t bootstrap;        /**< resamples per group (PLS-MGA, parametric, Welch); 0 = none (default) */
+    uint64_t seed;           /**< results depend on the seed only, never on threads; default 1 */
+    unsigned threads;        /**< worker threads; 0 = all cores (default) */
+    int micom;               /**< nonzero: MICOM steps 1-3; default 1 */
+    int imputation;          /**< csikit_mga_imputation; default CSIKIT_MGA_GROUP_MEANS */
+    int adjust;              /**< csikit_p_adjustment; default CSIKIT_ADJUST_HOLM */
+    double alpha;            /**< level of the verdicts; default 0.05 */
+    double max_failed_share; /**< CSIKIT_E_NUMERIC when more runs fail; default 0.2 */
+    int scheme;              /**< csikit_scheme; default CSIKIT_SCHEME_PATH */
+    int missing;             /**< csikit_missing (no pairwise); default CSIKIT_MISSING_LISTWISE */
+    int consistent;          /**< nonzero: PLSc; default 0 */
+    double tolerance;        /**< default 1e-7 */
+    int max_iterations;      /**< default 300 */
+    int use_weights;         /**< nonzero: honour respondent weights; default 1 */
+} csikit_mga_options;
+
+/** Fills *options with the defaults. */
+CSIKIT_API int csikit_mga_options_init(csikit_mga_options *options);
+
+/** The multi-group analysis of the survey's model on `data`, split by the segment or wave
+ *  column `column`: per-group estimates, tests of differences, MICOM (the JSON of
+ *  `csikit mga --json`). options NULL = defaults; indent -1..64. Caller frees *out with
+ *  csikit_free. CSIKIT_E_ARGUMENT for an unknown column or fewer than two groups. */
+CSIKIT_API int csikit_mga_json(const csikit_data *data, const char *column, const csikit_mga_options *options,
+                               int indent, char **out);
 
 #ifdef __cplusplus
 }

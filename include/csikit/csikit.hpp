@@ -19,3 +19,4 @@
 #include "presets.hpp"
 #include "scoring.hpp"
 #include "html_report.hpp"
+#include "mga.hpp"

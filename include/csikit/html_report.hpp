@@ -9,6 +9,7 @@
 #include "data.hpp"
 #include "index.hpp"
 #include "ipa.hpp"
+#include "mga.hpp"
 #include "pls.hpp"
 #include "schema.hpp"
 #include "scoring.hpp"
@@ -39,6 +40,7 @@ struct report_input {
     const bootstrap_result* boot = nullptr;  ///< significance stars, SEs and intervals
     const index_result* indices = nullptr;   ///< construct indices and impacts
     std::vector<ipa_section> ipa;            ///< quadrant charts with their lists
+    const mga_result* groups = nullptr;      ///< multi-group analysis: paths side by side, tests, MICOM
     /// Extra lines for the settings table (e.g. {"data", "responses.csv"}); the options held by
     /// the pieces above and the csikit version are always listed.
     std::vector<std::pair<std::string, std::string>> settings;

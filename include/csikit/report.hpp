@@ -9,6 +9,7 @@
 #include "index.hpp"
 #include "ipa.hpp"
 #include "ipa_survey.hpp"
+#include "mga.hpp"
 #include "options.hpp"
 #include "pls.hpp"
 #include "schema.hpp"
@@ -94,5 +95,14 @@ std::string to_json(const schema_draft& draft, int indent = 2);
 /// "priority", "rank", "gap"}], "priority_order", "priority_rule", "by", "groups": [{"value",
 /// "respondents", "crosshair", "factors", "priority_order", "note"}], "notes"}.
 std::string to_json(const survey_ipa_result& r, int indent = 2);
+// ---- multi-group analysis (docs/mga.md) ----------------------------------------------------
+
+/// A multi-group analysis: {"csikit_version", "analysis": "mga", "column", "settings", "sample",
+/// "groups": [{"value", "respondents", "used", "fit" (report.json of the group's estimate)}],
+/// "parameters": [{"kind", "label", "estimate" [per group], "boot_se", "boot_bias",
+/// "omnibus_statistic", "omnibus_p"}], "comparisons": [{"kind", "label", "group1", "group2",
+/// "difference", "p_permutation", ..., "p_welch_adjusted"}], "micom": null or {"configural",
+/// "configural_ok", "pairs": [{"group1", "group2", "permutations_ok", "constructs": [...]}]}}.
+std::string to_json(const mga_result& r, int indent = 2);
 
 CSIKIT_NAMESPACE_END

@@ -11,6 +11,7 @@
 #include "csikit/bootstrap.hpp"
 #include "csikit/ipa.hpp"
 #include "csikit/ipa_survey.hpp"
+#include "csikit/mga.hpp"
 #include "csikit/pls.hpp"
 #include "csikit/scoring.hpp"
 #include "csikit/stats.hpp"
@@ -185,6 +186,40 @@ analysis_description survey_ipa_description() {
         {"by", "string", d.by, {}, "segment or wave column: the map per group", name("by"), name("by"), name("by")},
         {"use_weights", "bool", text(d.use_weights), {}, "weight respondents by the data's weights",
          name("unweighted"), name("use_weights"), name("use_weights")},
+// Multi-group analysis (csikit/mga.hpp, docs/mga.md).
+analysis_description mga_description() {
+    const mga_options d;
+    analysis_description a{"mga", "csikit::mga_options", "mga", "mga", "csikit_mga_options", {}};
+    a.options = {
+        {"permutations", "size", integer(d.permutations), {}, "permutation runs of the difference tests and MICOM; 0 = none",
+         name("permutations"), name("permutations"), name("permutations")},
+        {"bootstrap", "size", integer(d.bootstrap), {}, "resamples per group for PLS-MGA, parametric and Welch tests; 0 = none",
+         name("bootstrap"), name("bootstrap"), name("bootstrap")},
+        {"seed", "uint64", integer(d.seed), {}, "the result depends on the seed only, never on the threads",
+         name("seed"), name("seed"), name("seed")},
+        {"threads", "unsigned", integer(d.threads), {}, "worker threads; 0 = all cores",
+         name("threads"), name("threads"), name("threads")},
+        {"micom", "bool", text(d.micom), {}, "MICOM steps 1-3 (needs permutations)",
+         name("no-micom"), name("micom"), name("micom")},
+        {"imputation", "enum", to_string(d.imputation), {"group_means", "pooled_means"},
+         "mean replacement with each group's or the pooled item means", name("imputation"), name("imputation"), name("imputation")},
+        {"adjust", "enum", to_string(d.adjust), {"none", "holm", "bonferroni"}, "correction of the pairwise p values over the pairs",
+         name("adjust"), name("adjust"), name("adjust")},
+        {"alpha", "double", text(d.alpha), {}, "level of the verdicts and marks", name("alpha"), name("alpha"), name("alpha")},
+        {"max_failed_share", "double", text(d.max_failed_share), {}, "numeric error when more runs or resamples fail",
+         name("max-failed-share"), name("max_failed_share"), name("max_failed_share")},
+        {"pls.scheme", "enum", scheme_name(d.pls.scheme), {"path", "centroid", "factorial"}, "inner weighting scheme",
+         name("scheme"), name("scheme"), name("scheme")},
+        {"pls.missing", "enum", missing_name(d.pls.missing), {"listwise", "mean"}, "treatment of missing answers (no pairwise)",
+         name("missing"), name("missing"), name("missing")},
+        {"pls.consistent", "bool", text(d.pls.consistent), {}, "PLSc for Mode A constructs",
+         name("mode"), name("consistent"), name("consistent")},
+        {"pls.tolerance", "double", text(d.pls.tolerance), {}, "stopping tolerance of every fit",
+         name("tolerance"), name("tolerance"), name("tolerance")},
+        {"pls.max_iterations", "int", integer(d.pls.max_iterations), {}, "iterations of every fit",
+         name("max-iter"), name("max_iter"), name("max_iterations")},
+        {"pls.use_weights", "bool", text(d.pls.use_weights), {}, "honour respondent weights",
+         name("no-weights"), name("use_weights"), name("use_weights")},
     };
     return a;
 }
@@ -193,7 +228,8 @@ analysis_description survey_ipa_description() {
 
 const std::vector<analysis_description>& option_descriptions() {
     static const std::vector<analysis_description> all{estimate_options(), bootstrap_description(), score_description(),
-                                                       analyze_description(), survey_ipa_description()};
+                                                       analyze_description(), survey_ipa_description(),
+                                                       mga_description()};
     return all;
 }
 

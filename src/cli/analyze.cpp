@@ -4,6 +4,7 @@
 #include "ipa_print.hpp"
 #include "cli.hpp"
 #include "mediation_tables.hpp"
+#include "mga_text.hpp"
 #include "table.hpp"
 
 #include <csikit/bootstrap.hpp>
@@ -410,6 +411,28 @@ void print_analysis(std::ostream& out, const csikit::survey& s, const csikit::pl
     }
 }
 
+/// analyze --by: the per-group paths side by side with a cheap permutation test of their
+/// differences (csikit mga runs MICOM, the bootstrap tests and more permutations).
+constexpr std::size_t by_permutations = 200;
+
+void print_by_paths(std::ostream& out, const csikit::survey& s, const csikit::responses& data,
+                    const csikit::analysis_options& o, std::uint64_t seed, std::uint64_t threads) {
+    csikit::mga_options mo;
+    mo.pls = o.pls;
+    mo.permutations = by_permutations;
+    mo.micom = false;
+    mo.seed = seed;
+    mo.threads = static_cast<unsigned>(threads);
+    out << "\nPaths by " << o.index.by << ": each group re-estimated, differences by a permutation test ("
+        << by_permutations << " runs; csikit mga for MICOM and the bootstrap tests)\n";
+    try {
+        const auto r = csikit::multi_group(csikit::pls_model::from_survey(s), data, o.index.by, mo);
+        csikit_cli::print_mga(out, r, true);
+    } catch (const csikit::error& e) {
+        out << "  note: per-group paths not compared: " << csikit::escape_control(e.what()) << "\n";
+    }
+}
+
 /// Progress on stderr: a redrawn bar on a terminal, else a line every 10%.
 csikit::progress_callback progress_bar(std::ostream& err) {
     const bool tty = ::isatty(STDERR_FILENO) != 0;
@@ -578,6 +601,7 @@ int run_analysis_command(const args& a, std::ostream& out, std::ostream& err, bo
         if (boot) csikit_cli::print_bootstrap_criteria(out, *boot);
         csikit_cli::print_mediation(out, *r.fit, boot, chains, all_indirect);
         print_analysis(out, s, *r.fit, boot, r.analysis);
+        if (!o.index.by.empty()) print_by_paths(out, s, data, o, seed, threads);
     }
     if (!report && r.ipa) {  // issue 14: the IPA from stated or derived importance
         out << "\n";

@@ -41,6 +41,7 @@ HEADERS = {
     "tables.hpp": "report/tables",  # readers
     "csikit.hpp": "report/html",  # the umbrella: everything
     "csikit.h": "capi",
+    "mga.hpp": "analysis",  # multi-group analysis and MICOM
 }
 
 INCLUDE = re.compile(r'^\s*#\s*include\s+([<"])([^>"]+)[>"]', re.M)

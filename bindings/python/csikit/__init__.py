@@ -41,6 +41,7 @@ from .errors import (
 from .fit import Fit, estimate
 from .indices import IndexResult, indices
 from .ipa import IpaResult, IpmaResult, derived_importance, importance, ipa, ipma, quadrant_label
+from .mga import MgaResult, mga
 from .model import model, preset, preset_names
 from .sampling import (
     Allocation,
@@ -82,6 +83,7 @@ __all__ = [
     "IpaResult",
     "IpmaResult",
     "MarginOfError",
+    "MgaResult",
     "ModelError",
     "NumericError",
     "ParseError",
@@ -99,6 +101,7 @@ __all__ = [
     "effective_n",
     "estimate",
     "importance",
+    "mga",
     "indices",
     "ipa",
     "ipma",

@@ -28,6 +28,7 @@ PYBIND11_MODULE(_core, m) {
         {"simulate", "Data from a known population model.", csikit_py::register_simulate},
         {"cli", "The csikit command line, run in-process.", csikit_py::register_cli},
         {"readers", "The schema drafted from a data file (SPSS, Stata, Excel, CSV).", csikit_py::register_readers},
+        {"mga", "Multi-group analysis and MICOM (JSON of csikit/mga.hpp).", csikit_py::register_mga},
     };
     for (const auto& a : areas) {
         // def_submodule registers "csikit._core.<name>" in sys.modules, so
