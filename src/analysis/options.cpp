@@ -186,6 +186,10 @@ analysis_description survey_ipa_description() {
         {"by", "string", d.by, {}, "segment or wave column: the map per group", name("by"), name("by"), name("by")},
         {"use_weights", "bool", text(d.use_weights), {}, "weight respondents by the data's weights",
          name("unweighted"), name("use_weights"), name("use_weights")},
+    };
+    return a;
+}
+
 // Multi-group analysis (csikit/mga.hpp, docs/mga.md).
 analysis_description mga_description() {
     const mga_options d;
