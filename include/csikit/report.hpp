@@ -4,6 +4,7 @@
 #pragma once
 
 #include "analysis.hpp"
+#include "model_expand.hpp"
 #include "bootstrap.hpp"
 #include "importance.hpp"
 #include "index.hpp"
@@ -78,5 +79,15 @@ std::string to_json(const std::vector<ipa_factor>& factors, int indent = 2);
 /// Derived importance: {"drivers", "r2", "correlation", "beta", "pratt", "relative_weights",
 /// "relative_weights_percent", "lmg"} (one value per driver; lmg [] when not computed).
 std::string to_json(const importance_table& t, int indent = 2);
+
+// ---- higher-order constructs and interaction terms (csikit/model_expand.hpp) --------------
+
+/// The figures of an extended model beyond its final-stage fit: {"higher_order": [{"id",
+/// "approach", "mode", "components": [{"id", "weight", "loading"}]}], "interactions": [{"id",
+/// "predictor", "moderator", "dependent", "approach", "path", "score_sd", "path_rescaled",
+/// "predictor_path", "moderator_path", "simple_slopes": [{"moderator_sd", "slope"}]}],
+/// "derived_indicators", "stage1": the report.json document of the first stage, or null}.
+/// report.json of an extended run carries it as "model_extension".
+std::string to_json(const extended_fit& e, int indent = 2);
 
 CSIKIT_NAMESPACE_END

@@ -2,6 +2,7 @@
 // tables a paper would show and write report.json (docs/report.md).
 #include "analysis_command.hpp"
 #include "cli.hpp"
+#include "model_option.hpp"
 #include "table.hpp"
 
 #include <csikit/bootstrap.hpp>
@@ -99,6 +100,9 @@ const char* analysis_options_text =
     "  --jackknife-max N       exact BCa jackknife up to N respondents, grouped beyond (default 2000)\n"
     "  --max-failed-share X    stop when more than this share of the resamples fails (default 0.2)\n"
     "  --drop-inadmissible     PLSc: count inadmissible resamples as failed (default: keep them)\n"
+    "\n"
+    "  --model FILE            lavaan-style model syntax replacing the schema's model (\"-\":\n"
+    "                          stdin): IMAG =~ IMAG1 + IMAG2; CUSA ~ IMAG + CUEX + IMAG:CUEX\n"
     "\n"
     "Defaults: path scheme, PLS, listwise deletion, tolerance 1e-7, 300 iterations, seed 1.";
 
@@ -430,7 +434,7 @@ std::string analysis_usage(bool report) {
 option_set analysis_option_set() {
     return {{"schema", "data", "scheme", "mode", "missing", "bootstrap", "seed", "threads", "confidence", "level", "out",
              "tolerance", "max-iter", "target", "by", "crosshair", "lang", "title", "threshold", "out-of-scale",
-             "stopping", "jackknife-max", "max-failed-share"},
+             "stopping", "jackknife-max", "max-failed-share", "model"},
             {"json", "scores", "no-weights", "no-quality", "f2-reestimate", "strict", "no-bca", "drop-inadmissible"}};
 }
 
@@ -510,7 +514,7 @@ int run_analysis_command(const args& a, std::ostream& out, std::ostream& err, bo
     if (!(o.scoring.threshold >= 0 && o.scoring.threshold <= 100))
         throw csikit::argument_error({{}, 0, "--threshold"}, "outside 0..100 (expected a 0-100 score, e.g. 70)");
 
-    const csikit::survey s = csikit::load_survey(schema_path);
+    const csikit::survey s = load_survey_with_model(schema_path, a.get("model"));
     csikit::read_options ro;  // --out-of-scale as in csikit score
     if (const auto policy = a.get("out-of-scale")) {
         if (*policy == "missing") ro.out_of_scale = csikit::out_of_scale_policy::missing;
@@ -551,7 +555,8 @@ int run_analysis_command(const args& a, std::ostream& out, std::ostream& err, bo
     if (!report && r.fit) {
         const csikit::bootstrap_result* boot = r.boot ? &*r.boot : nullptr;
         print_tables(out, s, *r.fit, boot);
-        print_analysis(out, s, *r.fit, boot, r.analysis);
+        if (r.extended) print_extended(out, *r.extended);
+        else print_analysis(out, s, *r.fit, boot, r.analysis);
     }
     // The notes again at the end, where they cannot scroll away (the warning also heads the tables).
     if (!r.notes.empty()) {

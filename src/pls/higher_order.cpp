@@ -32,7 +32,7 @@ void check_hocs(const pls_model& m) {
 }
 
 /// The HOC measured by copies of its LOCs' items, plus the HOC-LOC paths.
-void add_repeated(pls_model& m, responses& data, const higher_order_construct& h) {
+void add_repeated(pls_model& m, responses& data, const higher_order_construct& h, std::vector<std::string>* derived = nullptr) {
     construct hoc;
     hoc.id = h.id;
     hoc.label = h.label;
@@ -43,6 +43,7 @@ void add_repeated(pls_model& m, responses& data, const higher_order_construct& h
             const std::string alias = item + "@" + h.id;
             append_column(data, alias, data.values.col(data.column(item)));
             hoc.items.push_back(alias);
+            if (derived) derived->push_back(alias);
         }
     }
     m.constructs.push_back(std::move(hoc));
@@ -66,7 +67,7 @@ void expand_higher_order(expanded_model& e, const pls_options& options) {
     bool staged = false;
     for (const auto& h : hocs) staged = staged || h.approach != hoc_approach::repeated_indicators;
     if (!staged) {
-        for (const auto& h : hocs) add_repeated(m, e.data, h);
+        for (const auto& h : hocs) add_repeated(m, e.data, h, &e.derived);
         return;
     }
     // Stage 1: repeated-indicator and embedded HOCs by repeated indicators; two-stage HOCs
