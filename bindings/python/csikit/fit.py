@@ -63,6 +63,12 @@ class Fit:
 
     model = core_attr[dict[str, list[dict[str, Any]]]]('The estimated model as ``{"constructs": [...], "paths": [...]}``.')
 
+    def model_extension(self) -> dict[str, Any] | None:
+        """report.json's ``model_extension`` (higher-order constructs, interaction terms with
+        simple slopes, the first stage) of a model with HOCs or interactions, else None."""
+        text = self._core.extension_json()
+        return None if text is None else json.loads(text)
+
     converged = core_attr[bool]("True if the iteration met the tolerance.")
 
     iterations = core_attr[int]("Iterations of the Wold/Lohmoeller loop.")
@@ -270,8 +276,7 @@ _CORE_NAME = {"max_iter": "max_iterations"}
 
 
 def _extension(fit: Fit) -> dict[str, Any] | None:
-    text = fit._core.extension_json()
-    return None if text is None else json.loads(text)
+    return fit.model_extension()
 
 
 def higher_order(fit: Fit) -> pd.DataFrame:
