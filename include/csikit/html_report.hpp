@@ -4,6 +4,7 @@
 // report shows the matching sections. docs/user_guide.md shows the CLI and C++ routes.
 #pragma once
 
+#include "model_expand.hpp"
 #include "analysis.hpp"
 #include "bootstrap.hpp"
 #include "data.hpp"
@@ -39,6 +40,7 @@ struct report_input {
     const bootstrap_result* boot = nullptr;  ///< significance stars, SEs and intervals
     const index_result* indices = nullptr;   ///< construct indices and impacts
     std::vector<ipa_section> ipa;            ///< quadrant charts with their lists
+    const extended_fit* extended = nullptr;  ///< higher-order constructs, interactions, simple slopes
     /// Extra lines for the settings table (e.g. {"data", "responses.csv"}); the options held by
     /// the pieces above and the csikit version are always listed.
     std::vector<std::pair<std::string, std::string>> settings;

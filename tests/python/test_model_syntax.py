@@ -56,3 +56,13 @@ def test_syntax_errors_are_typed(data):
         csikit.estimate(data, model="IMAG =~ IMAG1 +")
     with pytest.raises(csikit.SchemaError, match="unknown construct"):
         csikit.estimate(data, model="IMAG =~ IMAG1\nCUSA =~ CUSA1\nCUSA ~ IMAG + NOPE")
+
+
+def test_simple_slopes_plot(data):
+    pytest.importorskip("matplotlib")
+    import matplotlib
+    matplotlib.use("Agg")
+    from csikit import plots
+    fit = csikit.estimate(data, model=BASE + "PERQ =~ PERQ1 + PERQ2 + PERQ3\nCUSL ~ IMAG + CUSA + PERV + PERV:IMAG\n")
+    ax = plots.simple_slopes(fit)
+    assert len(ax.get_lines()) == 3
