@@ -8,6 +8,7 @@
 #include "index.hpp"
 #include "ipa.hpp"
 #include "ipa_survey.hpp"
+#include "model_expand.hpp"
 #include "pls.hpp"
 #include "schema.hpp"
 #include "scoring.hpp"
@@ -139,6 +140,9 @@ struct analysis_report {
     /// Report-level notes, one line each: respondents left out by missing answers
     /// (missing_data_warning()), a model that could not be estimated, ...
     std::vector<std::string> notes;
+    /// A model with higher-order constructs or interaction terms: the stages and their figures
+    /// (`fit` is its final stage, `boot` resamples that stage; csikit/model_expand.hpp).
+    std::optional<extended_fit> extended;
     /// Extra lines for the settings table of the HTML page (the CLI adds the file names).
     std::vector<std::pair<std::string, std::string>> settings;
     /// The IPA from stated or derived importance (no path model needed), when the schema

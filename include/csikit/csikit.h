@@ -587,6 +587,18 @@ CSIKIT_API int csikit_mga_options_init(csikit_mga_options *options);
  *  csikit_free. CSIKIT_E_ARGUMENT for an unknown column or fewer than two groups. */
 CSIKIT_API int csikit_mga_json(const csikit_data *data, const char *column, const csikit_mga_options *options,
                                int indent, char **out);
+/* ---- model syntax, higher-order constructs, interaction terms (issue 15) -------------------- */
+
+/** A new survey: `survey` with its model replaced by lavaan-style model syntax (UTF-8,
+ *  NUL-terminated; `IMAG =~ IMAG1 + IMAG2`, `<~` Mode B, `CUSA ~ IMAG + CUEX`, `X:M`
+ *  interactions, `QUAL =~ ENV + STAFF` higher-order constructs; docs/schema.md). CSIKIT_E_PARSE
+ *  or CSIKIT_E_SCHEMA naming line and column. A fit of the new survey estimates the extension. */
+CSIKIT_API int csikit_survey_with_model(const csikit_survey *survey, const char *model_text, csikit_survey **out);
+
+/** The "model_extension" document of a fit (higher-order constructs with LOC weights and
+ *  loadings, interaction terms with simple slopes, the first stage's report.json; docs/report.md),
+ *  or "null" for an ordinary model. indent -1..64. Caller frees *out with csikit_free. */
+CSIKIT_API int csikit_fit_extension_json(const csikit_fit *fit, int indent, char **out);
 
 #ifdef __cplusplus
 }

@@ -5,6 +5,8 @@
 #include "version.hpp"
 #include "schema.hpp"
 #include "model.hpp"
+#include "model_syntax.hpp"
+#include "model_expand.hpp"
 #include "data.hpp"
 #include "pls.hpp"
 #include "bootstrap.hpp"

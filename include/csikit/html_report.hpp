@@ -4,6 +4,7 @@
 // report shows the matching sections. docs/user_guide.md shows the CLI and C++ routes.
 #pragma once
 
+#include "model_expand.hpp"
 #include "analysis.hpp"
 #include "bootstrap.hpp"
 #include "data.hpp"
@@ -41,6 +42,7 @@ struct report_input {
     const index_result* indices = nullptr;   ///< construct indices and impacts
     std::vector<ipa_section> ipa;            ///< quadrant charts with their lists
     const mga_result* groups = nullptr;      ///< multi-group analysis: paths side by side, tests, MICOM
+    const extended_fit* extended = nullptr;  ///< higher-order constructs, interactions, simple slopes
     /// Extra lines for the settings table (e.g. {"data", "responses.csv"}); the options held by
     /// the pieces above and the csikit version are always listed.
     std::vector<std::pair<std::string, std::string>> settings;

@@ -13,6 +13,13 @@ CSIKIT_NAMESPACE_BEGIN
 struct pls_model {
     std::vector<construct> constructs;
     std::vector<path> paths;
+    /// Higher-order constructs and interaction terms; estimate(model, responses) turns them
+    /// into an ordinary model first (csikit/model_expand.hpp).
+    std::vector<higher_order_construct> higher_order;
+    std::vector<interaction_term> interactions;
+
+    /// True if the model has higher-order constructs or interaction terms.
+    bool extended() const noexcept { return !higher_order.empty() || !interactions.empty(); }
 
     /// The model declared in a survey schema (its constructs and paths).
     static pls_model from_survey(const survey& s);

@@ -5,6 +5,7 @@
 
 #include "bootstrap.hpp"
 #include "data.hpp"
+#include "model_expand.hpp"
 #include "pls.hpp"
 #include "schema.hpp"
 
@@ -25,6 +26,9 @@ struct fitted_model {
     pls_model model;
     /// Shared with the bootstraps made from it: a bootstrap belongs to this very fit.
     std::shared_ptr<const pls_fit> fit;
+    /// A model with HOCs or interaction terms: its stages and figures. `model` and `data` are
+    /// then the expanded (ordinary) model and data of the final stage, so bootstrap_fit works.
+    std::shared_ptr<const extended_fit> extended;
 };
 
 /// A bootstrap with the fit it resampled.

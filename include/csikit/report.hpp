@@ -4,6 +4,7 @@
 #pragma once
 
 #include "analysis.hpp"
+#include "model_expand.hpp"
 #include "bootstrap.hpp"
 #include "importance.hpp"
 #include "index.hpp"
@@ -104,5 +105,14 @@ std::string to_json(const survey_ipa_result& r, int indent = 2);
 /// "difference", "p_permutation", ..., "p_welch_adjusted"}], "micom": null or {"configural",
 /// "configural_ok", "pairs": [{"group1", "group2", "permutations_ok", "constructs": [...]}]}}.
 std::string to_json(const mga_result& r, int indent = 2);
+// ---- higher-order constructs and interaction terms (csikit/model_expand.hpp) --------------
+
+/// The figures of an extended model beyond its final-stage fit: {"higher_order": [{"id",
+/// "approach", "mode", "components": [{"id", "weight", "loading"}]}], "interactions": [{"id",
+/// "predictor", "moderator", "dependent", "approach", "path", "score_sd", "path_rescaled",
+/// "predictor_path", "moderator_path", "simple_slopes": [{"moderator_sd", "slope"}]}],
+/// "derived_indicators", "stage1": the report.json document of the first stage, or null}.
+/// report.json of an extended run carries it as "model_extension".
+std::string to_json(const extended_fit& e, int indent = 2);
 
 CSIKIT_NAMESPACE_END

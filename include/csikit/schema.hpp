@@ -124,6 +124,42 @@ struct path {
     std::string to;
 };
 
+// ---- higher-order constructs and interaction terms (docs/pls.md, "Higher-order constructs",
+// "Moderation"). Estimated by turning them into an ordinary model (include/csikit/model_expand.hpp).
+
+/// How a higher-order construct (HOC) is estimated.
+enum class hoc_approach {
+    repeated_indicators,  ///< the HOC is measured by every item of its lower-order constructs
+    two_stage,            ///< stage 1 without the HOC; stage-1 LOC scores become the HOC's items
+    embedded_two_stage,   ///< stage 1 by repeated indicators; its LOC scores become the HOC's items
+};
+
+/// How an interaction term (predictor x moderator) is built.
+enum class interaction_approach {
+    product_indicator,  ///< products of the standardised items of predictor and moderator
+    two_stage,          ///< the product of the two standardised construct scores (one item)
+    orthogonal,         ///< product indicators residualised on all the items of both (Little et al.)
+};
+
+/// A construct measured by other constructs (its lower-order constructs, LOCs).
+/// JSON (model syntax): `QUAL =~ ENV + STAFF + FEES` (mode A) or `<~` (mode B).
+struct higher_order_construct {
+    std::string id;
+    localized_text label;
+    std::vector<std::string> components;  ///< construct ids of the lower-order constructs
+    outer_mode mode = outer_mode::A;
+    hoc_approach approach = hoc_approach::two_stage;
+};
+
+/// The product of a predictor and a moderator construct, a predictor in the structural model.
+/// Model syntax: `CUSL ~ CUSA + SC + CUSA:SC`; its id is "CUSA*SC" (as seminr names it).
+struct interaction_term {
+    std::string id;         ///< "predictor*moderator"
+    std::string predictor;  ///< construct id
+    std::string moderator;  ///< construct id
+    interaction_approach approach = interaction_approach::product_indicator;
+};
+
 /// A preset index model (ACSI/ECSI/CCSI, csikit/presets.hpp) bound to the survey's items.
 /// JSON: "model": {"preset": "ecsi", "constructs": {"IMAG": ["IMAG1", ...], ...},
 /// "drop_complaints": false}. parse_survey expands it into `constructs` and `paths` (preset
@@ -133,6 +169,13 @@ struct model_binding {
     std::string preset;                                          ///< "acsi", "ecsi", "ccsi"
     std::map<std::string, std::vector<std::string>> constructs;  ///< preset construct id -> item ids
     bool drop_complaints = false;  ///< leave out the complaints construct and its paths
+    /// "model": "IMAG =~ IMAG1 + ..." or {"syntax": "..."}: the model as lavaan-style text
+    /// (csikit/model_syntax.hpp), expanded into constructs, paths, HOCs and interactions.
+    std::string syntax;
+    /// "model": {"higher_order": "hierarchy"}: the hierarchy's inner nodes become constructs
+    /// (csikit/model_syntax.hpp, hierarchy_model).
+    std::string higher_order;
+    std::string higher_order_approach;  ///< "two_stage" (default), "repeated_indicators", "embedded_two_stage"
 };
 
 /// The whole survey: the schema of the questionnaire and of the index model.
@@ -150,6 +193,10 @@ struct survey {
     std::string nps_item;                     ///< the 0-10 "would you recommend" item, if any
     std::string overall_item;                 ///< the overall-satisfaction item, if any
     std::optional<model_binding> model;       ///< a preset bound to items (expanded into constructs/paths)
+    /// Higher-order constructs and interaction terms (from model syntax or a hierarchy);
+    /// paths may name their ids. Empty for a first-order model.
+    std::vector<higher_order_construct> higher_order;
+    std::vector<interaction_term> interactions;
 
     const scale* find_scale(std::string_view id) const noexcept;
     const item* find_item(std::string_view id) const noexcept;

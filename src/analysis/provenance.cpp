@@ -12,6 +12,14 @@ fitted_model fit_model(const survey_data& data, pls_model model, const pls_optio
     fitted_model out;
     out.schema = data.schema;
     out.data = data.data;
+    if (model.extended()) {
+        auto e = std::make_shared<extended_fit>(estimate_extended(model, *data.data, options));
+        out.fit = std::make_shared<const pls_fit>(e->fit);
+        out.data = std::make_shared<const responses>(e->expanded.data);
+        out.model = e->expanded.model;
+        out.extended = std::move(e);
+        return out;
+    }
     out.fit = std::make_shared<const pls_fit>(estimate(model, *data.data, options));
     out.model = std::move(model);
     return out;

@@ -10,6 +10,35 @@
 
 CSIKIT_NAMESPACE_BEGIN
 
+namespace {
+
+/// Higher-order constructs / interaction terms: the extended estimate, its final stage
+/// bootstrapped (on the expanded data; a two-stage approach's stage-1 scores held fixed).
+/// The 0-100 indices need every indicator on a rating scale, which derived columns are not.
+void run_extended(analysis_report& r, const pls_model& model, const responses& data, const analysis_options& options) {
+    r.extended = estimate_extended(model, data, options.pls);
+    r.fit = r.extended->fit;
+    if (const std::string w = missing_data_warning(*r.fit); !w.empty()) r.notes.push_back(w);
+    r.analysis.overall.respondents = data.respondents();
+    r.analysis.overall.used = r.fit->data.respondents_used;
+    r.analysis.overall.notes.push_back(
+        "no 0-100 indices or IPA for a model with higher-order constructs or interaction terms (their indicators "
+        "are derived columns without a rating scale)");
+    if (!options.index.by.empty() || !options.index.target.empty())
+        throw argument_error(location{"", 0, options.index.by.empty() ? "target" : "by"},
+                             "a model with higher-order constructs or interaction terms has no indices (expected no --target or --by)");
+    if (options.resamples > 0) {
+        bootstrap_options bo = options.bootstrap;
+        bo.resamples = options.resamples;
+        bo.index_survey = nullptr;
+        r.boot = bootstrap(r.extended->expanded.model, r.extended->expanded.data, *r.fit, bo);
+        if (r.extended->expanded.stage1)
+            r.notes.push_back("bootstrap of the second stage, the stage-1 construct scores held fixed");
+    }
+}
+
+}  // namespace
+
 analysis_report run_analysis(const survey& s, const responses& data, const analysis_options& options) {
     analysis_report r;
     r.schema = s;
@@ -44,6 +73,10 @@ analysis_report run_analysis(const survey& s, const responses& data, const analy
         return r;
     }
     const pls_model model = pls_model::from_survey(s);
+    if (model.extended()) {
+        run_extended(r, model, data, options);
+        return r;
+    }
     r.fit = estimate(model, data, options.pls);
     if (const std::string w = missing_data_warning(*r.fit); !w.empty()) r.notes.push_back(w);
     // The index analysis first: a bad --target or --by fails before a long bootstrap.

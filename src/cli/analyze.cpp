@@ -5,6 +5,7 @@
 #include "cli.hpp"
 #include "mediation_tables.hpp"
 #include "mga_text.hpp"
+#include "model_option.hpp"
 #include "table.hpp"
 
 #include <csikit/bootstrap.hpp>
@@ -110,6 +111,9 @@ const char* analysis_options_text =
     "  --mediation A,M[,..],B  the specific indirect effect of this chain, its intervals and its\n"
     "                          mediation class (repeatable; `all` lists every specific indirect\n"
     "                          effect; the class needs --bootstrap)\n"
+    "\n"
+    "  --model FILE            lavaan-style model syntax replacing the schema's model (\"-\":\n"
+    "                          stdin): IMAG =~ IMAG1 + IMAG2; CUSA ~ IMAG + CUEX + IMAG:CUEX\n"
     "\n"
     "Defaults: path scheme, PLS, listwise deletion, tolerance 1e-7, 300 iterations, seed 1.";
 
@@ -470,7 +474,7 @@ std::string analysis_usage(bool report) {
 option_set analysis_option_set() {
     return {{"schema", "data", "scheme", "mode", "missing", "bootstrap", "seed", "threads", "confidence", "level", "out",
              "tolerance", "max-iter", "target", "by", "crosshair", "lang", "title", "threshold", "out-of-scale",
-             "stopping", "jackknife-max", "max-failed-share", "mediation", "sheet", "tables-out"},
+             "stopping", "jackknife-max", "max-failed-share", "mediation", "sheet", "tables-out", "model"},
             {"json", "scores", "no-weights", "no-quality", "f2-reestimate", "strict", "no-bca", "drop-inadmissible",
              "no-criteria"}};
 }
@@ -555,7 +559,7 @@ int run_analysis_command(const args& a, std::ostream& out, std::ostream& err, bo
     if (!(o.scoring.threshold >= 0 && o.scoring.threshold <= 100))
         throw csikit::argument_error({{}, 0, "--threshold"}, "outside 0..100 (expected a 0-100 score, e.g. 70)");
 
-    const csikit::survey s = csikit::load_survey(schema_path);
+    const csikit::survey s = load_survey_with_model(schema_path, a.get("model"));
     csikit::read_options ro;  // --out-of-scale as in csikit score
     if (auto sheet = a.get("sheet")) ro.sheet = *sheet;  // readers: an Excel sheet
     if (const auto policy = a.get("out-of-scale")) {
@@ -600,7 +604,8 @@ int run_analysis_command(const args& a, std::ostream& out, std::ostream& err, bo
         print_tables(out, s, *r.fit, boot);
         if (boot) csikit_cli::print_bootstrap_criteria(out, *boot);
         csikit_cli::print_mediation(out, *r.fit, boot, chains, all_indirect);
-        print_analysis(out, s, *r.fit, boot, r.analysis);
+        if (r.extended) print_extended(out, *r.extended);
+        else print_analysis(out, s, *r.fit, boot, r.analysis);
         if (!o.index.by.empty()) print_by_paths(out, s, data, o, seed, threads);
     }
     if (!report && r.ipa) {  // issue 14: the IPA from stated or derived importance

@@ -6,6 +6,8 @@
 #include <csikit/format.hpp>
 #include <csikit/schema.hpp>
 
+#include "model_option.hpp"
+
 #include <algorithm>
 #include <cstdio>
 #include <map>
@@ -54,6 +56,8 @@ void print_schema(const std::string& path, const csikit::survey& s, std::ostream
         << "items        " << s.items.size() << "\n"
         << "constructs   " << s.constructs.size() << "\n"
         << "paths        " << s.paths.size() << "\n";
+    if (!s.higher_order.empty()) out << "higher-order " << s.higher_order.size() << "\n";
+    if (!s.interactions.empty()) out << "interactions " << s.interactions.size() << "\n";
     if (s.hierarchy) {
         const tree_shape t = shape_of(*s.hierarchy);
         out << "hierarchy    depth " << t.depth << " (" << t.inner << " inner nodes, " << t.leaves << " leaves)\n";
@@ -102,7 +106,7 @@ void print_data(const std::string& path, const csikit::survey& s, const csikit::
 
 int run_validate(const csikit_cli::args& a, std::ostream& out, std::ostream&) {
     const std::string schema_path = a.require("schema");
-    const csikit::survey s = csikit::load_survey(schema_path);
+    const csikit::survey s = csikit_cli::load_survey_with_model(schema_path, a.get("model"));
     print_schema(schema_path, s, out);
     csikit::read_options ro;
     if (auto sheet = a.get("sheet")) ro.sheet = *sheet;  // readers: an Excel sheet
@@ -114,9 +118,10 @@ int run_validate(const csikit_cli::args& a, std::ostream& out, std::ostream&) {
 }  // namespace
 
 CSIKIT_COMMAND({"validate", "check a survey schema (and a response file against it)",
-                "usage: csikit validate --schema SCHEMA.json [--data RESPONSES.csv]\n\n"
+                "usage: csikit validate --schema SCHEMA.json [--data RESPONSES.csv] [--model MODEL.txt]\n\n"
                 "Checks the schema (every problem is listed with its JSON path) and prints a summary:\n"
                 "name, languages, numbers of scales, items, constructs and paths, the hierarchy depth.\n"
                 "With --data, also reads the responses and prints respondents and missing counts per item.\n"
+                "With --model, checks lavaan-style model syntax (errors name line and column) against the schema.\n"
                 "Exit status: 0 valid, 2 problems found (one line per problem on stderr).",
-                run_validate, {{"schema", "data", "sheet"}, {}}});
+                run_validate, {{"schema", "data", "sheet", "model"}, {}}});

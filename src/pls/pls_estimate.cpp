@@ -1,6 +1,8 @@
 // estimate(): compile the model, iterate on the correlation matrix, then derive loadings,
 // construct correlations, the structural model, PLSc corrections, quality criteria, scores.
 #include "pls_internal.hpp"
+
+#include "csikit/model_expand.hpp"
 #include "csikit/format.hpp"
 
 #include <algorithm>
@@ -72,6 +74,10 @@ Eigen::MatrixXd construct_scores(const compiled_model& cm, const pls_fit& fit, c
 
 pls_fit estimate(const pls_model& model, const moments& m, const pls_options& options) {
     check_options(options);
+    if (model.extended())
+        throw model_error(location{"", 0, model.higher_order.empty() ? model.interactions[0].id : model.higher_order[0].id},
+                          "a model with higher-order constructs or interaction terms needs the responses (expected "
+                          "estimate(model, responses) or estimate_extended; csikit/model_expand.hpp)");
     const compiled_model cm = compile(model);
     std::vector<Eigen::Index> idx;
     const Eigen::MatrixXd S = model_correlation(cm, m, idx);
@@ -127,6 +133,7 @@ pls_fit estimate(const pls_model& model, const moments& m, const pls_options& op
 
 pls_fit estimate(const pls_model& model, const responses& data, const pls_options& options) {
     check_options(options);
+    if (model.extended()) return estimate_extended(model, data, options).fit;  // HOCs, interactions
     const compiled_model cm = compile(model);
     // Unknown items are a model problem: name the construct that asks for them.
     std::vector<problem> problems;

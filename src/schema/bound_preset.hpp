@@ -15,7 +15,7 @@ namespace schema_detail {
 /// The preset of `s.model`; none without a model block or for an unknown preset (validate()
 /// reports that one under "model").
 inline std::optional<preset_model> bound_preset(const survey& s) {
-    if (!s.model) return std::nullopt;
+    if (!s.model || s.model->preset.empty()) return std::nullopt;
     try {
         return preset(s.model->preset);
     } catch (const error&) {

@@ -3,7 +3,9 @@
 
 CSIKIT_NAMESPACE_BEGIN
 
-pls_model pls_model::from_survey(const survey& s) { return pls_model{s.constructs, s.paths}; }
+pls_model pls_model::from_survey(const survey& s) {
+    return pls_model{s.constructs, s.paths, s.higher_order, s.interactions};
+}
 
 std::vector<std::string> pls_model::indicators() const {
     std::vector<std::string> out;

@@ -9,6 +9,7 @@
 
 #include "bound_preset.hpp"
 
+#include "csikit/model_syntax.hpp"
 #include "csikit/presets.hpp"
 
 #include <nlohmann/json.hpp>
@@ -429,8 +430,21 @@ public:
     /// "model": {"preset": "ecsi", "constructs": {"IMAG": ["IMAG1", ...]}, "drop_complaints": false}
     model_binding read_model(const json& v, const std::string& p) {
         model_binding m;
+        if (v.is_string()) {  // "model": "IMAG =~ IMAG1 + ..." (csikit/model_syntax.hpp)
+            m.syntax = v.get<std::string>();
+            return m;
+        }
         if (!object(v, p)) return m;
-        keys(v, p, {"preset", "constructs", "drop_complaints"}, {"preset", "constructs"});
+        const bool other = v.contains("syntax") || v.contains("higher_order");
+        keys(v, p, {"preset", "constructs", "drop_complaints", "syntax", "higher_order", "higher_order_approach"},
+             other && !v.contains("preset") ? std::initializer_list<const char*>{} : std::initializer_list<const char*>{"preset", "constructs"});
+        string(v, "syntax", p, m.syntax);
+        string(v, "higher_order", p, m.higher_order);
+        string(v, "higher_order_approach", p, m.higher_order_approach);
+        if (!m.higher_order.empty() && m.higher_order != "hierarchy")
+            fail(join_key(p, "higher_order"), "unknown value \"" + m.higher_order + "\" (expected \"hierarchy\")");
+        if (!m.syntax.empty() && v.contains("preset"))
+            fail(join_key(p, "syntax"), "a model is either a preset or syntax (expected one of \"preset\" and \"syntax\")");
         string(v, "preset", p, m.preset);
         boolean(v, "drop_complaints", p, m.drop_complaints);
         if (auto it = v.find("constructs"); it != v.end()) {
@@ -600,6 +614,51 @@ expansion expand_model(survey& s, reader& r) {
     return out;
 }
 
+/// "model" as syntax or {"higher_order": "hierarchy"}: the constructs, paths, HOCs and
+/// interactions it declares (csikit/model_syntax.hpp). Syntax errors name their line and column
+/// within the string.
+void expand_model_syntax(survey& s, reader& r, const std::string& source) {
+    if (!s.model || (s.model->syntax.empty() && s.model->higher_order.empty())) return;
+    const model_binding m = *s.model;
+    hoc_approach approach = hoc_approach::two_stage;
+    if (const std::string& a = m.higher_order_approach; !a.empty()) {
+        if (a == "repeated_indicators") approach = hoc_approach::repeated_indicators;
+        else if (a == "embedded_two_stage") approach = hoc_approach::embedded_two_stage;
+        else if (a != "two_stage")
+            r.fail("model.higher_order_approach", "unknown approach \"" + a + "\" (expected two_stage, repeated_indicators or embedded_two_stage)");
+    }
+    if (!m.syntax.empty()) {
+        if (!s.constructs.empty() || !s.paths.empty()) {
+            r.fail("model", "the schema gives the model as syntax and as \"constructs\"/\"paths\" (expected one of them)");
+            return;
+        }
+        try {
+            const model_syntax ms = parse_model_syntax(m.syntax, source);
+            s.constructs = ms.constructs;
+            s.paths = ms.paths;
+            s.higher_order = ms.higher_order;
+            s.interactions = ms.interactions;
+            if (!m.higher_order_approach.empty())
+                for (auto& h : s.higher_order) h.approach = approach;
+        } catch (const error& e) {
+            for (const auto& p : e.problems())
+                r.fail("model", "model syntax" + (p.where.line ? " line " + std::to_string(p.where.line) : std::string{}) +
+                                    (p.where.field.empty() ? "" : ", " + p.where.field) + ": " + p.message);
+            return;
+        }
+    }
+    if (m.higher_order == "hierarchy") {
+        try {
+            const model_syntax ms = hierarchy_model(s, approach);
+            s.constructs = ms.constructs;
+            s.paths = ms.paths;
+            s.higher_order.insert(s.higher_order.end(), ms.higher_order.begin(), ms.higher_order.end());
+        } catch (const error& e) {
+            for (const auto& p : e.problems()) r.fail(p.where.field.empty() ? "model.higher_order" : p.where.field, p.message);
+        }
+    }
+}
+
 /// Rewrites "constructs[i]..." and "paths[i]..." of the expanded survey into the places a user
 /// wrote: a bound preset construct becomes "model.constructs.ID" (its items "model.constructs.ID[k]"),
 /// a preset path "model.preset", explicit entries get their index in the file back.
@@ -713,6 +772,7 @@ survey parse_survey(std::string_view json_text, const std::string& source) {
     r.problems = std::move(duplicate_keys);
     survey s = r.read_survey(root);
     const expansion x = expand_model(s, r);
+    expand_model_syntax(s, r, source);
     std::vector<problem> all = std::move(r.problems);
     const std::size_t structural = all.size();
     for (auto& p : validate(s)) {

@@ -92,6 +92,7 @@ public:
         if (s_.hierarchy) check_hierarchy(*s_.hierarchy);
         check_model();
         check_constructs();
+        check_extended();
         check_paths();
         check_named_item(s_.overall_item, "overall_item");
         if (check_named_item(s_.nps_item, "nps_item")) {
@@ -349,7 +350,7 @@ private:
     /// construct the preset keeps, and constructs/paths that contain the expansion (parse_survey
     /// expands the block; a survey built in C++ must do the same).
     void check_model() {
-        if (!s_.model) return;
+        if (!s_.model || (s_.model->preset.empty() && s_.model->constructs.empty())) return;  // syntax / hierarchy only
         const model_binding& m = *s_.model;
         preset_model pm;
         try {
@@ -388,6 +389,49 @@ private:
                                              (c.role == "complaints" ? ", or \"drop_complaints\": true)" : ")"));
     }
 
+    // ---- higher-order constructs and interaction terms (csikit/model_syntax.hpp) -------------
+    std::set<std::string> hoc_ids_, interaction_ids_;
+
+    /// A construct or a higher-order construct: what paths, HOCs and interactions may name.
+    bool is_node(const std::string& id) const { return find_construct(id) || hoc_ids_.count(id); }
+
+    void check_extended() {
+        for (std::size_t i = 0; i < s_.higher_order.size(); ++i) {
+            const auto& h = s_.higher_order[i];
+            const std::string p = idx("higher_order", i);
+            unique_id(h.id, p + ".id", "construct", construct_ids_);
+            hoc_ids_.insert(h.id);
+        }
+        for (std::size_t i = 0; i < s_.higher_order.size(); ++i) {
+            const auto& h = s_.higher_order[i];
+            const std::string p = idx("higher_order", i);
+            if (h.components.size() < 2)
+                fail(p + ".components", "higher-order construct " + quote(h.id) + " has " + std::to_string(h.components.size()) +
+                                            " lower-order construct(s) (expected at least two)");
+            std::set<std::string> mine;
+            for (std::size_t j = 0; j < h.components.size(); ++j) {
+                const auto& c = h.components[j];
+                const std::string cp = idx(p + ".components", j);
+                if (!find_construct(c))
+                    fail(cp, "higher-order construct " + quote(h.id) + ": unknown lower-order construct " + quote(c) +
+                                 (hoc_ids_.count(c) ? " (a higher-order construct; expected a first-order one)" : ""));
+                else if (!mine.insert(c).second)
+                    fail(cp, "construct " + quote(c) + " is listed twice in higher-order construct " + quote(h.id));
+            }
+        }
+        for (std::size_t i = 0; i < s_.interactions.size(); ++i) {
+            const auto& x = s_.interactions[i];
+            const std::string p = idx("interactions", i);
+            for (const auto* id : {&x.predictor, &x.moderator})
+                if (!is_node(*id)) fail(p, "interaction " + quote(x.id) + ": unknown construct " + quote(*id));
+            if (x.predictor == x.moderator) fail(p, "interaction " + quote(x.id) + " of a construct with itself");
+            if (x.id != x.predictor + "*" + x.moderator)
+                fail(p + ".id", "interaction id " + quote(x.id) + " (expected " + quote(x.predictor + "*" + x.moderator) + ")");
+            if (is_node(x.id) || !interaction_ids_.insert(x.id).second)
+                fail(p + ".id", "interaction id " + quote(x.id) + " is used twice");
+        }
+    }
+
     void check_paths() {
         std::map<std::pair<std::string, std::string>, std::string> seen;
         std::map<std::string, std::vector<std::pair<std::string, std::size_t>>> next;  // from -> (to, path index)
@@ -395,8 +439,11 @@ private:
             const auto& e = s_.paths[i];
             const std::string p = idx("paths", i);
             bool ok = true;
-            if (!find_construct(e.from)) fail(p + ".from", "unknown construct " + quote(e.from)), ok = false;
-            if (!find_construct(e.to)) fail(p + ".to", "unknown construct " + quote(e.to)), ok = false;
+            if (!is_node(e.from) && !interaction_ids_.count(e.from)) fail(p + ".from", "unknown construct " + quote(e.from)), ok = false;
+            if (!is_node(e.to))
+                fail(p + ".to", interaction_ids_.count(e.to) ? "interaction term " + quote(e.to) + " cannot be a dependent construct"
+                                                             : "unknown construct " + quote(e.to)),
+                    ok = false;
             if (!ok) continue;
             if (e.from == e.to) {
                 fail(p, "a construct cannot point to itself (" + e.from + " -> " + e.to + ")");
@@ -437,6 +484,8 @@ private:
         };
         for (const auto& c : s_.constructs)
             if (state[c.id] == mark::fresh) visit(c.id);
+        for (const auto& h : s_.higher_order)
+            if (state[h.id] == mark::fresh) visit(h.id);
     }
 
     /// An optional reference to an item; true if it is set and known.

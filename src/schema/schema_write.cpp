@@ -5,6 +5,7 @@
 #include "bound_preset.hpp"
 
 #include "csikit/error.hpp"
+#include "csikit/model_syntax.hpp"
 #include "csikit/presets.hpp"
 
 #include <nlohmann/json.hpp>
@@ -163,6 +164,8 @@ ojson write_model(const model_binding& m) {
     for (const auto& [id, items] : m.constructs) constructs[id] = items;
     j["constructs"] = std::move(constructs);
     if (m.drop_complaints) j["drop_complaints"] = true;
+    if (!m.higher_order.empty()) j["higher_order"] = m.higher_order;
+    if (!m.higher_order_approach.empty()) j["higher_order_approach"] = m.higher_order_approach;
     return j;
 }
 
@@ -183,6 +186,18 @@ std::string to_json_text(const survey& s, int indent) {
     if (s.hierarchy) j["hierarchy"] = write_node(*s.hierarchy);
     // A preset binding is written as the "model" block; the constructs and paths it expands to
     // are left out (parse_survey makes them again), the explicit ones that extend it stay.
+    // A model with higher-order constructs or interaction terms (and no preset) is written as
+    // its syntax (csikit/model_syntax.hpp): construct labels and anchors are not kept.
+    const bool as_syntax = (!s.higher_order.empty() || !s.interactions.empty()) && !schema_detail::bound_preset(s);
+    if (as_syntax) {
+        j["model"] = to_model_syntax(model_syntax{s.constructs, s.paths, s.higher_order, s.interactions});
+        if (!s.weight_column.empty()) j["weight_column"] = s.weight_column;
+        if (!s.segment_columns.empty()) j["segment_columns"] = s.segment_columns;
+        if (!s.wave_column.empty()) j["wave_column"] = s.wave_column;
+        if (!s.nps_item.empty()) j["nps_item"] = s.nps_item;
+        if (!s.overall_item.empty()) j["overall_item"] = s.overall_item;
+        return j.dump(indent) + "\n";
+    }
     if (s.model) j["model"] = write_model(*s.model);
     const expanded from_model = expansion_of(s);
     std::set<std::string> skipped;

@@ -39,6 +39,7 @@ from .errors import (
     SchemaError,
 )
 from .fit import Fit, estimate
+from .fit import higher_order, interactions  # models with HOCs / interaction terms (issue 15)
 from .indices import IndexResult, indices
 from .ipa import IpaResult, IpmaResult, derived_importance, importance, ipa, ipma, quadrant_label
 from .mga import MgaResult, mga
@@ -100,6 +101,8 @@ __all__ = [
     "design_effect",
     "effective_n",
     "estimate",
+    "higher_order",
+    "interactions",
     "importance",
     "mga",
     "indices",

@@ -63,6 +63,12 @@ class Fit:
 
     model = core_attr[dict[str, list[dict[str, Any]]]]('The estimated model as ``{"constructs": [...], "paths": [...]}``.')
 
+    def model_extension(self) -> dict[str, Any] | None:
+        """report.json's ``model_extension`` (higher-order constructs, interaction terms with
+        simple slopes, the first stage) of a model with HOCs or interactions, else None."""
+        text = self._core.extension_json()
+        return None if text is None else json.loads(text)
+
     converged = core_attr[bool]("True if the iteration met the tolerance.")
 
     iterations = core_attr[int]("Iterations of the Wold/Lohmoeller loop.")
@@ -269,6 +275,33 @@ _OPTIONS = ("scheme", "missing", "consistent", "tolerance", "max_iter", "use_wei
 _CORE_NAME = {"max_iter": "max_iterations"}
 
 
+def _extension(fit: Fit) -> dict[str, Any] | None:
+    return fit.model_extension()
+
+
+def higher_order(fit: Fit) -> pd.DataFrame:
+    """Higher-order constructs of ``fit`` (a model with ``QUAL =~ ENV + STAFF`` syntax): one row
+    per lower-order construct with ``hoc``, ``loc``, ``approach``, ``mode``, ``weight``, ``loading``."""
+    ext = _extension(fit) or {"higher_order": []}
+    rows = [{"hoc": h["id"], "loc": c["id"], "approach": h["approach"], "mode": h["mode"],
+             "weight": c["weight"], "loading": c["loading"]} for h in ext["higher_order"] for c in h["components"]]
+    return pd.DataFrame(rows, columns=["hoc", "loc", "approach", "mode", "weight", "loading"])
+
+
+def interactions(fit: Fit) -> pd.DataFrame:
+    """Interaction terms of ``fit`` with their simple slopes (the predictor's effect at the
+    moderator's mean -1, 0, +1 SD), one row per interaction path."""
+    ext = _extension(fit) or {"interactions": []}
+    cols = ["id", "predictor", "moderator", "dependent", "approach", "path", "score_sd", "path_rescaled",
+            "predictor_path", "moderator_path", "slope_low", "slope_mean", "slope_high"]
+    rows = []
+    for x in ext["interactions"]:
+        r = {k: x[k] for k in cols[:10]}
+        r["slope_low"], r["slope_mean"], r["slope_high"] = (s["slope"] for s in x["simple_slopes"])
+        rows.append(r)
+    return pd.DataFrame(rows, columns=cols)
+
+
 def _restore(data: Responses, model: dict[str, Any], options: dict[str, Any]) -> Fit:
     """Unpickles a Fit: the same estimate of the same model on the same data."""
     return estimate(data, model=model, **options)
@@ -277,7 +310,7 @@ def _restore(data: Responses, model: dict[str, Any], options: dict[str, Any]) ->
 def estimate(
     data: Responses,
     *,
-    model: dict[str, Any] | None = None,
+    model: dict[str, Any] | str | None = None,
     scheme: Scheme = "path",
     missing: Missing = "listwise",
     consistent: bool = False,
@@ -293,7 +326,9 @@ def estimate(
     """Estimates a PLS path model on ``data`` (the GIL is released while it runs).
 
     ``model`` defaults to the survey's constructs and paths; pass ``csikit.model(...)`` or
-    ``csikit.preset("ecsi", items)`` for another. ``consistent=True`` gives PLSc. Raises
+    ``csikit.preset("ecsi", items)`` for another, or lavaan-style model syntax as a str
+    (``"IMAG =~ IMAG1 + IMAG2\nCUSA ~ IMAG"``, HOCs and ``X:M`` interactions included; see
+    ``higher_order`` and ``interactions``). ``consistent=True`` gives PLSc. Raises
     ``ModelError`` for an invalid model, ``NumericError`` for a constant item,
     ``ConvergenceError`` beyond ``max_iter`` iterations (a positive integer).
     ``f2_reestimate=True`` computes each path's f2 by re-estimating the model without it;

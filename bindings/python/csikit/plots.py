@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from .indices import IndexResult
     from .ipa import IpaResult
 
-__all__ = ["index_bars", "ipa_chart", "path_diagram"]
+__all__ = ["index_bars", "ipa_chart", "path_diagram", "simple_slopes"]
 
 
 def _axes(ax: Any) -> Any:
@@ -104,3 +104,25 @@ def index_bars(result: IndexResult, ax: Any = None) -> Any:
 
 _followups.provide("IndexResult.plot", index_bars)
 _followups.provide("IpaResult.plot", ipa_chart)
+
+
+def simple_slopes(fit: Fit, ax: Any = None, term: str | None = None) -> Any:
+    """Simple-slope plot of an interaction term of ``fit`` (the first one, or ``term``): the
+    predicted dependent (standardised) over the predictor at the moderator's mean and +-1 SD,
+    from report.json's ``model_extension`` (seminr's slope_analysis lines)."""
+    ext = fit.model_extension() or {"interactions": []}
+    terms = [x for x in ext["interactions"] if term is None or x["id"] == term]
+    if not terms:
+        raise ValueError(f"simple_slopes: the fit has no interaction term{' ' + repr(term) if term else ''}")
+    x = terms[0]
+    ax = _axes(ax)
+    xs = [-2.0, 2.0]
+    for s in x["simple_slopes"]:
+        m = s["moderator_sd"]
+        ys = [s["slope"] * v + x["moderator_path"] * m for v in xs]
+        ax.plot(xs, ys, label=f"{x['moderator']} {'mean' if m == 0 else f'{m:+d} SD'}")
+    ax.set_xlabel(f"{x['predictor']} (SD)")
+    ax.set_ylabel(f"{x['dependent']} (SD)")
+    ax.set_title(x["id"] + " \u2192 " + x["dependent"])
+    ax.legend()
+    return ax

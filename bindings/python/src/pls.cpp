@@ -5,6 +5,7 @@
 
 #include "choices.hpp"
 
+#include "csikit/model_syntax.hpp"
 #include "csikit/report.hpp"
 
 namespace csikit_py {
@@ -127,6 +128,12 @@ void register_pls(py::module_& m) {
              py::arg("boot") = nullptr, py::arg("target") = "", py::arg("by") = "", py::arg("crosshair") = "mean",
              py::arg("level") = 0.95, py::arg("use_weights") = true, py::arg("indent") = 2,
              "report.json text, as `csikit analyze --json [--target T --by C --crosshair R]`.")
+        .def("extension_json",
+             [](const fm& s) -> py::object {
+                 if (!s.extended) return py::none();
+                 return py::str(csikit::to_json(*s.extended, -1));
+             },
+             "The model_extension document (HOCs, interactions, stage 1) of an extended model, else None.")
         .def(py::pickle(&fit_pickle, &fit_unpickle));
 
     // Every estimate as a NumPy array copy; names follow csikit::pls_fit.
@@ -165,8 +172,11 @@ void register_pls(py::module_& m) {
              const std::string& stopping, bool f2_reestimate, bool strict) {
               const auto o = options_from(scheme, missing, consistent, tolerance, max_iterations, use_weights,
                                           keep_scores, quality, stopping, f2_reestimate, strict);
+              // A str is lavaan-style model syntax (csikit/model_syntax.hpp) over the survey's items.
               auto spec = model.is_none() ? csikit::pls_model::from_survey(*d.schema)
-                                          : model_from_dict(model.cast<py::dict>());
+                          : py::isinstance<py::str>(model)
+                              ? csikit::pls_model::from_survey(csikit::with_model_syntax(*d.schema, model.cast<std::string>(), "<model>"))
+                              : model_from_dict(model.cast<py::dict>());
               return estimate_fit(d, std::move(spec), o);
           },
           // No defaults here: csikit.estimate is where the Python face states them.

@@ -36,6 +36,7 @@ std::string to_html(const analysis_report& r, const html_options& options) {
     in.segments = r.segments;
     in.fit = r.fit ? &*r.fit : nullptr;
     in.boot = r.boot ? &*r.boot : nullptr;
+    in.extended = r.extended ? &*r.extended : nullptr;
     in.indices = r.fit && r.analysis.overall.estimated ? &r.analysis.overall.indices : nullptr;
     const index_analysis& a = r.analysis;
     in.target = a.target;

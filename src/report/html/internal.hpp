@@ -46,6 +46,7 @@ std::string section_waves(const context& c);
 std::string section_segments(const context& c);
 std::string section_model(const context& c);
 std::string section_quality(const context& c);
+std::string section_extended(const context& c);  // extended.cpp: HOCs, interactions, simple slopes
 std::string section_indices(const context& c);
 std::string section_ipa(const context& c);
 std::string section_settings(const context& c);

@@ -85,6 +85,7 @@ std::string html_report(const report_input& in, const html_options& options) {
         {"sec-sample", c.t("sec_sample"), section_sample(c)},     {"sec-index", c.t("sec_index"), section_index(c)},
         {"sec-items", c.t("sec_items"), section_items(c)},        {"sec-waves", c.t("sec_waves"), section_waves(c)},
         {"sec-segments", c.t("sec_segments"), section_segments(c)}, {"sec-model", c.t("sec_model"), section_model(c)},
+        {"sec-extended", c.zh ? "高阶构念与调节效应" : "Higher-order constructs and moderation", section_extended(c)},
         {"sec-quality", c.t("sec_quality"), section_quality(c)},  {"sec-indices", c.t("sec_indices"), section_indices(c)},
         {"sec-ipa", c.t("sec_ipa"), section_ipa(c)},
         {"sec-groups", c.zh ? "多群组分析" : "Groups", section_groups(c)},

@@ -506,6 +506,7 @@ std::string to_json(const analysis_report& r, int indent) {
     if (r.fit) {
         doc = document(*r.fit, r.boot ? &*r.boot : nullptr, &r.schema, &r.analysis,
                        run_part{&r.notes, r.scores ? &*r.scores : nullptr});
+        if (r.extended) doc["model_extension"] = json::parse(to_json(*r.extended, -1));
     } else {
         doc["csikit_version"] = version();
         doc["notes"] = r.notes;

@@ -72,13 +72,14 @@ class Fit:
         use_weights: bool = True,
         indent: int = 2,
     ) -> str: ...
+    def extension_json(self) -> str | None: ...
     def __getstate__(self) -> tuple[Any, ...]: ...
     def __setstate__(self, state: tuple[Any, ...]) -> None: ...
 
 def estimate(
     data: Responses,
     *,
-    model: Model | None,
+    model: Model | str | None,
     scheme: str,
     missing: str,
     consistent: bool,

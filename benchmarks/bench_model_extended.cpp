@@ -1,0 +1,67 @@
+// A two-stage higher-order model (PERQ over PERQ_T, PERQ_S) and a moderated model (PERV x IMAG ->
+// CUSL, product indicators) on ECSI mobi (n = 250): the extended estimate (both stages), and
+// 5,000 bootstrap resamples of the final stage on 2 threads (percentile intervals). Wall time.
+#include <csikit/bootstrap.hpp>
+#include <csikit/model_expand.hpp>
+#include <csikit/model_syntax.hpp>
+
+#include <benchmark/benchmark.h>
+
+#include "support/ecsi.hpp"
+
+namespace {
+
+const char* base = "IMAG =~ IMAG1 + IMAG2 + IMAG3 + IMAG4 + IMAG5\nCUEX =~ CUEX1 + CUEX2 + CUEX3\n"
+                   "PERV =~ PERV1 + PERV2\nCUSA =~ CUSA1 + CUSA2 + CUSA3\nCUSCO =~ CUSCO\nCUSL =~ CUSL1 + CUSL2 + CUSL3\n"
+                   "CUEX ~ IMAG\nPERQ ~ CUEX\nPERV ~ CUEX + PERQ\nCUSA ~ IMAG + CUEX + PERQ + PERV\nCUSCO ~ CUSA\n";
+
+std::string syntax(int which) {
+    if (which == 0)
+        return std::string(base) + "PERQ_T =~ PERQ1 + PERQ2 + PERQ4 + PERQ6\nPERQ_S =~ PERQ3 + PERQ5 + PERQ7\n"
+                                   "PERQ =~ PERQ_T + PERQ_S\nCUSL ~ IMAG + CUSA + CUSCO\n";
+    return std::string(base) + "PERQ =~ PERQ1 + PERQ2 + PERQ3 + PERQ4 + PERQ5 + PERQ6 + PERQ7\n"
+                               "CUSL ~ IMAG + CUSA + CUSCO + PERV + PERV:IMAG\n";
+}
+
+struct model_case {
+    csikit::pls_model model;
+    csikit::responses data;
+    csikit::extended_fit fit;
+};
+
+const model_case& get(int which) {
+    static model_case cases[2];
+    static bool ready[2] = {false, false};
+    if (!ready[which]) {
+        auto& c = cases[which];
+        c.model = csikit::pls_model::from_survey(csikit::with_model_syntax(test_support::ecsi_survey(), syntax(which)));
+        c.data = test_support::ecsi_responses();
+        c.fit = csikit::estimate_extended(c.model, c.data);
+        ready[which] = true;
+    }
+    return cases[which];
+}
+
+/// range(0): 0 = two-stage HOC, 1 = product-indicator moderation.
+void BM_extended_estimate(benchmark::State& state) {
+    const auto& c = get(static_cast<int>(state.range(0)));
+    for (auto _ : state) benchmark::DoNotOptimize(csikit::estimate_extended(c.model, c.data));
+}
+
+void BM_extended_bootstrap_5000(benchmark::State& state) {
+    const auto& c = get(static_cast<int>(state.range(0)));
+    csikit::bootstrap_options o;
+    o.resamples = 5000;
+    o.seed = 42;
+    o.threads = 2;
+    o.bca = false;
+    for (auto _ : state)
+        benchmark::DoNotOptimize(csikit::bootstrap(c.fit.expanded.model, c.fit.expanded.data, c.fit.fit, o));
+    state.counters["resamples/s"] = benchmark::Counter(5000, benchmark::Counter::kIsIterationInvariantRate);
+}
+
+}  // namespace
+
+BENCHMARK(BM_extended_estimate)->ArgName("model")->Arg(0)->Arg(1)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_extended_bootstrap_5000)->ArgName("model")->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond)->MeasureProcessCPUTime()->UseRealTime();
+BENCHMARK_MAIN();

@@ -1,0 +1,68 @@
+// Higher-order constructs and interaction terms as model transformations: an extended model
+// (pls_model::extended()) becomes an ordinary pls_model over the data with derived columns
+// (repeated items, products of standardised items, stage-1 construct scores), so the estimator,
+// the quality criteria and the bootstrap run unchanged. docs/pls.md, "Higher-order constructs"
+// and "Moderation", gives the formulas and the peers' conventions.
+#pragma once
+
+#include "pls.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+CSIKIT_NAMESPACE_BEGIN
+
+/// An extended model made ordinary, with the data it is estimated on.
+struct expanded_model {
+    pls_model model;                    ///< ordinary: no HOCs, no interactions
+    responses data;                     ///< the input data with the derived columns appended
+    std::vector<std::string> derived;   ///< ids of the derived columns, in order
+    std::optional<pls_fit> stage1;      ///< the first stage of a two-stage approach (HOC, else interaction)
+};
+
+/// Builds the ordinary model and the derived columns. Two-stage approaches estimate their first
+/// stage here with `options` (scores kept). model_error for a HOC with fewer than two LOCs or an
+/// unknown construct (naming it); numeric_error for a constant moderator or predictor (naming
+/// the construct).
+expanded_model expand_model(const pls_model& model, const responses& data, const pls_options& options = {});
+
+/// A higher-order construct in a fit: how it was estimated and its LOCs' relation to it.
+struct higher_order_result {
+    std::string id;
+    hoc_approach approach = hoc_approach::two_stage;
+    outer_mode mode = outer_mode::A;
+    std::vector<std::string> components;  ///< the LOCs
+    /// Per LOC: weight and loading of the LOC (its score) on the HOC. Repeated indicators: the
+    /// HOC -> LOC path (mode A) or LOC -> HOC path (mode B) and the LOC's correlation with it.
+    std::vector<double> weights, loadings;
+};
+
+/// An interaction term in a fit, with the simple slopes of the predictor.
+struct interaction_effect {
+    std::string id, predictor, moderator, dependent;
+    interaction_approach approach = interaction_approach::product_indicator;
+    double path = 0;          ///< on the unit-variance interaction score (as in pls_fit::paths)
+    /// seminr's rescaling (Henseler & Chin 2010): the score's SD on the scale of the raw
+    /// interaction items, sum_k sd(x_k)|l_k| / sum_k |l_k|; path_rescaled = path / score_sd.
+    double score_sd = 1;
+    double path_rescaled = 0;
+    double predictor_path = 0;  ///< the predictor's own path to the dependent construct
+    double moderator_path = 0;  ///< the moderator's own path (0 if there is none)
+    /// Simple slopes: the predictor's effect on the dependent at moderator = -1, 0, +1 SD,
+    /// predictor_path + path_rescaled * m (seminr's slope_analysis lines).
+    double slope_low = 0, slope_mean = 0, slope_high = 0;
+};
+
+/// What an extended estimate yields: the final ordinary fit and the extra figures.
+struct extended_fit {
+    pls_fit fit;                     ///< the (final-stage) estimate of `expanded.model`
+    expanded_model expanded;
+    std::vector<higher_order_result> higher_order;
+    std::vector<interaction_effect> interactions;  ///< one per interaction path
+};
+
+/// expand_model, then estimate on the expanded data; the HOC and interaction figures.
+extended_fit estimate_extended(const pls_model& model, const responses& data, const pls_options& options = {});
+
+CSIKIT_NAMESPACE_END

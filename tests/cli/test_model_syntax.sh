@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# csikit analyze/validate --model FILE: lavaan-style syntax replaces the schema's model; HOCs and
+# interaction terms reach the tables and report.json; bad syntax exits 2 naming line and column.
+# Usage: test_model_syntax.sh CSIKIT_BINARY SOURCE_DIR SHARED_DATA_DIR
+set -u
+. "$(dirname "$0")/lib.sh" "$@"
+ecsi=$shared/ecsi
+cat >"$tmp/hoc.model" <<'MODEL'
+# PERQ as a second-order construct, and a moderated loyalty equation
+IMAG =~ IMAG1 + IMAG2 + IMAG3 + IMAG4 + IMAG5
+CUEX =~ CUEX1 + CUEX2 + CUEX3
+PERQ_T =~ PERQ1 + PERQ2 + PERQ4 + PERQ6
+PERQ_S =~ PERQ3 + PERQ5 + PERQ7
+PERQ =~ PERQ_T + PERQ_S
+PERV =~ PERV1 + PERV2
+CUSA =~ CUSA1 + CUSA2 + CUSA3
+CUSCO =~ CUSCO
+CUSL =~ CUSL1 + CUSL2 + CUSL3
+CUEX ~ IMAG
+PERQ ~ CUEX
+PERV ~ CUEX + PERQ
+CUSA ~ IMAG + CUEX + PERQ + PERV
+CUSCO ~ CUSA
+CUSL ~ IMAG + CUSA + CUSCO + PERV +
+       PERV:IMAG
+MODEL
+
+expect_exit 0 tables "$cli" analyze --schema "$ecsi/schema.json" --data "$ecsi/mobi.csv" --model "$tmp/hoc.model"
+expect_text "$tmp/tables.out" "Higher-order constructs" "PERQ  PERQ_T  two_stage" "PERV*IMAG  CUSL" "Stage 1 (first-order model)"
+
+expect_exit 0 json "$cli" analyze --schema "$ecsi/schema.json" --data "$ecsi/mobi.csv" --model "$tmp/hoc.model" --json --bootstrap 50
+check "json: interaction in paths, model_extension" python3 - "$tmp/json.out" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert any(p["from"] == "PERV*IMAG" and p["to"] == "CUSL" and "se" in p for p in d["paths"]), "interaction path"
+ext = d["model_extension"]
+assert ext["higher_order"][0]["id"] == "PERQ"
+assert [s["moderator_sd"] for s in ext["interactions"][0]["simple_slopes"]] == [-1, 0, 1]
+assert ext["stage1"]["paths"], "stage 1"
+PY
+
+expect_exit 0 validate "$cli" validate --schema "$ecsi/schema.json" --model "$tmp/hoc.model"
+expect_text "$tmp/validate.out" "higher-order 1" "interactions 1" "valid"
+
+printf 'IMAG =~ IMAG1\nCUSA =~ CUSA1\nCUSA ~ IMAG + NOPE\n' >"$tmp/bad.model"
+expect_usage_error "unknown construct" "bad.model:3: column 15: unknown construct \"NOPE\"" \
+    "$cli" analyze --schema "$ecsi/schema.json" --data "$ecsi/mobi.csv" --model "$tmp/bad.model"
+printf 'IMAG =~ IMAG1 + IMAG9\nCUSA =~ CUSA1\nCUSA ~ IMAG\n' >"$tmp/item.model"
+expect_usage_error "unknown item" "construct IMAG: unknown item \"IMAG9\"" \
+    "$cli" validate --schema "$ecsi/schema.json" --model "$tmp/item.model"
+expect_usage_error "missing file" "cannot open the model file" \
+    "$cli" analyze --schema "$ecsi/schema.json" --data "$ecsi/mobi.csv" --model "$tmp/none.model"
+finish

@@ -1,0 +1,326 @@
+// Model syntax, higher-order constructs and interaction terms: the parser's errors (line and
+// column), and the estimates against seminr 2.3.4 on ECSI mobi (../shared/data/ecsi/reference,
+// each file's .txt gives the call; compared with its converged estimate_stop12 column).
+#include <csikit/model_expand.hpp>
+#include <csikit/model_syntax.hpp>
+
+#include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+
+#include "support/ecsi.hpp"
+#include "support/files.hpp"
+#include "test_pls_util.hpp"
+
+using namespace csikit;
+using pls_test::max_diff;
+using pls_test::read_table;
+using pls_test::shared;
+
+namespace {
+
+const char* ecsi_syntax = R"(# ECSI (Tenenhaus et al. 2005)
+IMAG  =~ IMAG1 + IMAG2 + IMAG3 + IMAG4 + IMAG5
+CUEX  =~ CUEX1 + CUEX2 + CUEX3
+PERQ  =~ PERQ1 + PERQ2 + PERQ3 + PERQ4 +
+         PERQ5 + PERQ6 + PERQ7
+PERV  =~ PERV1 + PERV2; CUSA =~ CUSA1 + CUSA2 + CUSA3
+CUSCO =~ CUSCO
+CUSL  =~ CUSL1 + CUSL2 + CUSL3
+CUEX  ~ IMAG
+PERQ  ~ CUEX
+PERV  ~ CUEX + PERQ
+CUSA  ~ IMAG + CUEX + PERQ + PERV
+CUSCO ~ CUSA
+CUSL  ~ IMAG + CUSA \
+        + CUSCO
+)";
+
+const char* hoc_syntax(const char* approach) {
+    static std::string s;
+    s = std::string("@higher_order ") + approach + R"(
+IMAG  =~ IMAG1 + IMAG2 + IMAG3 + IMAG4 + IMAG5
+CUEX  =~ CUEX1 + CUEX2 + CUEX3
+PERQ_T =~ PERQ1 + PERQ2 + PERQ4 + PERQ6
+PERQ_S =~ PERQ3 + PERQ5 + PERQ7
+PERQ  =~ PERQ_T + PERQ_S
+PERV  =~ PERV1 + PERV2
+CUSA  =~ CUSA1 + CUSA2 + CUSA3
+CUSCO =~ CUSCO
+CUSL  =~ CUSL1 + CUSL2 + CUSL3
+CUEX  ~ IMAG
+PERQ  ~ CUEX
+PERV  ~ CUEX + PERQ
+CUSA  ~ IMAG + CUEX + PERQ + PERV
+CUSCO ~ CUSA
+CUSL  ~ IMAG + CUSA + CUSCO
+)";
+    return s.c_str();
+}
+
+std::string moderation_syntax(const char* approach, const char* term = "PERV:IMAG") {
+    return std::string("@interaction ") + approach + "\n" + R"(
+IMAG  =~ IMAG1 + IMAG2 + IMAG3 + IMAG4 + IMAG5
+CUEX  =~ CUEX1 + CUEX2 + CUEX3
+PERQ  =~ PERQ1 + PERQ2 + PERQ3 + PERQ4 + PERQ5 + PERQ6 + PERQ7
+PERV  =~ PERV1 + PERV2
+CUSA  =~ CUSA1 + CUSA2 + CUSA3
+CUSCO =~ CUSCO
+CUSL  =~ CUSL1 + CUSL2 + CUSL3
+CUEX  ~ IMAG
+PERQ  ~ CUEX
+PERV  ~ CUEX + PERQ
+CUSA  ~ IMAG + CUEX + PERQ + PERV
+CUSCO ~ CUSA
+CUSL  ~ IMAG + CUSA + CUSCO + PERV + )" + term + "\n";
+}
+
+pls_options tight() {
+    pls_options o;
+    o.tolerance = 1e-12;
+    o.missing = missing_treatment::mean_replacement;
+    return o;
+}
+
+pls_model model_of(const std::string& text) {
+    return pls_model::from_survey(with_model_syntax(test_support::ecsi_survey(), text));
+}
+
+template <class F>
+std::string error_text(F&& f) {
+    try {
+        f();
+    } catch (const error& e) {
+        return e.what();
+    }
+    return "no error";
+}
+
+/// Looks an indicator up by the reference's name ("PERQ1_ri" is our "PERQ1@PERQ",
+/// "PERV*IMAG_intxn" our "PERV*IMAG").
+int indicator(const pls_fit& f, std::string id, const std::string& construct) {
+    if (id.size() > 3 && id.substr(id.size() - 3) == "_ri") id = id.substr(0, id.size() - 3) + "@" + construct;
+    if (id.size() > 6 && id.substr(id.size() - 6) == "_intxn") id = id.substr(0, id.size() - 6);
+    const int h = f.indicator_index(id);
+    if (h >= 0 && f.block[static_cast<std::size_t>(h)] == f.construct_index(construct)) return h;
+    return -1;
+}
+
+/// Compares every row of a reference file that names a figure of `f` (or of stage 1 for
+/// stage1_* rows); returns the largest difference and counts the rows compared.
+double compare(const extended_fit& ef, const std::string& file, const std::string& column, int& rows) {
+    const auto t = read_table(shared("ecsi/reference/" + file));
+    max_diff d;
+    rows = 0;
+    for (std::size_t r = 0; r < t.rows.size(); ++r) {
+        std::string block = t.rows[r][0];
+        const std::string from = t.rows[r][1], to = t.rows[r][2];
+        const double want = t.at(r, column);
+        const pls_fit* f = &ef.fit;
+        if (block.rfind("stage1_", 0) == 0) {
+            REQUIRE(ef.expanded.stage1);
+            f = &*ef.expanded.stage1;
+            block = block.substr(7);
+        }
+        const int jt = f->construct_index(to), jf = f->construct_index(from);
+        double got = std::nan("");
+        bool have = true;
+        if (block == "path") {
+            const auto it = std::find_if(ef.interactions.begin(), ef.interactions.end(),
+                                         [&](const interaction_effect& x) { return x.id == from && x.dependent == to; });
+            if (it != ef.interactions.end() && f == &ef.fit) got = it->path_rescaled;  // seminr's rescaled coefficient
+            else got = f->paths(jt, jf);
+        } else if (block == "weight" || block == "loading") {
+            int h = indicator(*f, from, to);
+            if (h < 0 && ef.expanded.stage1 && f == &ef.fit) {  // LOC items in seminr's combined matrices
+                f = &*ef.expanded.stage1;
+                h = indicator(*f, from, to);
+            }
+            REQUIRE_MESSAGE(h >= 0, file << ": " << block << " " << from << " -> " << to);
+            got = block == "weight" ? f->weights[h] : f->loadings[h];
+            // seminr reports an interaction's loadings on its rescaled score: adj * loading.
+            for (const auto& x : ef.interactions)
+                if (block == "loading" && x.id == to && f == &ef.fit) got *= x.score_sd;
+        } else if (block == "r2" || block == "r2adj") {
+            got = block == "r2" ? f->r2[jt] : f->r2_adjusted[jt];
+        } else if (block.rfind("reliability_", 0) == 0) {
+            const pls_fit* g = jt >= 0 ? f : (ef.expanded.stage1 ? &*ef.expanded.stage1 : f);
+            const int j = g->construct_index(to);
+            REQUIRE_MESSAGE(j >= 0, to);
+            const std::string k = block.substr(12);
+            got = k == "AVE" ? g->ave[j] : k == "alpha" ? g->alpha[j] : k == "rhoA" ? g->rho_a[j] : g->rho_c[j];
+        } else if (block == "interaction_score_sd") {
+            got = ef.interactions.at(0).score_sd;
+        } else if (block == "simple_slope_PERV") {
+            const auto& x = ef.interactions.at(0);
+            got = to == "IMAG=-1" ? x.slope_low : to == "IMAG=+0" ? x.slope_mean : x.slope_high;
+        } else {
+            have = false;  // slope_analysis: predictions on a grid (the slopes above carry them)
+        }
+        if (!have) continue;
+        if (block == "path" || block == "r2" || block == "r2adj") REQUIRE_MESSAGE((jt >= 0), file << ": " << to);
+        INFO(file << ": " << t.rows[r][0] << " " << from << " -> " << to << " want " << want << " got " << got);
+        CHECK(std::abs(got - want) < 1e-8);
+        d.add(got, want);
+        ++rows;
+    }
+    return d.value;
+}
+
+}  // namespace
+
+TEST_CASE("model syntax: the ECSI model reads as the schema's own") {
+    const survey s = with_model_syntax(test_support::ecsi_survey(), ecsi_syntax);
+    const pls_model a = pls_model::from_survey(s), b = pls_test::ecsi_model();
+    REQUIRE(a.constructs.size() == b.constructs.size());
+    for (std::size_t j = 0; j < a.constructs.size(); ++j) {
+        CHECK(a.constructs[j].id == b.constructs[j].id);
+        CHECK(a.constructs[j].items == b.constructs[j].items);
+    }
+    CHECK(a.paths.size() == b.paths.size());
+    const pls_fit fa = estimate(a, test_support::ecsi_responses()), fb = estimate(b, test_support::ecsi_responses());
+    CHECK((fa.paths - fb.paths).cwiseAbs().maxCoeff() == 0.0);
+    // Labels survive from the schema's constructs of the same id.
+    CHECK(s.find_construct("CUSA")->label.get("en") == test_support::ecsi_survey().find_construct("CUSA")->label.get("en"));
+    // Round trip through the syntax writer.
+    const model_syntax m = parse_model_syntax(to_model_syntax(parse_model_syntax(ecsi_syntax)));
+    CHECK(m.paths.size() == 12);
+}
+
+TEST_CASE("model syntax: modes, interactions, HOCs, directives") {
+    const model_syntax m = parse_model_syntax(
+        "A =~ a1 + a2\nB <~ b1 + b2\nC =~ c1\nH =~ A + B\nC ~ H + A:C2 + A.B\nC2 =~ d1\n@interaction orthogonal\n");
+    REQUIRE(m.constructs.size() == 4);
+    CHECK(m.constructs[1].mode == outer_mode::B);
+    REQUIRE(m.higher_order.size() == 1);
+    CHECK(m.higher_order[0].components == std::vector<std::string>{"A", "B"});
+    REQUIRE(m.interactions.size() == 2);
+    CHECK(m.interactions[0].id == "A*C2");
+    CHECK(m.interactions[1].id == "A*B");
+    CHECK(m.interactions[1].approach == interaction_approach::orthogonal);
+    CHECK(m.paths[1].from == "A*C2");
+}
+
+TEST_CASE("model syntax: errors name line and column") {
+    auto msg = [](const char* text) { return error_text([&] { parse_model_syntax(text, "m.txt"); }); };
+    CHECK(msg("A =~ a1 +\n\n").find("m.txt:3: column 1: expected a name, got the end of the text") != std::string::npos);
+    CHECK(msg("A =~ a1 +\nB ~ A").find("m.txt:2: column 3: expected \"+\" or the end of the statement, got \"~\"") != std::string::npos);
+    CHECK(msg("A =~ a1 a2").find("m.txt:1: column 9: expected \"+\"") != std::string::npos);
+    CHECK(msg("A = a1").find("column 3: unexpected character \"=\" (expected \"=~\")") != std::string::npos);
+    CHECK(msg("A =~ 2*a1").find("column 7: labels and fixed values") != std::string::npos);
+    CHECK(msg("A =~ a1\nB =~ b\nB ~ A + X").find("m.txt:3: column 9: unknown construct \"X\"") != std::string::npos);
+    CHECK(msg("A =~ a1\nA =~ a2").find("construct \"A\" is defined twice (first at line 1, column 1)") != std::string::npos);
+    CHECK(msg("A =~ a1\nH =~ A\nB =~ b\nB ~ H").find("higher-order construct \"H\" has one lower-order construct \"A\"") !=
+          std::string::npos);
+    CHECK(msg("A =~ a1\nH =~ A + x").find("mixes constructs and the item \"x\"") != std::string::npos);
+    CHECK(msg("A =~ a1\nB =~ b\nB ~ A:Z").find("interaction \"A:Z\": unknown construct \"Z\"") != std::string::npos);
+    CHECK(msg("@frob x").find("unknown directive @frob") != std::string::npos);
+    CHECK(msg("").find("the model is empty") != std::string::npos);
+    CHECK(msg("# only a comment\n").find("the model is empty") != std::string::npos);
+    // Kinds: text errors are parse errors, meaning errors schema errors.
+    CHECK_THROWS_AS(parse_model_syntax("A =~"), parse_error);
+    CHECK_THROWS_AS(parse_model_syntax("A =~ a\nB ~ C"), schema_error);
+    // Items the survey lacks name the construct.
+    const std::string e = error_text([] { with_model_syntax(test_support::ecsi_survey(), "IMAG =~ IMAG1 + NOPE\nCUSA =~ CUSA1\nCUSA ~ IMAG"); });
+    CHECK(e.find("construct IMAG: unknown item \"NOPE\"") != std::string::npos);
+}
+
+TEST_CASE("schema: \"model\" as a syntax string") {
+    std::string text = test_support::slurp(shared("ecsi/schema.json"));
+    nlohmann::json j = nlohmann::json::parse(text);
+    j.erase("constructs");
+    j.erase("paths");
+    j["model"] = hoc_syntax("two_stage");
+    const survey s = parse_survey(j.dump());
+    REQUIRE(s.higher_order.size() == 1);
+    CHECK(s.higher_order[0].id == "PERQ");
+    // Written back as syntax, read again the same.
+    const survey back = parse_survey(to_json_text(s));
+    CHECK(back.higher_order.size() == 1);
+    CHECK(back.paths.size() == s.paths.size());
+    j["model"] = "IMAG =~ IMAG1\nCUSA =~ CUSA1\nCUSA ~ IMAG + NOPE";
+    const std::string e = error_text([&] { parse_survey(j.dump(), "s.json"); });
+    CHECK(e.find("s.json: model: model syntax line 3, column 15: unknown construct \"NOPE\"") != std::string::npos);
+}
+
+TEST_CASE("HOC by repeated indicators matches seminr (respecified) to 1e-8") {
+    const pls_model m = model_of(hoc_syntax("repeated_indicators"));
+    const extended_fit ef = estimate_extended(m, test_support::ecsi_responses(), tight());
+    int rows = 0;
+    const double d = compare(ef, "seminr_ecsi_mobi_hoc_perq_2sub_repeatedind.csv", "estimate_stop12", rows);
+    CHECK(rows >= 120);
+    MESSAGE("repeated indicators: " << rows << " figures, max |diff| " << d);
+    REQUIRE(ef.higher_order.size() == 1);
+    CHECK(ef.higher_order[0].weights[0] == doctest::Approx(0.935391812170703).epsilon(1e-8));
+}
+
+TEST_CASE("HOC by two stages matches seminr to 1e-8, with first- and second-order figures") {
+    const pls_model m = model_of(hoc_syntax("two_stage"));
+    const extended_fit ef = estimate_extended(m, test_support::ecsi_responses(), tight());
+    int rows = 0;
+    const double d = compare(ef, "seminr_ecsi_mobi_hoc_perq_2sub_twostage.csv", "estimate_stop12", rows);
+    CHECK(rows >= 170);
+    MESSAGE("two-stage: " << rows << " figures, max |diff| " << d);
+    REQUIRE(ef.higher_order.size() == 1);
+    CHECK(ef.higher_order[0].loadings[1] == doctest::Approx(0.926695061786058).epsilon(1e-8));
+    // estimate(model, responses) gives the same final stage.
+    CHECK((estimate(m, test_support::ecsi_responses(), tight()).paths - ef.fit.paths).cwiseAbs().maxCoeff() == 0.0);
+}
+
+TEST_CASE("embedded two-stage: stage 1 by repeated indicators, stage 2 on its LOC scores") {
+    const pls_model m = model_of(hoc_syntax("embedded_two_stage"));
+    const extended_fit ef = estimate_extended(m, test_support::ecsi_responses(), tight());
+    REQUIRE(ef.expanded.stage1);
+    const pls_fit& s1 = *ef.expanded.stage1;
+    CHECK(s1.construct_index("PERQ") >= 0);  // the repeated-indicator HOC in stage 1
+    CHECK(s1.indicator_index("PERQ1@PERQ") >= 0);
+    // Stage 2's HOC indicators are exactly the stage-1 LOC scores: their correlation is stage 1's.
+    const int a = ef.fit.indicator_index("PERQ_T"), b = ef.fit.indicator_index("PERQ_S");
+    REQUIRE(a >= 0);
+    CHECK(ef.fit.data.correlation(a, b) ==
+          doctest::Approx(s1.construct_correlation(s1.construct_index("PERQ_T"), s1.construct_index("PERQ_S"))).epsilon(1e-12));
+}
+
+TEST_CASE("moderation matches seminr to 1e-8: product indicator, orthogonal, two-stage") {
+    struct one {
+        const char* approach;
+        const char* file;
+        const char* column;
+    };
+    for (const one& c : {one{"product_indicator", "seminr_ecsi_moderation_perv_x_imag_product_indicator.csv", "estimate_stop12"},
+                         one{"orthogonal", "seminr_ecsi_moderation_perv_x_imag_orthogonal.csv", "estimate_stop12"},
+                         one{"two_stage", "seminr_ecsi_moderation_perv_x_imag_two_stage.csv", "estimate_both_stages_stop12"}}) {
+        CAPTURE(c.approach);
+        const pls_model m = model_of(moderation_syntax(c.approach));
+        REQUIRE(m.interactions.size() == 1);
+        const extended_fit ef = estimate_extended(m, test_support::ecsi_responses(), tight());
+        int rows = 0;
+        const double d = compare(ef, c.file, c.column, rows);
+        CHECK(rows >= 60);
+        MESSAGE(std::string(c.approach) << ": " << rows << " figures, max |diff| " << d);
+    }
+    // CUSA.SC spelling: the same model.
+    const pls_model dot = model_of(moderation_syntax("product_indicator", "PERV.IMAG"));
+    CHECK(dot.interactions.at(0).id == "PERV*IMAG");
+}
+
+TEST_CASE("degenerate inputs: typed errors naming the construct") {
+    responses data = test_support::ecsi_responses();
+    data.values.col(data.column("IMAG1")).setConstant(5);
+    data.values.col(data.column("IMAG2")).setConstant(5);
+    const pls_model m = model_of(moderation_syntax("product_indicator"));
+    const std::string e = error_text([&] { estimate_extended(m, data, tight()); });
+    CHECK(e.find("interaction \"PERV*IMAG\": the moderator \"IMAG\" is constant") != std::string::npos);
+    CHECK_THROWS_AS(estimate_extended(m, data, tight()), numeric_error);
+    // A HOC with one LOC, built by hand.
+    pls_model h = pls_test::ecsi_model();
+    h.higher_order.push_back(higher_order_construct{"Q", {}, {"PERQ"}, outer_mode::A, hoc_approach::two_stage});
+    h.paths.push_back({"Q", "CUSL"});
+    const std::string e2 = error_text([&] { estimate(h, test_support::ecsi_responses()); });
+    CHECK(e2.find("higher-order construct \"Q\" has 1 lower-order construct(s)") != std::string::npos);
+    CHECK_THROWS_AS(estimate(h, test_support::ecsi_responses()), model_error);
+    // Moments alone cannot carry an extended model.
+    const pls_fit f = estimate(pls_test::ecsi_model(), test_support::ecsi_responses());
+    CHECK_THROWS_AS(estimate(m, f.data), model_error);
+}
