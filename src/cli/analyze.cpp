@@ -2,6 +2,7 @@
 // tables a paper would show and write report.json (docs/report.md).
 #include "analysis_command.hpp"
 #include "cli.hpp"
+#include "data_args.hpp"
 #include "table.hpp"
 
 #include <csikit/bootstrap.hpp>
@@ -423,15 +424,16 @@ void write_file(const std::filesystem::path& path, const std::string& text) {
 namespace csikit_cli {
 
 std::string analysis_usage(bool report) {
-    return std::string(report ? report_head : analyze_head) + analysis_options_text +
+    return std::string(report ? report_head : analyze_head) + analysis_options_text + "\n" + data_options_usage +
            (report ? "\n\nExit status: 0 done, 2 bad input (one line per problem on stderr)." : "");
 }
 
 option_set analysis_option_set() {
-    return {{"schema", "data", "scheme", "mode", "missing", "bootstrap", "seed", "threads", "confidence", "level", "out",
-             "tolerance", "max-iter", "target", "by", "crosshair", "lang", "title", "threshold", "out-of-scale",
-             "stopping", "jackknife-max", "max-failed-share"},
-            {"json", "scores", "no-weights", "no-quality", "f2-reestimate", "strict", "no-bca", "drop-inadmissible"}};
+    return with_data_options(
+        {{"schema", "data", "scheme", "mode", "missing", "bootstrap", "seed", "threads", "confidence", "level", "out",
+          "tolerance", "max-iter", "target", "by", "crosshair", "lang", "title", "threshold", "out-of-scale",
+          "stopping", "jackknife-max", "max-failed-share"},
+         {"json", "scores", "no-weights", "no-quality", "f2-reestimate", "strict", "no-bca", "drop-inadmissible"}});
 }
 
 int run_analysis_command(const args& a, std::ostream& out, std::ostream& err, bool report) {
@@ -518,6 +520,7 @@ int run_analysis_command(const args& a, std::ostream& out, std::ostream& err, bo
             throw csikit::argument_error({{}, 0, "--out-of-scale"},
                                          "unknown policy \"" + *policy + "\" (expected error or missing)");
     }
+    csikit_cli::apply_data_options(a, ro);
     const csikit::responses data = csikit::read_responses(data_path, s, ro);
     csikit::analysis_report r;
     try {

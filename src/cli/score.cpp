@@ -1,6 +1,7 @@
 // `csikit score`: descriptive scores with intervals, the hierarchy index, NPS, wave-over-wave
 // changes and per-segment tables, printed as aligned text or as the JSON report.
 #include "cli.hpp"
+#include "data_args.hpp"
 #include "table.hpp"
 
 #include <csikit/data.hpp>
@@ -320,6 +321,7 @@ int run_score(const csikit_cli::args& a, std::ostream& out, std::ostream&) {
     ro.out_of_scale = choice(a, "out-of-scale", csikit::out_of_scale_policy::error,
                              {{"error", csikit::out_of_scale_policy::error},
                               {"missing", csikit::out_of_scale_policy::missing}});
+    csikit_cli::apply_data_options(a, ro);
     const csikit::responses data = csikit::read_responses(data_path, s, ro);
     const csikit::score_report report = csikit::score(s, data, options);
 
@@ -372,6 +374,7 @@ CSIKIT_COMMAND({"score", "descriptive scores, index, NPS, wave changes and segme
                 "                          interval for shares (default wilson)\n"
                 "  --out-of-scale error|missing\n"
                 "                          a value outside its scale: stop [default] or treat as missing\n"
+                + std::string(csikit_cli::data_options_usage) +
                 "  --lang CODE             label language (default: the schema's first language)\n"
                 "  --promoter-min 9        NPS: answers >= this are promoters\n"
                 "  --detractor-max 6       NPS: answers <= this are detractors (below --promoter-min)\n"
@@ -379,6 +382,7 @@ CSIKIT_COMMAND({"score", "descriptive scores, index, NPS, wave changes and segme
                 "  --no-waves              one sample: no per-wave results and changes even with a wave column\n\n"
                 "Exit status: 0 done, 2 bad input (one line per problem on stderr).",
                 run_score,
-                {{"schema", "data", "by", "out", "rescale", "threshold", "level", "aggregate", "out-of-scale", "interval",
-                  "lang", "html", "promoter-min", "detractor-max", "top-box"},
-                 {"json", "no-waves"}}});
+                csikit_cli::with_data_options(
+                    {{"schema", "data", "by", "out", "rescale", "threshold", "level", "aggregate", "out-of-scale",
+                      "interval", "lang", "html", "promoter-min", "detractor-max", "top-box"},
+                     {"json", "no-waves"}})});

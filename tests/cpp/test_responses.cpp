@@ -273,8 +273,11 @@ TEST_CASE("bad values name file, line and column") {
     const survey s = test_survey();
     auto p = problems_of<data_error>([&] { read_responses(fixtures + "non_numeric.csv", s); });
     REQUIRE(p.size() == 1);
-    CHECK(p[0].str() == fixtures + "non_numeric.csv:3: column \"Q1\": \"good\" is not a number (expected a number "
-                                   "on the scale 1..5, a missing code (98, 99) or an empty cell)");
+    // Text that is neither a number nor a label: once per column, with its count (test_encodings.cpp).
+    CHECK(p[0].str() == fixtures + "non_numeric.csv:3: column \"Q1\": 1 cell holds text that is neither a number nor "
+                                   "a label of scale \"five\": \"good\" (1, first on line 3) (expected a number "
+                                   "on the scale 1..5, a missing code (98, 99) or an empty cell; the scale has no "
+                                   "labels: give its \"values\" labels in the schema to read text)");
 
     p = problems_of<data_error>([&] { read_responses(fixtures + "out_of_scale.csv", s); });
     REQUIRE(p.size() == 1);

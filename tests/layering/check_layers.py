@@ -25,6 +25,7 @@ HEADERS = {
     "stats.hpp": "stats",
     "schema.hpp": "schema", "presets.hpp": "schema", "model.hpp": "schema",
     "data.hpp": "data",
+    "arrow.hpp": "data", "arrow_abi.h": "data",
     "sampling.hpp": "sampling",
     "scoring.hpp": "scoring",
     "pls.hpp": "pls", "preset_binding.hpp": "pls",
