@@ -10,7 +10,7 @@ CSIKIT_NAMESPACE_BEGIN
 
 /// Reads a stream of record batches (a struct schema of named columns) into responses, by the
 /// rules of make_responses(survey, rows, columns, ...): item columns of int8..int64, uint8..
-/// uint64, float, double or bool are numbers; utf8, large_utf8 and dictionary-encoded strings
+/// uint64, float, double or bool are numbers; utf8, large_utf8, utf8_view (polars) and dictionary-encoded strings
 /// are text (numbers written as text or the scale's labels); the weight column holds numbers;
 /// segment and wave columns may be strings or numbers. Nulls are missing. Columns the survey
 /// does not use are not read, whatever their type. The stream is consumed and released before

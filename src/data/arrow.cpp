@@ -42,7 +42,7 @@ std::string producer_error(ArrowArrayStream* st, int code) {
 }
 
 /// How a column is read: the value type of its (dictionary) values.
-enum class value_type { i8, u8, i16, u16, i32, u32, i64, u64, f32, f64, boolean, utf8, large_utf8, null };
+enum class value_type { i8, u8, i16, u16, i32, u32, i64, u64, f32, f64, boolean, utf8, large_utf8, utf8_view, null };
 
 bool parse_type(const char* f, value_type& t) {
     if (!f) return false;
@@ -60,6 +60,7 @@ bool parse_type(const char* f, value_type& t) {
     else if (v == "b") t = value_type::boolean;
     else if (v == "u") t = value_type::utf8;
     else if (v == "U") t = value_type::large_utf8;
+    else if (v == "vu") t = value_type::utf8_view;  // polars' strings
     else if (v == "n") t = value_type::null;
     else return false;
     return true;
@@ -69,7 +70,9 @@ bool is_index_type(value_type t) {
     return t == value_type::i8 || t == value_type::u8 || t == value_type::i16 || t == value_type::u16 ||
            t == value_type::i32 || t == value_type::u32 || t == value_type::i64 || t == value_type::u64;
 }
-bool is_text(value_type t) { return t == value_type::utf8 || t == value_type::large_utf8; }
+bool is_text(value_type t) {
+    return t == value_type::utf8 || t == value_type::large_utf8 || t == value_type::utf8_view;
+}
 
 /// One column the survey uses: where it is in the struct, and its types.
 struct column_plan {
@@ -93,15 +96,22 @@ void check_array(const ArrowArray& a, value_type type, std::int64_t need, const 
     if (a.offset + a.length < need)
         broken(field, "array of " + std::to_string(a.length) + " values is shorter than the batch (expected at least " +
                           std::to_string(need - a.offset) + ")");
-    const std::int64_t buffers = type == value_type::null ? 0 : is_text(type) ? 3 : 2;
+    // A string view array has validity, views, its N data buffers and their N sizes (int64).
+    const std::int64_t buffers = type == value_type::null        ? 0
+                                 : type == value_type::utf8_view ? (a.n_buffers >= 3 ? a.n_buffers : 3)
+                                 : is_text(type)                 ? 3
+                                                                 : 2;
     if (a.n_buffers != buffers)
         broken(field, std::to_string(a.n_buffers) + " buffers (expected " + std::to_string(buffers) +
                           " for this type)");
     if (buffers > 0 && !a.buffers) broken(field, "buffers is NULL (expected an array of buffer pointers)");
     if (a.null_count != 0 && a.null_count != -1 && a.null_count > a.length)
         broken(field, "null_count above length (expected 0..length or -1)");
-    for (std::int64_t b = 1; b < buffers; ++b)
+    const std::int64_t required = type == value_type::utf8_view ? 2 : buffers;  // view data buffers are checked per use
+    for (std::int64_t b = 1; b < required; ++b)
         if (!a.buffers[b] && a.length > 0) broken(field, "buffer " + std::to_string(b) + " is NULL (expected the data)");
+    if (type == value_type::utf8_view && a.length > 0 && !a.buffers[buffers - 1])
+        broken(field, "the variadic buffer sizes are NULL (expected one int64 size per data buffer)");
 }
 
 bool valid(const ArrowArray& a, std::int64_t k) {
@@ -129,6 +139,24 @@ double number_at(const ArrowArray& a, value_type t, std::int64_t k) {
 }
 
 std::string_view text_at(const ArrowArray& a, value_type t, std::int64_t k, const std::string& field) {
+    if (t == value_type::utf8_view) {
+        // 16-byte views: length, then 12 inline bytes, or a 4-byte prefix, buffer index, offset.
+        const auto* view = static_cast<const std::uint8_t*>(a.buffers[1]) + 16 * k;
+        std::int32_t len, index, offset;
+        std::memcpy(&len, view, 4);
+        if (len < 0) broken(field, "a string view of negative length at slot " + std::to_string(k));
+        if (len <= 12) return {reinterpret_cast<const char*>(view + 4), static_cast<std::size_t>(len)};
+        std::memcpy(&index, view + 8, 4);
+        std::memcpy(&offset, view + 12, 4);
+        const std::int64_t n_data = a.n_buffers - 3;
+        const auto* sizes = static_cast<const std::int64_t*>(a.buffers[a.n_buffers - 1]);
+        if (index < 0 || index >= n_data || offset < 0 || !sizes || !a.buffers[2 + index] ||
+            static_cast<std::int64_t>(offset) + len > sizes[index])
+            broken(field, "a string view at slot " + std::to_string(k) +
+                              " points outside its data buffers (expected index < " + std::to_string(n_data) +
+                              " and offset + length within the buffer's size)");
+        return {static_cast<const char*>(a.buffers[2 + index]) + offset, static_cast<std::size_t>(len)};
+    }
     std::int64_t b, e;
     if (t == value_type::utf8) {
         const auto* o = static_cast<const std::int32_t*>(a.buffers[1]);

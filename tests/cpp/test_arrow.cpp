@@ -129,6 +129,26 @@ TEST_CASE("every numeric type, bool, large strings, null type, sliced arrays") {
     CHECK(r2.summary.missing_by_item.at("Q3") == 3);
 }
 
+TEST_CASE("string views (polars): inline and out-of-line strings, views outside their buffers refused") {
+    const survey s = load_survey(dir + "schema.json");
+    std::vector<std::optional<double>> ones(3, 1.0);
+    auto batch = [&](column q1) {
+        return arrow_test::batch{q1, column::numbers<double>("Q2", "g", ones), column::numbers<double>("Q3", "g", ones),
+                                 column::string_views("region", {"north", "a region name of 27 bytes..", std::nullopt})};
+    };
+    auto st = make_stream({batch(column::string_views("Q1", {"Very satisfied", "一般", std::nullopt}))});
+    const responses r = read_arrow_stream(&st, s);
+    CHECK(r.values(0, 0) == 5);
+    CHECK(r.values(1, 0) == 3);
+    CHECK(std::isnan(r.values(2, 0)));
+    CHECK(r.groups.at("region")[1] == "a region name of 27 bytes..");
+    column bad = column::string_views("Q1", {"Very satisfied", "一般", std::nullopt});
+    const std::int32_t far = 1000;
+    std::memcpy(bad.data.data() + 12, &far, 4);  // row 0's offset beyond the 14-byte buffer
+    auto st2 = make_stream({batch(bad)});
+    CHECK(contains(message_of<parse_error>([&] { read_arrow_stream(&st2, s); }), "points outside its data buffers"));
+}
+
 TEST_CASE("the Arrow path reports like the others: unknown labels once, missing columns with the closest") {
     const survey s = load_survey(dir + "schema.json");
     std::vector<std::optional<std::string>> q1(50, std::string("so-so"));

@@ -360,9 +360,11 @@ TEST_CASE("every problem of a file is reported at once, up to a cap") {
     std::string text = "Q1,Q2,recommend\n";
     for (int i = 0; i < 80; ++i) text += "0,1,1\n";
     p = problems_of<data_error>([&] { parse_responses(text, s, named("cap.csv")); });
-    REQUIRE(p.size() == 51);
+    REQUIRE(p.size() == 52);
     CHECK(p[49].where.line == 51);
     CHECK(p[50].message == "... and 30 more problems (only the first 50 are listed)");
+    // After the cap, always: the hint that the repeating 0 may be an undeclared missing code.
+    CHECK(contains(p[51].message, "hint: value 0 repeats (\"Q1\" 80 of 80 rows (100%))"));
 }
 
 TEST_CASE("a file that cannot be opened is an io_error naming the path") {

@@ -225,10 +225,10 @@ def _read_parquet(path: str, survey: Survey, oos: bool) -> Responses:
         others = [n for n in names if n not in used]
         full = pa.schema([*schema, *[pa.field(n, pa.null()) for n in others]])
 
-        def widened():
-            for b in reader:
+        def widened(inner: Any) -> Any:
+            for b in inner:
                 yield pa.RecordBatch.from_arrays([*b.columns, *[pa.nulls(b.num_rows) for _ in others]], schema=full)
-        reader = pa.RecordBatchReader.from_batches(full, widened())
+        reader = pa.RecordBatchReader.from_batches(full, widened(reader))
     core = _core.data.read_arrow(survey.core, reader.__arrow_c_stream__(), oos)
     return Responses(core)
 

@@ -24,6 +24,7 @@ struct column {
     std::vector<std::uint8_t> validity;  // empty = no bitmap
     std::vector<std::uint8_t> data;      // values, or offsets for strings
     std::vector<std::uint8_t> chars;     // string bytes
+    std::vector<std::uint8_t> extra;     // a fourth buffer (string views: the data buffers' sizes)
     std::int64_t n_buffers = 2;
     std::shared_ptr<column> dictionary;  // dictionary values (format "u"), for dictionary columns
 
@@ -56,6 +57,36 @@ struct column {
         c.data.resize(off.size() * 4);
         std::memcpy(c.data.data(), off.data(), c.data.size());
         if (c.chars.empty()) c.chars.push_back(0);  // a non-NULL data buffer
+        return c;
+    }
+    /// utf8_view ("vu"): 16-byte views, strings over 12 bytes in one data buffer.
+    static column string_views(std::string name, const std::vector<std::optional<std::string>>& v) {
+        column c;
+        c.name = std::move(name);
+        c.format = "vu";
+        c.n_buffers = 4;  // validity, views, one data buffer, its size
+        c.length = static_cast<std::int64_t>(v.size());
+        c.set_validity(v);
+        c.data.assign(v.size() * 16, 0);
+        for (std::size_t i = 0; i < v.size(); ++i) {
+            const std::string s = v[i].value_or("");
+            const auto len = static_cast<std::int32_t>(s.size());
+            std::uint8_t* view = c.data.data() + 16 * i;
+            std::memcpy(view, &len, 4);
+            if (len <= 12) {
+                std::memcpy(view + 4, s.data(), s.size());
+            } else {
+                const std::int32_t index = 0, offset = static_cast<std::int32_t>(c.chars.size());
+                std::memcpy(view + 4, s.data(), 4);
+                std::memcpy(view + 8, &index, 4);
+                std::memcpy(view + 12, &offset, 4);
+                c.chars.insert(c.chars.end(), s.begin(), s.end());
+            }
+        }
+        const auto size = static_cast<std::int64_t>(c.chars.size());
+        if (c.chars.empty()) c.chars.push_back(0);
+        c.extra.resize(8);
+        std::memcpy(c.extra.data(), &size, 8);
         return c;
     }
     /// Dictionary-encoded strings: int32 indices into `dict`.
@@ -102,6 +133,7 @@ inline void fill_array(const column& c, ArrowArray* out) {
     h->buffers.push_back(c.validity.empty() ? nullptr : c.validity.data());
     if (c.n_buffers >= 2) h->buffers.push_back(c.data.data());
     if (c.n_buffers >= 3) h->buffers.push_back(c.chars.data());
+    if (c.n_buffers >= 4) h->buffers.push_back(c.extra.data());
     h->buffers.resize(static_cast<std::size_t>(c.n_buffers < 0 ? 0 : c.n_buffers));
     *out = ArrowArray{};
     out->length = c.length;
