@@ -93,9 +93,11 @@ std::string type_problem(const char* format) {
 void check_array(const ArrowArray& a, value_type type, std::int64_t need, const std::string& field) {
     if (a.length < 0 || a.offset < 0 || a.length > std::numeric_limits<std::int64_t>::max() - a.offset)
         broken(field, "negative or overflowing length/offset (expected length >= 0, offset >= 0)");
-    if (a.offset + a.length < need)
+    // A child's logical slots 0..length-1 sit at offset..offset+length-1; the batch reads its
+    // slots parent.offset..parent.offset+parent.length-1 (`need` of them).
+    if (a.length < need)
         broken(field, "array of " + std::to_string(a.length) + " values is shorter than the batch (expected at least " +
-                          std::to_string(need - a.offset) + ")");
+                          std::to_string(need) + ")");
     // A string view array has validity, views, its N data buffers and their N sizes (int64).
     const std::int64_t buffers = type == value_type::null        ? 0
                                  : type == value_type::utf8_view ? (a.n_buffers >= 3 ? a.n_buffers : 3)

@@ -213,6 +213,24 @@ TEST_CASE("broken streams: clear errors, never a crash, the stream released") {
         CHECK(contains(message_of<parse_error>([&] { read_arrow_stream(&st, s); }), "shorter than the batch"));
     }
     {
+        // A child array with an offset: its length alone must cover the batch (fuzz_arrow found
+        // the consumer counting the offset in, and reading past the buffers).
+        auto b = good();
+        b[1] = column::numbers<double>("Q2", "g", {1, 2, 3});
+        b[1].offset = 2;
+        b[1].length = 1;  // slot 2 of a 3-slot buffer, for a 2-row batch
+        auto ok = good();
+        ok[0] = column::numbers<double>("Q1", "g", {9, 4, 5});
+        ok[0].offset = 1;
+        ok[0].length = 2;  // slots 1..2: the values 4, 5
+        auto st_ok = make_stream({ok});
+        const responses r = read_arrow_stream(&st_ok, s);
+        CHECK(r.values(0, 0) == 4);
+        CHECK(r.values(1, 0) == 5);
+        auto st = make_stream({b});
+        CHECK(contains(message_of<parse_error>([&] { read_arrow_stream(&st, s); }), "shorter than the batch"));
+    }
+    {
         ArrowArrayStream st = make_stream({good()});
         st.get_next = nullptr;
         CHECK(contains(message_of<parse_error>([&] { read_arrow_stream(&st, s); }), "NULL get_schema or get_next"));

@@ -21,6 +21,7 @@ struct column {
     std::string format;  // "l", "g", "u", "U", "b", ... ; for dictionary columns the indices' format
     std::int64_t length = 0;
     std::int64_t null_count = 0;
+    std::int64_t offset = 0;             // the array's offset into its buffers
     std::vector<std::uint8_t> validity;  // empty = no bitmap
     std::vector<std::uint8_t> data;      // values, or offsets for strings
     std::vector<std::uint8_t> chars;     // string bytes
@@ -137,6 +138,7 @@ inline void fill_array(const column& c, ArrowArray* out) {
     h->buffers.resize(static_cast<std::size_t>(c.n_buffers < 0 ? 0 : c.n_buffers));
     *out = ArrowArray{};
     out->length = c.length;
+    out->offset = c.offset;
     out->null_count = c.null_count;
     out->n_buffers = c.n_buffers;
     out->buffers = h->buffers.data();
