@@ -56,7 +56,7 @@ gather_seeds() {
 }
 
 status=0
-for target in fuzz_schema fuzz_csv fuzz_capi fuzz_stat fuzz_xlsx fuzz_model_syntax; do  # readers: fuzz_stat, fuzz_xlsx
+for target in fuzz_schema fuzz_csv fuzz_capi fuzz_stat fuzz_xlsx fuzz_model_syntax fuzz_arrow; do
   bin=build-fuzz/fuzz/$target
   [ -x "$bin" ] || continue
   seeds=tests/corpus/$target

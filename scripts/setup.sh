@@ -64,6 +64,14 @@ if [ ${#py_missing[@]} -gt 0 ]; then
   rm -f "$log"
 fi
 
+# Arrow and Parquet input from Python (csvin, issue 12): pyarrow reads Parquet and hands tables
+# over through __arrow_c_stream__; polars is exercised by tests/python/test_formats.py.
+for spec in pyarrow:pyarrow polars:polars; do
+  python3 -c "import ${spec%%:*}" 2>/dev/null ||
+    python3 -m pip install -q --disable-pip-version-check "${spec#*:}" ||
+    { echo "setup.sh: could not pip install ${spec#*:}" >&2; exit 1; }
+done
+
 # Optional hardening tools for scripts/fuzz.sh (not part of the default setup).
 if [ "${1:-}" = "--hardening" ]; then
   apt_install clang-14 libclang-rt-14-dev

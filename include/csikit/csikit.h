@@ -599,6 +599,32 @@ CSIKIT_API int csikit_survey_with_model(const csikit_survey *survey, const char 
  *  loadings, interaction terms with simple slopes, the first stage's report.json; docs/report.md),
  *  or "null" for an ordinary model. indent -1..64. Caller frees *out with csikit_free. */
 CSIKIT_API int csikit_fit_extension_json(const csikit_fit *fit, int indent, char **out);
+/* ---- data: read options and the Arrow C stream -------------------------------------------- */
+
+/** How a data file is read (csikit::read_options; docs/data.md). */
+typedef struct csikit_read_options {
+    uint32_t struct_size;     /**< sizeof(csikit_read_options), set by the init function */
+    const char *encoding;     /**< "utf-8", "utf-16", "gbk", "gb18030", "latin-1", "cp1252"; NULL or "" = detect */
+    int header_rows;          /**< header rows above the data; 0 = detect (Qualtrics 3, SurveyMonkey 2, else 1) */
+    int out_of_scale_missing; /**< nonzero: a value outside its scale is missing; 0 = an error (default) */
+} csikit_read_options;
+
+/** Fills *options with the defaults. */
+CSIKIT_API int csikit_read_options_init(csikit_read_options *options);
+
+/** csikit_data_read_csv with read options (NULL = the defaults). */
+CSIKIT_API int csikit_data_read_csv_with(const csikit_survey *survey, const char *path,
+                                         const csikit_read_options *options, csikit_data **out);
+
+struct ArrowArrayStream; /* the Arrow C stream interface, declared in csikit/arrow_abi.h */
+
+/** Reads responses from an Arrow C stream of record batches (pyarrow, polars, DuckDB, nanoarrow,
+ *  ...): item columns of integers, floats, booleans or strings (numbers as text or the scale's
+ *  labels), dictionary-encoded strings, nulls = missing. The stream is consumed and released,
+ *  also on error. CSIKIT_E_PARSE for a stream that breaks the interface, CSIKIT_E_DATA for the
+ *  answers' problems, as for CSV. `options` may be NULL; its encoding and header_rows are unused. */
+CSIKIT_API int csikit_data_read_arrow(const csikit_survey *survey, struct ArrowArrayStream *stream,
+                                      const csikit_read_options *options, csikit_data **out);
 
 #ifdef __cplusplus
 }

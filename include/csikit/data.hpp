@@ -31,6 +31,12 @@ struct read_options {
     // Labelled files (readers: docs/data.md). SPSS .sav/.zsav, Stata .dta and Excel .xlsx are
     // told by their first bytes, not their names, and read by read_responses like CSV.
     std::string sheet;   ///< Excel: the sheet to read by name; "" = the first sheet
+    /// Text encoding of a CSV: "" = detect (UTF-8, or UTF-16 by its byte-order mark or zero
+    /// bytes); "utf-8", "utf-16" (le/be), "gbk", "gb18030", "latin-1", "cp1252" (docs/data.md).
+    std::string encoding;
+    /// Header rows above the data: 0 = detect (1; 3 for a Qualtrics export, 2 for SurveyMonkey).
+    /// Column names come from the first (SurveyMonkey: the first two, see docs/data.md).
+    int header_rows = 0;
 };
 
 /// Counts of what reading did, per item and in total.
@@ -43,6 +49,9 @@ struct read_summary {
     std::size_t reversed_items = 0;    ///< items recoded because they are reverse-worded
     std::map<std::string, std::size_t> missing_by_item;  ///< all missing cells per item id
     std::map<std::string, std::size_t> codes_by_kind;    ///< "dont_know" -> count, ...
+    std::string layout = "csv";        ///< "csv", "qualtrics", "surveymonkey", "wjx" (CSV header layout)
+    std::size_t header_rows = 1;       ///< header rows read above the data (0 for in-memory data)
+    std::string encoding = "UTF-8";    ///< the encoding the text was read in
 };
 
 /// The response data of one survey.
@@ -72,6 +81,8 @@ struct responses {
 inline constexpr std::size_t max_record_bytes = std::size_t{256} << 20;  ///< 256 MiB
 inline constexpr std::size_t max_cell_bytes = std::size_t{128} << 20;    ///< 128 MiB
 inline constexpr std::size_t max_columns = std::size_t{1} << 20;         ///< 1,048,576 fields
+/// Most header rows read_options::header_rows may ask for.
+inline constexpr int max_header_rows = 100;
 
 /// Reads a file of answers: SPSS .sav/.zsav, Stata .dta or Excel .xlsx (told by the file's
 /// first bytes; docs/data.md says what maps to what), else CSV (UTF-8 with or without BOM; comma, semicolon or tab; quoted
@@ -90,5 +101,27 @@ responses make_responses(const survey& s, const std::vector<std::string>& column
                          const Eigen::MatrixXd& raw, const Eigen::VectorXd& weights = {},
                          std::map<std::string, std::vector<std::string>> groups = {},
                          read_options options = {});
+
+/// One named column of an in-memory table for the make_responses below: numbers (NaN =
+/// missing), text (numbers written as text or labels of the item's scale; "" = missing), or
+/// `absent`: a column of the caller's table that it did not pass (it only counts and is
+/// suggested in the messages about a missing column).
+struct data_column {
+    enum class kind_t { numbers, text, absent };
+    std::string name;
+    kind_t kind = kind_t::numbers;
+    std::vector<double> numbers;    ///< kind numbers: one per row
+    std::vector<std::string> text;  ///< kind text: one per row
+};
+
+/// Builds responses from `rows` rows of named columns of numbers or text. Item columns of text
+/// read numbers written as text and the labels of the item's scale (detail::match_label); an
+/// unknown text is reported once per column, with its count and the labels the scale knows.
+/// The weight column (unless `weights` is given) holds numbers; segment and wave columns may
+/// be text or numbers (written shortest) unless `groups` holds them. Other rules as above; a
+/// missing column's message counts every column and names the closest.
+responses make_responses(const survey& s, std::size_t rows, const std::vector<data_column>& columns,
+                         const Eigen::VectorXd& weights = {},
+                         std::map<std::string, std::vector<std::string>> groups = {}, read_options options = {});
 
 CSIKIT_NAMESPACE_END

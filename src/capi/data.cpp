@@ -1,6 +1,7 @@
 // C ABI: response data from a matrix in either layout or from a CSV file.
 #include "handles.hpp"
 
+#include "csikit/arrow.hpp"
 #include "csikit/data.hpp"
 
 #include <cstdint>
@@ -100,6 +101,57 @@ CSIKIT_API int csikit_data_values(const csikit_data* data, double* out, size_t c
         // Eigen stores column-major; the ABI hands out row-major like every other matrix.
         const Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> rm = d.data->values;
         copy_out(rm.data(), static_cast<size_t>(rm.size()), out, capacity, size, where);
+    });
+}
+
+namespace {
+csikit::read_options core_read_options(const csikit_read_options* given, const char* where) {
+    const csikit_read_options o = options_or_defaults(given, csikit_read_options_init, where);
+    csikit::read_options ro;
+    if (o.encoding) ro.encoding = o.encoding;
+    ro.header_rows = o.header_rows;
+    ro.out_of_scale = o.out_of_scale_missing ? csikit::out_of_scale_policy::missing : csikit::out_of_scale_policy::error;
+    return ro;
+}
+}  // namespace
+
+CSIKIT_API int csikit_read_options_init(csikit_read_options* options) {
+    return init_options("csikit_read_options_init", options, [](csikit_read_options&) {});
+}
+
+CSIKIT_API int csikit_data_read_csv_with(const csikit_survey* survey, const char* path,
+                                         const csikit_read_options* options, csikit_data** out) {
+    const char* where = "csikit_data_read_csv_with";
+    return guard(where, [&] {
+        const auto& s = handle(survey, where, "survey");
+        require(path, where, "path");
+        require(out, where, "out");
+        const csikit::read_options ro = core_read_options(options, where);
+        auto h = std::make_unique<csikit_data>();
+        h->value.schema = s.survey;
+        h->value.data = std::make_shared<const csikit::responses>(csikit::read_responses(path, *s.survey, ro));
+        give(std::move(h), out);
+    });
+}
+
+CSIKIT_API int csikit_data_read_arrow(const csikit_survey* survey, struct ArrowArrayStream* stream,
+                                      const csikit_read_options* options, csikit_data** out) {
+    const char* where = "csikit_data_read_arrow";
+    return guard(where, [&] {
+        // The stream is ours from here: released on every path, also when an argument is bad.
+        struct release_on_exit {
+            ArrowArrayStream* s;
+            ~release_on_exit() { if (s && s->release) s->release(s); }
+        } owner{stream};
+        const auto& s = handle(survey, where, "survey");
+        require(stream, where, "stream");
+        require(out, where, "out");
+        const csikit::read_options ro = core_read_options(options, where);
+        owner.s = nullptr;  // read_arrow_stream releases it
+        auto h = std::make_unique<csikit_data>();
+        h->value.schema = s.survey;
+        h->value.data = std::make_shared<const csikit::responses>(csikit::read_arrow_stream(stream, *s.survey, ro));
+        give(std::move(h), out);
     });
 }
 

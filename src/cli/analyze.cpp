@@ -3,6 +3,7 @@
 #include "analysis_command.hpp"
 #include "ipa_print.hpp"
 #include "cli.hpp"
+#include "data_args.hpp"
 #include "mediation_tables.hpp"
 #include "mga_text.hpp"
 #include "model_option.hpp"
@@ -75,7 +76,6 @@ const char* report_head =
     "significance stars and bootstrap intervals from N resamples (seed K, default 1).\n";
 
 const char* analysis_options_text =
-    "  --sheet NAME            Excel data: the sheet to read (default the first)\n"
     "  --tables-out PATH       every table of report.json as FILE.xlsx sheets or DIR/ CSV files\n"
     "\n"
     "Every construct also gets a 0-100 index (unstandardised weights, normalised; t-interval over\n"
@@ -467,16 +467,17 @@ void write_file(const std::filesystem::path& path, const std::string& text) {
 namespace csikit_cli {
 
 std::string analysis_usage(bool report) {
-    return std::string(report ? report_head : analyze_head) + analysis_options_text +
+    return std::string(report ? report_head : analyze_head) + analysis_options_text + "\n" + data_options_usage +
            (report ? "\n\nExit status: 0 done, 2 bad input (one line per problem on stderr)." : "");
 }
 
 option_set analysis_option_set() {
-    return {{"schema", "data", "scheme", "mode", "missing", "bootstrap", "seed", "threads", "confidence", "level", "out",
-             "tolerance", "max-iter", "target", "by", "crosshair", "lang", "title", "threshold", "out-of-scale",
-             "stopping", "jackknife-max", "max-failed-share", "mediation", "sheet", "tables-out", "model"},
-            {"json", "scores", "no-weights", "no-quality", "f2-reestimate", "strict", "no-bca", "drop-inadmissible",
-             "no-criteria"}};
+    return with_data_options(
+        {{"schema", "data", "scheme", "mode", "missing", "bootstrap", "seed", "threads", "confidence", "level", "out",
+          "tolerance", "max-iter", "target", "by", "crosshair", "lang", "title", "threshold", "out-of-scale",
+          "stopping", "jackknife-max", "max-failed-share", "mediation", "tables-out", "model"},
+         {"json", "scores", "no-weights", "no-quality", "f2-reestimate", "strict", "no-bca", "drop-inadmissible",
+          "no-criteria"}});
 }
 
 int run_analysis_command(const args& a, std::ostream& out, std::ostream& err, bool report) {
@@ -561,13 +562,13 @@ int run_analysis_command(const args& a, std::ostream& out, std::ostream& err, bo
 
     const csikit::survey s = load_survey_with_model(schema_path, a.get("model"));
     csikit::read_options ro;  // --out-of-scale as in csikit score
-    if (auto sheet = a.get("sheet")) ro.sheet = *sheet;  // readers: an Excel sheet
     if (const auto policy = a.get("out-of-scale")) {
         if (*policy == "missing") ro.out_of_scale = csikit::out_of_scale_policy::missing;
         else if (*policy != "error")
             throw csikit::argument_error({{}, 0, "--out-of-scale"},
                                          "unknown policy \"" + *policy + "\" (expected error or missing)");
     }
+    csikit_cli::apply_data_options(a, ro);
     const csikit::responses data = csikit::read_responses(data_path, s, ro);
     csikit::analysis_report r;
     try {

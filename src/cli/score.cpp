@@ -1,6 +1,7 @@
 // `csikit score`: descriptive scores with intervals, the hierarchy index, NPS, wave-over-wave
 // changes and per-segment tables, printed as aligned text or as the JSON report.
 #include "cli.hpp"
+#include "data_args.hpp"
 #include "table.hpp"
 
 #include <csikit/data.hpp>
@@ -384,7 +385,7 @@ int run_score(const csikit_cli::args& a, std::ostream& out, std::ostream&) {
     ro.out_of_scale = choice(a, "out-of-scale", csikit::out_of_scale_policy::error,
                              {{"error", csikit::out_of_scale_policy::error},
                               {"missing", csikit::out_of_scale_policy::missing}});
-    if (auto sheet = a.get("sheet")) ro.sheet = *sheet;  // readers: an Excel sheet
+    csikit_cli::apply_data_options(a, ro);
     const csikit::responses data = csikit::read_responses(data_path, s, ro);
     const csikit::score_report report = csikit::score(s, data, options);
 
@@ -438,13 +439,13 @@ CSIKIT_COMMAND({"score", "descriptive scores, index, NPS, wave changes and segme
                 "                          interval for shares (default wilson)\n"
                 "  --out-of-scale error|missing\n"
                 "                          a value outside its scale: stop [default] or treat as missing\n"
+                + std::string(csikit_cli::data_options_usage) +
                 "  --lang CODE             label language (default: the schema's first language)\n"
                 "  --promoter-min 9        NPS: answers >= this are promoters\n"
                 "  --detractor-max 6       NPS: answers <= this are detractors (below --promoter-min)\n"
                 "  --top-box SCALE=V1,V2   top-box values of a scale, overriding the schema's (repeatable)\n"
                 "  --no-waves              one sample: no per-wave results and changes even with a wave column\n"
-                "  --sheet NAME            Excel data: the sheet to read (default the first)\n"
-                "  --tables-out PATH       every table of the JSON report as FILE.xlsx sheets or DIR/ CSV files\n"
+                            "  --tables-out PATH       every table of the JSON report as FILE.xlsx sheets or DIR/ CSV files\n"
                 "  --ahp FILE              AHP comparison matrices per hierarchy node: {\"NODE\": [[1, 3], [\"1/3\", 1]]}\n"
                 "  --ahp-method eigenvector|geometric_mean\n"
                 "                          AHP weights: principal eigenvector [default] or row geometric means\n"
@@ -452,6 +453,8 @@ CSIKIT_COMMAND({"score", "descriptive scores, index, NPS, wave changes and segme
                 "                          accept an AHP matrix with consistency ratio > 0.1 (noted)\n\n"
                 "Exit status: 0 done, 2 bad input (one line per problem on stderr).",
                 run_score,
-                {{"schema", "data", "by", "out", "rescale", "threshold", "level", "aggregate", "out-of-scale", "interval",
-                  "lang", "html", "promoter-min", "detractor-max", "top-box", "sheet", "tables-out", "ahp", "ahp-method"},
-                 {"json", "no-waves", "ahp-allow-inconsistent"}}});
+                csikit_cli::with_data_options(
+                    {{"schema", "data", "by", "out", "rescale", "threshold", "level", "aggregate", "out-of-scale",
+                      "interval", "lang", "html", "promoter-min", "detractor-max", "top-box", "tables-out", "ahp",
+                      "ahp-method"},
+                     {"json", "no-waves", "ahp-allow-inconsistent"}})});

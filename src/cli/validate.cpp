@@ -1,6 +1,7 @@
 // `csikit validate --schema S [--data D]`: checks a schema (and optionally a response file
 // against it) and prints a short summary. Any problem is thrown as csikit::error (exit 2).
 #include "cli.hpp"
+#include "data_args.hpp"
 
 #include <csikit/data.hpp>
 #include <csikit/format.hpp>
@@ -76,6 +77,10 @@ void print_data(const std::string& path, const csikit::survey& s, const csikit::
     out << "\ndata         " << path << "\n"
         << "respondents  " << sum.respondents << (r.weighted ? " (weighted, total weight " : " (unweighted")
         << (r.weighted ? fixed(r.weights.sum(), 2) : std::string{}) << ")\n";
+    // Only when it is not the plain case, so the usual output stays as it was.
+    if (sum.layout != "csv" || sum.encoding != "UTF-8")
+        out << "read as      " << sum.layout << ", " << sum.header_rows << " header row"
+            << (sum.header_rows == 1 ? "" : "s") << ", " << sum.encoding << "\n";
     if (!s.wave_column.empty()) {
         if (auto g = r.groups.find(s.wave_column); g != r.groups.end()) {
             std::map<std::string, std::size_t> counts;
@@ -108,9 +113,11 @@ int run_validate(const csikit_cli::args& a, std::ostream& out, std::ostream&) {
     const std::string schema_path = a.require("schema");
     const csikit::survey s = csikit_cli::load_survey_with_model(schema_path, a.get("model"));
     print_schema(schema_path, s, out);
-    csikit::read_options ro;
-    if (auto sheet = a.get("sheet")) ro.sheet = *sheet;  // readers: an Excel sheet
-    if (auto data = a.get("data")) print_data(*data, s, csikit::read_responses(*data, s, ro), out);
+    if (auto data = a.get("data")) {
+        csikit::read_options ro;
+        csikit_cli::apply_data_options(a, ro);
+        print_data(*data, s, csikit::read_responses(*data, s, ro), out);
+    }
     out << "\nvalid\n";
     return 0;
 }
@@ -122,6 +129,7 @@ CSIKIT_COMMAND({"validate", "check a survey schema (and a response file against 
                 "Checks the schema (every problem is listed with its JSON path) and prints a summary:\n"
                 "name, languages, numbers of scales, items, constructs and paths, the hierarchy depth.\n"
                 "With --data, also reads the responses and prints respondents and missing counts per item.\n"
-                "With --model, checks lavaan-style model syntax (errors name line and column) against the schema.\n"
+                "With --model, checks lavaan-style model syntax (errors name line and column) against the schema.\n\n"
+                "options:\n" + std::string(csikit_cli::data_options_usage) + "\n"
                 "Exit status: 0 valid, 2 problems found (one line per problem on stderr).",
-                run_validate, {{"schema", "data", "sheet", "model"}, {}}});
+                run_validate, csikit_cli::with_data_options({{"schema", "data", "model"}, {}})});

@@ -7,6 +7,9 @@
 
 #include "csikit/version.hpp"
 
+#include <algorithm>
+#include <charconv>
+#include <cmath>
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -90,6 +93,39 @@ std::size_t count_header_fields(std::string_view text, char delimiter, std::size
 /// Offset of the first byte of `s` that is not part of well-formed UTF-8 (RFC 3629: no overlong
 /// forms, no surrogates, nothing above U+10FFFF), or std::string_view::npos if all is well.
 std::size_t find_invalid_utf8(std::string_view s) noexcept;
+
+enum class number_status { ok, not_number, not_finite };
+
+/// Parses a whole cell as a number with std::from_chars. A decimal comma ("1,5") is accepted
+/// when the delimiter is not a comma, as spreadsheets in many locales write it.
+inline number_status parse_number(std::string_view s, char delim, double& out) {
+    // Fast path for the usual rating cell: one or two digits.
+    if (s.size() == 1 && s[0] >= '0' && s[0] <= '9') {
+        out = s[0] - '0';
+        return number_status::ok;
+    }
+    if (s.size() == 2 && s[0] >= '0' && s[0] <= '9' && s[1] >= '0' && s[1] <= '9') {
+        out = (s[0] - '0') * 10 + (s[1] - '0');
+        return number_status::ok;
+    }
+    const char* end = s.data() + s.size();
+    auto [p, ec] = std::from_chars(s.data(), end, out);
+    if (ec != std::errc() || p != end) {
+        // Slow path, taken rarely: a leading '+', or a decimal comma where commas do not delimit.
+        std::string_view t = s;
+        if (t.size() > 1 && t[0] == '+' && t[1] != '+' && t[1] != '-') t.remove_prefix(1);
+        char buf[64];
+        if (t.size() >= sizeof buf) return number_status::not_number;
+        const std::size_t len = t.copy(buf, sizeof buf);
+        if (delim != ',' && std::count(buf, buf + len, ',') == 1 && std::count(buf, buf + len, '.') == 0)
+            std::replace(buf, buf + len, ',', '.');
+        else if (t.size() == s.size())
+            return number_status::not_number;  // nothing to retry with
+        auto [q, ec2] = std::from_chars(buf, buf + len, out);
+        if (ec2 != std::errc() || q != buf + len) return number_status::not_number;
+    }
+    return std::isfinite(out) ? number_status::ok : number_status::not_finite;
+}
 
 /// `s` without leading and trailing spaces and tabs. Inline: it runs once per cell.
 inline std::string_view trim(std::string_view s) noexcept {

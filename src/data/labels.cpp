@@ -44,9 +44,40 @@ std::string labels_text(const scale& sc, std::size_t max_labels) {
     for (const scale_value& v : sc.values) {
         if (v.label.empty()) continue;
         if (shown == max_labels) return out + ", ...";
-        out += (shown++ ? ", " : "") + quote_text(v.label.get()) + " = " + format_number(v.value);
+        // Every language: a cell may hold any of them ("Very satisfied" / "非常满意" = 5).
+        std::string names;
+        for (const auto& [lang, text] : v.label.by_language)
+            if (!text.empty()) names += (names.empty() ? "" : " / ") + quote_text(text);
+        out += (shown++ ? ", " : "") + names + " = " + format_number(v.value);
     }
     return out;
+}
+
+void unknown_text_tally::add(std::string_view text, std::size_t line) {
+    if (count_++ == 0) first_line_ = line;
+    for (auto& x : samples_)
+        if (x.text == text) {
+            ++x.count;
+            return;
+        }
+    if (samples_.size() < max_samples) samples_.push_back({std::string(text), 1, line});
+}
+
+std::string unknown_text_tally::message(const scale& sc, const std::string& expected) const {
+    std::string out = std::to_string(count_) + (count_ == 1 ? " cell holds" : " cells hold") +
+                      " text that is neither a number nor a label of scale \"" + sc.id + "\": ";
+    std::size_t listed = 0;
+    for (std::size_t k = 0; k < samples_.size(); ++k) {
+        out += (k ? ", " : "") + quote_text(samples_[k].text) + " (" + std::to_string(samples_[k].count) +
+               (k == 0 ? ", first on line " + std::to_string(samples_[k].line) : std::string()) + ")";
+        listed += samples_[k].count;
+    }
+    if (listed < count_) out += ", ...";
+    const std::string labels = labels_text(sc);
+    return out + " (expected " + expected +
+           (labels.empty() ? "; the scale has no labels: give its \"values\" labels in the schema to read text"
+                           : ", or one of its labels: " + labels) +
+           ")";
 }
 
 }  // namespace detail

@@ -1,7 +1,10 @@
 // read_responses / parse_responses: CSV text -> responses, reporting every problem of the file
 // (up to a cap) in one exception, each with file, line and column.
 #include "csv.hpp"
+#include "encoding.hpp"
 #include "labels.hpp"
+#include "layout.hpp"
+#include "file_format.hpp"
 #include "responses_check.hpp"
 #include "sniff.hpp"  // readers: SPSS, Stata and Excel files are dispatched before CSV
 
@@ -16,6 +19,7 @@
 #include <iostream>
 #include <limits>
 #include <new>
+#include <optional>
 #include <unordered_map>
 
 CSIKIT_NAMESPACE_BEGIN
@@ -27,69 +31,22 @@ using detail::csv_issue;
 using detail::problem_list;
 constexpr std::size_t none = static_cast<std::size_t>(-1);
 
-enum class number_status { ok, not_number, not_finite };
-
-/// Parses a whole cell as a number with std::from_chars. A decimal comma ("1,5") is accepted
-/// when the delimiter is not a comma, as spreadsheets in many locales write it.
-number_status parse_number(std::string_view s, char delim, double& out) {
-    // Fast path for the usual rating cell: one or two digits.
-    if (s.size() == 1 && s[0] >= '0' && s[0] <= '9') {
-        out = s[0] - '0';
-        return number_status::ok;
-    }
-    if (s.size() == 2 && s[0] >= '0' && s[0] <= '9' && s[1] >= '0' && s[1] <= '9') {
-        out = (s[0] - '0') * 10 + (s[1] - '0');
-        return number_status::ok;
-    }
-    const char* end = s.data() + s.size();
-    auto [p, ec] = std::from_chars(s.data(), end, out);
-    if (ec != std::errc() || p != end) {
-        // Slow path, taken rarely: a leading '+', or a decimal comma where commas do not delimit.
-        std::string_view t = s;
-        if (t.size() > 1 && t[0] == '+' && t[1] != '+' && t[1] != '-') t.remove_prefix(1);
-        char buf[64];
-        if (t.size() >= sizeof buf) return number_status::not_number;
-        const std::size_t len = t.copy(buf, sizeof buf);
-        if (delim != ',' && std::count(buf, buf + len, ',') == 1 && std::count(buf, buf + len, '.') == 0)
-            std::replace(buf, buf + len, ',', '.');
-        else if (t.size() == s.size())
-            return number_status::not_number;  // nothing to retry with
-        auto [q, ec2] = std::from_chars(buf, buf + len, out);
-        if (ec2 != std::errc() || q != buf + len) return number_status::not_number;
-    }
-    return std::isfinite(out) ? number_status::ok : number_status::not_finite;
-}
+using detail::number_status;
+using detail::parse_number;
 
 std::string delimiter_name(char d) {
     if (d == '\t') return "tab";
     return std::string("'") + d + "'";
 }
 
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
-
-/// The message for invalid UTF-8 at `offset` in the whole text: the byte, its position in its
-/// line (1-based) and in the file (0-based, as hex editors show it).
-std::string utf8_message(std::string_view text, std::size_t offset) {
-    static const char* hex = "0123456789ABCDEF";
-    const auto b = static_cast<unsigned char>(text[offset]);
-    const std::size_t line_start = text.find_last_of("\r\n", offset == 0 ? 0 : offset - 1);
-    const std::size_t in_line =
-        offset - (line_start == std::string_view::npos || offset == 0 ? 0 : line_start + 1) + 1;
-    return std::string("invalid UTF-8: byte 0x") + hex[b >> 4] + hex[b & 15] + " at byte " +
-           std::to_string(in_line) + " of the line, file offset " + std::to_string(offset) +
-           " (expected UTF-8 text; re-save the file as UTF-8, it may be in GBK or Latin-1)";
-}
 
 /// Reads the CSV text once the delimiter is known: header, then every data row.
 class csv_reader {
 public:
     csv_reader(std::string_view text, std::size_t bom, const survey& s, const read_options& opt,
-               std::string source)
-        : text_(text), bom_(bom), survey_(s), problems_(std::move(source)), checker_(s, opt) {}
+               std::string source, detail::header_layout layout)
+        : text_(text), bom_(bom), survey_(s), problems_(std::move(source)), checker_(s, opt), layout_(layout),
+          unknown_(s.items.size()) {}
 
     responses read(char delim, bool forced);
 
@@ -124,6 +81,8 @@ private:
     const survey& survey_;
     problem_list problems_;
     detail::value_checker checker_;
+    detail::header_layout layout_;
+    std::vector<detail::unknown_text_tally> unknown_;  // per item: text that is no number, no label
     std::vector<std::string> header_;
     std::vector<bool> header_ok_;  // header name is valid UTF-8 (so it may be printed)
     std::size_t weight_col_ = none;
@@ -136,8 +95,9 @@ bool csv_reader::check_utf8(const csv_field& f, std::size_t line, std::size_t in
     // Check the field's bytes in the source: quotes are ASCII, so offsets stay exact.
     const std::size_t bad = detail::find_invalid_utf8(text_.substr(f.offset, f.end - f.offset));
     if (bad == std::string_view::npos) return true;
-    problems_.add(line, column_field(index), utf8_message(text_, f.offset + bad), true);
-    return false;
+    // One message for the file, not one per row: the first bad byte and the likely encoding.
+    problems_.add(line, column_field(index), detail::not_utf8_message(text_, f.offset + bad), true);
+    problems_.raise();
 }
 
 void csv_reader::report(const std::vector<csv_issue>& issues, char delim) {
@@ -160,6 +120,21 @@ void csv_reader::resolve_header(char delim, bool forced) {
     std::vector<csv_field> fields;
     std::vector<csv_issue> issues;
     tok.next(fields, issues);
+    // Further header rows (a platform's question text, ImportIds, sub-labels): kept as text for
+    // the names (SurveyMonkey), checked like the first.
+    std::vector<std::vector<std::string>> extra;
+    for (std::size_t r = 1; r < layout_.rows; ++r) {
+        std::vector<csv_field> more;
+        if (!tok.next(more, issues)) break;
+        for (std::size_t c = 0; c < more.size(); ++c) {
+            more[c].offset += bom_, more[c].end += bom_;
+            if (too_long(more[c], tok.record_line(), c)) problems_.raise();
+            check_utf8(more[c], tok.record_line(), c);
+        }
+        std::vector<std::string> texts;
+        for (const auto& f : more) texts.emplace_back(detail::trim(f.text));
+        extra.push_back(std::move(texts));
+    }
     if (fields.size() > max_columns) {
         problems_.add(1, "", "the header has more than " + std::to_string(max_columns) +
                                  " columns, the limit (max_columns; expected one column per item, weight, segment and wave)",
@@ -180,6 +155,10 @@ void csv_reader::resolve_header(char delim, bool forced) {
     }
     for (std::size_t c = 0; c < fields.size(); ++c)
         if (!header_ok_[c]) check_utf8(fields[c], 1, c);
+    if (!extra.empty()) {
+        extra.insert(extra.begin(), header_);
+        header_ = detail::layout_names(extra, layout_.kind);
+    }
     report(issues, delim);
     for (const auto& is : issues)
         if (is.kind == csv_issue::unterminated) problems_.raise();
@@ -200,23 +179,22 @@ void csv_reader::resolve_header(char delim, bool forced) {
     }
 
     std::unordered_map<std::string, std::size_t> index;
+    const detail::survey_columns wanted(survey_);
     for (std::size_t c = 0; c < header_.size(); ++c) {
         if (header_[c].empty() || !header_ok_[c]) continue;
         auto [it, fresh] = index.emplace(header_[c], c);
-        if (!fresh)
+        // A platform export repeats question texts among columns nobody asked for: only a
+        // column the survey reads must be unique there.
+        if (!fresh && (layout_.kind == detail::export_layout::plain || wanted.count(header_[c])))
             problems_.add(1, "column \"" + header_[c] + "\"",
                           "appears twice, as column " + std::to_string(it->second + 1) + " and column " +
                               std::to_string(c + 1) + " (expected unique column names)");
     }
     auto find = [&](const std::string& name, const std::string& what) -> std::size_t {
         if (auto it = index.find(name); it != index.end()) return it->second;
-        std::string hint;
-        const std::string low = lower(name);
-        for (const auto& h : header_)
-            if (lower(h) == low) hint = "; did you mean \"" + h + "\"?";
         problems_.add(1, what,
                       "no column \"" + name + "\" in the header (expected it among the " +
-                          std::to_string(header_.size()) + " columns" + hint + ")");
+                          std::to_string(header_.size()) + " columns" + detail::closest_columns(name, header_, wanted) + ")");
         return none;
     };
     for (auto& ic : checker_.items()) ic.source = find(ic.it->column_name(), "item \"" + ic.it->id + "\"");
@@ -294,7 +272,7 @@ responses csv_reader::read(char delim, bool forced) {
                 continue;
             }
             const std::string_view cell = detail::trim(fields[c].text);
-            if (cell.empty()) {
+            if (cell.empty() || detail::skipped_cell(layout_.kind, cell)) {
                 checker_.count_empty(jj);
                 values(r, j) = nan;
                 continue;
@@ -312,11 +290,14 @@ responses csv_reader::read(char delim, bool forced) {
                 }
             }
             values(r, j) = nan;
-            if (!check_utf8(absolute(fields[c]), line, c)) continue;
+            check_utf8(absolute(fields[c]), line, c);
+            if (st == number_status::not_number) {
+                unknown_[jj].add(cell, line);  // reported once per column, after the rows
+                continue;
+            }
             problems_.add(line, checker_.items()[jj].field,
-                          detail::quote_text(cell) +
-                              (st == number_status::not_finite ? " is not a finite number" : " is not a number") +
-                              " (expected " + checker_.expected_text(jj) + ")");
+                          detail::quote_text(cell) + " is not a finite number (expected " +
+                              checker_.expected_text(jj) + ")");
         }
         if (weight_col_ != none) {
             const std::string_view cell = detail::trim(fields[weight_col_].text);
@@ -349,8 +330,13 @@ responses csv_reader::read(char delim, bool forced) {
         ++n;
     }
 
+    for (std::size_t j = 0; j < unknown_.size(); ++j)
+        if (!unknown_[j].empty())
+            problems_.add(unknown_[j].first_line(), checker_.items()[j].field,
+                          unknown_[j].message(*checker_.items()[j].sc, checker_.expected_text(j)));
     if (n == 0 && problems_.empty())
         problems_.add(data_line_, "", "no data rows (expected one row per respondent after the header)");
+    checker_.add_hints(problems_, n);
     if (!problems_.empty()) problems_.raise();
     if (weight_col_ != none && !(weights.head(static_cast<Eigen::Index>(n)).sum() > 0)) {
         problems_.add(0, weight_field, "all weights are zero (expected at least one positive weight)");
@@ -376,6 +362,8 @@ responses csv_reader::read(char delim, bool forced) {
     out.lines = std::move(lines);
     out.source = problems_.file();
     out.summary = checker_.summary(n);
+    out.summary.layout = detail::layout_name(layout_.kind);
+    out.summary.header_rows = layout_.rows;
     return out;
 }
 
@@ -387,34 +375,82 @@ responses csv_reader::read(char delim, bool forced) {
                           "closed also joins every later line)");
 }
 
-/// The whole input as text, read in pieces so that a pipe, a FIFO or standard input works
-/// (their size is unknown) and reading stops at the first record above max_record_bytes.
-std::string read_text(std::istream& in, const std::string& source, std::size_t size_hint) {
+/// Refuses a file that is not text (a workbook, an SPSS or Stata file, an archive), naming
+/// what it is and how to read it, before it fails as broken CSV.
+void refuse_binary(std::string_view first_bytes, const std::string& source) {
+    const detail::file_format f = detail::sniff_format(first_bytes);
+    if (f == detail::file_format::text) return;
+    throw parse_error({source, 0, ""}, "this is " + detail::format_description(f) +
+                                           ", not CSV text (expected a CSV file; " + detail::format_remedy(f) + ")");
+}
+
+/// The encoding of the input, from its first bytes and --encoding.
+detail::detected_encoding input_encoding(std::string_view first_bytes, const read_options& o) {
+    return detail::detect_encoding(first_bytes, detail::parse_encoding(o.encoding));
+}
+
+/// The whole input as UTF-8 text, read in pieces so that a pipe, a FIFO or standard input works
+/// (their size is unknown) and reading stops at the first record above max_record_bytes. Text
+/// in another encoding is converted piece by piece as it arrives (the raw bytes are never held
+/// whole); `encoding` is set to the encoding read.
+std::string read_text(std::istream& in, const std::string& source, std::size_t size_hint, const read_options& o,
+                      std::string& encoding) {
     std::string text;
-    // A regular file's size comes from the file system, not from its contents: reserve it.
-    if (size_hint > 0) text.reserve(size_hint);
     detail::record_length_guard guard(max_record_bytes);
     std::vector<char> chunk(std::size_t{1} << 16);
+    std::optional<detail::transcoder> conv;
+    bool first = true;
     while (in) {
         in.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
-        const std::string_view piece(chunk.data(), static_cast<std::size_t>(in.gcount()));
-        if (!guard.feed(piece)) throw_overlong(source, guard.record_line());
-        text.append(piece);
+        std::string_view piece(chunk.data(), static_cast<std::size_t>(in.gcount()));
+        if (first) {
+            first = false;
+            refuse_binary(piece, source);
+            const auto det = input_encoding(piece, o);
+            encoding = detail::encoding_name(det.encoding);
+            if (det.encoding != detail::text_encoding::utf8) {
+                conv.emplace(det.encoding, source, det.bom);
+                piece.remove_prefix(det.bom);
+            } else if (size_hint > 0) {
+                // A regular file's size comes from the file system, not its contents: reserve it.
+                text.reserve(size_hint);
+            }
+        }
+        const std::size_t old = text.size();
+        if (conv) conv->feed(piece, !in, text);
+        else text.append(piece);
+        if (!guard.feed(std::string_view(text).substr(old))) throw_overlong(source, guard.record_line());
     }
     if (in.bad()) throw io_error({source, 0, ""}, "read error (expected a readable CSV file)");
+    if (conv) conv->feed({}, true, text);
     return text;
 }
 
-/// parse_responses; `records_checked` when read_text has already applied max_record_bytes.
-responses parse_text(std::string_view text, const survey& s, read_options options, bool records_checked) {
+/// parse_responses; `decoded` when read_text has already made the text UTF-8 and applied
+/// max_record_bytes (`encoding` then names what it was read in).
+responses parse_text(std::string_view text, const survey& s, read_options options, bool decoded,
+                     std::string encoding = "UTF-8") {
     const std::string source = options.source.empty() ? "<string>" : options.source;
-    if (text.size() >= 2 && ((text[0] == '\xFF' && text[1] == '\xFE') || (text[0] == '\xFE' && text[1] == '\xFF')))
-        throw parse_error({source, 1, ""}, "the file is UTF-16 (expected UTF-8; re-save the file as UTF-8)");
+    if (options.header_rows < 0 || options.header_rows > max_header_rows)
+        throw argument_error({source, 0, "header_rows"},
+                             std::to_string(options.header_rows) + " header rows (expected 0 = detect, or 1.." +
+                                 std::to_string(max_header_rows) + ", max_header_rows)");
+    std::string converted;
+    if (!decoded) {
+        refuse_binary(text.substr(0, 4096), source);
+        const auto det = input_encoding(text.substr(0, 4096), options);
+        encoding = detail::encoding_name(det.encoding);
+        if (det.encoding != detail::text_encoding::utf8) {
+            detail::transcoder conv(det.encoding, source, det.bom);
+            conv.feed(text.substr(det.bom), true, converted);
+            text = converted;
+        }
+    }
     const std::size_t bom = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
     if (text.find_first_not_of(" \t\r\n", bom) == std::string_view::npos)
         throw parse_error({source, 1, ""}, "empty file (expected a header row of column names)");
 
-    if (detail::record_length_guard guard(max_record_bytes); !records_checked && !guard.feed(text.substr(bom)))
+    if (detail::record_length_guard guard(max_record_bytes); !decoded && !guard.feed(text.substr(bom)))
         throw_overlong(source, guard.record_line());
 
     char delim = options.delimiter;
@@ -430,8 +466,11 @@ responses parse_text(std::string_view text, const survey& s, read_options option
             if (k > best) best = k, delim = d;
         }
     }
-    csv_reader reader(text, bom, s, options, source);
-    return reader.read(delim, forced);
+    const detail::header_layout layout = detail::detect_layout(text.substr(bom), delim, options.header_rows);
+    csv_reader reader(text, bom, s, options, source, layout);
+    responses out = reader.read(delim, forced);
+    out.summary.encoding = encoding;
+    return out;
 }
 
 }  // namespace
@@ -464,8 +503,9 @@ namespace {
 responses read_file(const std::string& csv_path, const survey& s, read_options options) {
     if (csv_path == "-") {  // standard input, e.g. `cat a.csv | csikit score --data -`
         if (options.source.empty()) options.source = "<stdin>";
-        const std::string text = read_text(std::cin, options.source, 0);
-        return parse_text(text, s, std::move(options), true);
+        std::string encoding;
+        const std::string text = read_text(std::cin, options.source, 0, options, encoding);
+        return parse_text(text, s, std::move(options), true, encoding);
     }
     if (options.source.empty()) options.source = csv_path;
     std::error_code ec;
@@ -479,8 +519,9 @@ responses read_file(const std::string& csv_path, const survey& s, read_options o
     // its end (it once read as "empty file").
     const bool regular = std::filesystem::is_regular_file(csv_path, ec);
     const auto size = regular ? std::filesystem::file_size(csv_path, ec) : 0;
-    const std::string text = read_text(in, csv_path, ec ? 0 : static_cast<std::size_t>(size));
-    return parse_text(text, s, std::move(options), true);
+    std::string encoding;
+    const std::string text = read_text(in, csv_path, ec ? 0 : static_cast<std::size_t>(size), options, encoding);
+    return parse_text(text, s, std::move(options), true, encoding);
 }
 }  // namespace
 

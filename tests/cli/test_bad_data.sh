@@ -22,7 +22,7 @@ expect_error header_only.csv "header_only.csv:2: no data rows"
 expect_error wrong_delimiter.csv "wrong_delimiter.csv:1: only one column found; is the delimiter right?"
 expect_error duplicate_column.csv 'duplicate_column.csv:1: column "Q1": appears twice, as column 2 and column 4'
 expect_error missing_column.csv 'missing_column.csv:1: item "Q2": no column "Q2" in the header'
-expect_error non_numeric.csv 'non_numeric.csv:3: column "Q1": "good" is not a number'
+expect_error non_numeric.csv 'non_numeric.csv:3: column "Q1": 1 cell holds text that is neither a number nor a label of scale "five": "good"'
 expect_error out_of_scale.csv 'out_of_scale.csv:4: column "Q2": value 7 is outside the scale 1..5'
 expect_error not_utf8.csv 'not_utf8.csv:3: column "region": invalid UTF-8: byte 0xFC at byte 13 of the line'
 expect_error ragged.csv "ragged.csv:3: row has 6 fields (expected 7"

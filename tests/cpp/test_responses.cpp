@@ -273,8 +273,11 @@ TEST_CASE("bad values name file, line and column") {
     const survey s = test_survey();
     auto p = problems_of<data_error>([&] { read_responses(fixtures + "non_numeric.csv", s); });
     REQUIRE(p.size() == 1);
-    CHECK(p[0].str() == fixtures + "non_numeric.csv:3: column \"Q1\": \"good\" is not a number (expected a number "
-                                   "on the scale 1..5, a missing code (98, 99) or an empty cell)");
+    // Text that is neither a number nor a label: once per column, with its count (test_encodings.cpp).
+    CHECK(p[0].str() == fixtures + "non_numeric.csv:3: column \"Q1\": 1 cell holds text that is neither a number nor "
+                                   "a label of scale \"five\": \"good\" (1, first on line 3) (expected a number "
+                                   "on the scale 1..5, a missing code (98, 99) or an empty cell; the scale has no "
+                                   "labels: give its \"values\" labels in the schema to read text)");
 
     p = problems_of<data_error>([&] { read_responses(fixtures + "out_of_scale.csv", s); });
     REQUIRE(p.size() == 1);
@@ -357,9 +360,11 @@ TEST_CASE("every problem of a file is reported at once, up to a cap") {
     std::string text = "Q1,Q2,recommend\n";
     for (int i = 0; i < 80; ++i) text += "0,1,1\n";
     p = problems_of<data_error>([&] { parse_responses(text, s, named("cap.csv")); });
-    REQUIRE(p.size() == 51);
+    REQUIRE(p.size() == 52);
     CHECK(p[49].where.line == 51);
     CHECK(p[50].message == "... and 30 more problems (only the first 50 are listed)");
+    // After the cap, always: the hint that the repeating 0 may be an undeclared missing code.
+    CHECK(contains(p[51].message, "hint: value 0 repeats (\"Q1\" 80 of 80 rows (100%))"));
 }
 
 TEST_CASE("a file that cannot be opened is an io_error naming the path") {

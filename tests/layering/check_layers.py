@@ -27,6 +27,7 @@ HEADERS = {
     "schema.hpp": "schema", "presets.hpp": "schema", "model.hpp": "schema", "model_syntax.hpp": "schema",
     "data.hpp": "data",
     "draft.hpp": "data",  # readers: the schema drafted from a data file
+    "arrow.hpp": "data", "arrow_abi.h": "data",
     "sampling.hpp": "sampling",
     "scoring.hpp": "scoring", "ahp.hpp": "scoring",
     "pls.hpp": "pls", "model_expand.hpp": "pls", "preset_binding.hpp": "pls",

@@ -128,14 +128,44 @@ def _group_columns(survey: Survey) -> list[str]:
     return [*survey.segment_columns, *([survey.wave_column] if survey.wave_column else [])]
 
 
+def _text_cells(series: pd.Series) -> list[str | None]:
+    """A text-like column as strings for the core, which reads numbers written as text and the
+    scale's labels (an unknown label is reported once per column). None = missing."""
+    out: list[str | None] = []
+    for v in series:
+        if v is None or v is pd.NA or v is pd.NaT or (isinstance(v, float) and v != v):
+            out.append(None)
+        elif isinstance(v, (pd.Timestamp, pd.Timedelta, np.datetime64, np.timedelta64)):
+            raise DataError(f"<DataFrame>: column {str(series.name)!r}: the date or duration {v!r} is not a number "
+                            "(expected item answers: numbers, labels of the scale, NaN or None)")
+        elif isinstance(v, (bool, np.bool_)):
+            out.append("1" if v else "0")
+        elif isinstance(v, (float, np.floating)):
+            out.append(repr(float(v)))
+        else:
+            out.append(str(v))
+    return out
+
+
+def _is_text(series: pd.Series) -> bool:
+    return (series.dtype == object or isinstance(series.dtype, pd.CategoricalDtype)
+            or pd.api.types.is_string_dtype(series.dtype))
+
+
 def _from_frame(frame: pd.DataFrame, survey: Survey, weights: np.ndarray | None,
                 groups: Mapping[str, Sequence[Any]] | None, out_of_scale_missing: bool) -> Responses:
     wanted = set(survey.item_columns.values())
-    # Only the item columns go to the core (others may hold text); it names any that are missing.
-    columns = [str(c) for c in frame.columns if str(c) in wanted]
+    # Every column is named to the core (so a missing one is told among all of them, with the
+    # closest names); only item columns are passed, as numbers or, when text, as strings.
     by_name = {str(c): c for c in frame.columns}
-    values = (np.column_stack([_numeric_column(frame, by_name[c], "item answers") for c in columns])
-              if columns else np.empty((len(frame), 0)))
+    columns: list[tuple[str, Any]] = []
+    for name, col in by_name.items():
+        if name not in wanted:
+            columns.append((name, None))
+        elif _is_text(frame[col]):
+            columns.append((name, _text_cells(frame[col])))
+        else:
+            columns.append((name, _numeric_column(frame, col, "item answers")))
     if weights is None and survey.weight_column and survey.weight_column in by_name:
         weights = _numeric_column(frame, by_name[survey.weight_column], "weights")
     _check_weights_given(survey, weights is not None, "<DataFrame>")
@@ -144,9 +174,63 @@ def _from_frame(frame: pd.DataFrame, survey: Survey, weights: np.ndarray | None,
         if col in by_name:
             found[col] = ["" if pd.isna(v) else str(v) for v in frame[by_name[col]]]
     found.update(_groups_argument(groups))
-    core = _core.data.from_matrix(survey.core, columns, np.ascontiguousarray(values),
-                                  np.empty(0) if weights is None else weights, found, out_of_scale_missing)
+    core = _core.data.from_columns(survey.core, len(frame), columns,
+                                   np.empty(0) if weights is None else weights, found, out_of_scale_missing)
     return Responses(core, frame.index)
+
+
+def _arrow_stream(source: Any, what: str) -> Any:
+    """The PyCapsule of an object's Arrow C stream (pyarrow, polars, DuckDB, nanoarrow ...)."""
+    try:
+        return source.__arrow_c_stream__()
+    except Exception as exc:  # the producer's own error, named
+        raise DataError(f"<arrow>: {what}.__arrow_c_stream__() failed: {exc} "
+                        "(expected an Arrow table, record batch reader or data frame)") from exc
+
+
+_PARQUET_SUFFIXES = (".parquet", ".pq", ".parq")
+
+
+def _is_parquet(path: str) -> bool:
+    if path.lower().endswith(_PARQUET_SUFFIXES):
+        return True
+    try:
+        with open(path, "rb") as f:
+            return f.read(4) == b"PAR1"
+    except OSError:
+        return False  # the CSV reader names the problem
+
+
+def _read_parquet(path: str, survey: Survey, oos: bool) -> Responses:
+    """A Parquet file through pyarrow, batch by batch, reading only the columns the survey uses."""
+    try:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+    except ImportError as exc:
+        raise DataError(f"{path}: reading Parquet needs pyarrow (expected `pip install pyarrow`)") from exc
+    try:
+        pf = pq.ParquetFile(path)
+    except (OSError, pa.ArrowException) as exc:
+        raise DataError(f"{path}: not a readable Parquet file: {exc} (expected a Parquet file)") from exc
+    used = set(survey.item_columns.values()) | set(_group_columns(survey))
+    if survey.weight_column:
+        used.add(survey.weight_column)
+    names = pf.schema_arrow.names
+    keep = [n for n in names if n in used]
+    # The others are passed as null columns, so that messages count and suggest among all of them.
+    batches = pf.iter_batches(columns=keep)
+    schema = pa.schema([pf.schema_arrow.field(n) for n in keep])
+    reader = pa.RecordBatchReader.from_batches(schema, batches)
+    if len(keep) < len(names):
+        others = [n for n in names if n not in used]
+        full = pa.schema([*schema, *[pa.field(n, pa.null()) for n in others]])
+
+        def widened(inner: Any) -> Any:
+            for b in inner:
+                yield pa.RecordBatch.from_arrays([*b.columns, *[pa.nulls(b.num_rows) for _ in others]], schema=full)
+        reader = pa.RecordBatchReader.from_batches(full, widened(reader))
+    core = _core.data.read_arrow(survey.core, reader.__arrow_c_stream__(), oos)
+    return Responses(core)
 
 
 def _groups_argument(groups: Mapping[str, Sequence[Any]] | None) -> dict[str, list[str]]:
@@ -162,12 +246,19 @@ def read_responses(
     weights: Sequence[float] | np.ndarray | pd.Series | None = None,
     groups: Mapping[str, Sequence[Any]] | None = None,
     out_of_scale: str = "error",
+    encoding: str | None = None,
+    header_rows: int | None = None,
 ) -> Responses:
     """Reads the answers to ``survey``.
 
-    ``source`` is a CSV file path (UTF-8; comma, semicolon or tab), a pandas DataFrame (item
-    columns numeric; the survey's weight, segment and wave columns are picked up by name) or a
-    2-D NumPy array with ``columns`` naming its columns. NaN (and, in a DataFrame, None, pd.NA
+    ``source`` is a CSV file path (comma, semicolon or tab; UTF-8 or UTF-16 detected, else
+    ``encoding="gbk"``, ``"gb18030"``, ``"latin-1"``, ...; a Qualtrics or SurveyMonkey export's
+    header rows detected, else ``header_rows=N``), a Parquet file path (through pyarrow), a
+    pandas DataFrame (item columns numeric, or text holding numbers or the scale's labels; the
+    survey's weight, segment and wave columns are picked up by name), any object with
+    ``__arrow_c_stream__`` (a pyarrow Table or RecordBatchReader, a polars DataFrame, a DuckDB
+    relation: read through the Arrow C stream interface, no conversion to pandas) or a 2-D
+    NumPy array with ``columns`` naming its columns. NaN (and, in a DataFrame, None, pd.NA
     and pd.NaT) = missing; date and duration columns are refused (``DataError`` naming the
     column). ``out_of_scale="missing"`` turns values outside an item's scale into missing
     answers instead of raising ``DataError``.
@@ -183,8 +274,18 @@ def read_responses(
     s = load_survey(survey)
     oos = out_of_scale == "missing"
     w = _weights_argument(weights)
+    if (encoding is not None or header_rows is not None) and not isinstance(source, (str, os.PathLike)):
+        raise ValueError("read_responses: encoding= and header_rows= are for a CSV file (expected a path)")
+    if header_rows is not None and (isinstance(header_rows, bool) or not isinstance(header_rows, int)
+                                    or header_rows < 1):
+        raise ValueError(f"read_responses: header_rows={header_rows!r} (expected a whole number >= 1)")
     if isinstance(source, pd.DataFrame):
         return _from_frame(source, s, w, groups, oos)
+    if hasattr(source, "__arrow_c_stream__") and not isinstance(source, (str, os.PathLike, np.ndarray)):
+        for name, value in (("weights", weights), ("groups", groups)):
+            if value is not None:
+                raise ValueError(f"read_responses: {name}= with an Arrow source (expected it as a column)")
+        return Responses(_core.data.read_arrow(s.core, _arrow_stream(source, type(source).__name__), oos))
     if isinstance(source, np.ndarray):
         if columns is None:
             raise ValueError("read_responses: a NumPy array needs `columns` (expected one name per column)")
@@ -206,6 +307,11 @@ def read_responses(
             if value is not None:
                 raise ValueError(f"read_responses: {name}= with a CSV file (expected it as a column of the file, "
                                  "or read the file with pandas and pass the DataFrame)")
-        return Responses(_core.data.read_csv(s.core, os.fspath(source), oos))
+        path = os.fspath(source)
+        if _is_parquet(path):
+            if encoding is not None or header_rows is not None:
+                raise ValueError("read_responses: encoding= and header_rows= are for CSV, not Parquet")
+            return _read_parquet(path, s, oos)
+        return Responses(_core.data.read_csv(s.core, path, oos, encoding or "", header_rows or 0))
     raise TypeError(f"read_responses: unsupported source {type(source).__name__} "
-                    "(expected a CSV path, a DataFrame or a NumPy array)")
+                    "(expected a CSV or Parquet path, a DataFrame, an object with __arrow_c_stream__ or a NumPy array)")
