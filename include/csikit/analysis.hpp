@@ -8,6 +8,7 @@
 #include "index.hpp"
 #include "ipa.hpp"
 #include "pls.hpp"
+#include "predict.hpp"
 #include "schema.hpp"
 #include "scoring.hpp"
 #include "stats.hpp"
@@ -137,6 +138,10 @@ struct analysis_report {
     std::vector<std::string> notes;
     /// Extra lines for the settings table of the HTML page (the CLI adds the file names).
     std::vector<std::pair<std::string, std::string>> settings;
+    /// PLSpredict and its CVPAT, filled by the caller (csikit report --predict; run_analysis
+    /// leaves them empty): report.json's "prediction" and the HTML prediction section.
+    std::optional<prediction_result> prediction;
+    std::optional<cvpat_result> cvpat;
 };
 
 /// The whole pipeline: scores and segments (if asked), the PLS estimate, the bootstrap (if

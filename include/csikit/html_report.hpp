@@ -10,6 +10,7 @@
 #include "index.hpp"
 #include "ipa.hpp"
 #include "pls.hpp"
+#include "predict.hpp"
 #include "schema.hpp"
 #include "scoring.hpp"
 
@@ -39,6 +40,8 @@ struct report_input {
     const bootstrap_result* boot = nullptr;  ///< significance stars, SEs and intervals
     const index_result* indices = nullptr;   ///< construct indices and impacts
     std::vector<ipa_section> ipa;            ///< quadrant charts with their lists
+    const prediction_result* prediction = nullptr;  ///< PLSpredict: item table, RMSE plot
+    const cvpat_result* cvpat = nullptr;            ///< CVPAT tests (with prediction)
     /// Extra lines for the settings table (e.g. {"data", "responses.csv"}); the options held by
     /// the pieces above and the csikit version are always listed.
     std::vector<std::pair<std::string, std::string>> settings;

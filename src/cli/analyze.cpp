@@ -7,6 +7,7 @@
 #include <csikit/bootstrap.hpp>
 #include <csikit/html_report.hpp>
 #include <csikit/ipa.hpp>
+#include <csikit/predict.hpp>
 #include <csikit/format.hpp>
 #include <csikit/limits.hpp>
 #include <csikit/stats.hpp>
@@ -42,7 +43,7 @@ const char* analyze_head =
     "                      [--out-of-scale error|missing]\n"
     "                      [--no-weights] [--no-quality] [--stopping max-abs-change|plspm]\n"
     "                      [--f2-reestimate] [--strict] [--no-bca] [--jackknife-max N]\n"
-    "                      [--max-failed-share X] [--drop-inadmissible]\n"
+    "                      [--max-failed-share X] [--drop-inadmissible] [--predict]\n"
     "\n"
     "Estimates the schema's PLS path model on the data and prints the sample, paths, indicator\n"
     "weights and loadings, reliability and validity (alpha, rho_c, rho_A >= 0.7; AVE >= 0.5),\n"
@@ -431,7 +432,8 @@ option_set analysis_option_set() {
     return {{"schema", "data", "scheme", "mode", "missing", "bootstrap", "seed", "threads", "confidence", "level", "out",
              "tolerance", "max-iter", "target", "by", "crosshair", "lang", "title", "threshold", "out-of-scale",
              "stopping", "jackknife-max", "max-failed-share"},
-            {"json", "scores", "no-weights", "no-quality", "f2-reestimate", "strict", "no-bca", "drop-inadmissible"}};
+            {"json", "scores", "no-weights", "no-quality", "f2-reestimate", "strict", "no-bca", "drop-inadmissible",
+             "predict"}};
 }
 
 int run_analysis_command(const args& a, std::ostream& out, std::ostream& err, bool report) {
@@ -529,6 +531,19 @@ int run_analysis_command(const args& a, std::ostream& out, std::ostream& err, bo
         throw;
     }
     r.settings = {{"schema", schema_path}, {"data", data_path}};
+    // --predict: PLSpredict (10 folds x 10 repetitions, --seed, --threads) and CVPAT against the
+    // benchmarks, in report.json ("prediction") and the HTML page (docs/predict.md).
+    if (a.has("predict") && r.fit) {
+        const csikit::pls_model model = csikit::pls_model::from_survey(s);
+        csikit::predict_options po;
+        po.seed = seed;
+        po.threads = static_cast<unsigned>(threads);
+        r.prediction = csikit::predict(model, data, po);
+        csikit::cvpat_options co;
+        co.predict.seed = seed;
+        co.predict.threads = po.threads;
+        r.cvpat = csikit::cvpat(model, data, co);
+    }
 
     const std::string report_json = csikit::to_json(r);
     std::filesystem::path json_path, html_path;

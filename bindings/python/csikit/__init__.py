@@ -42,6 +42,7 @@ from .fit import Fit, estimate
 from .indices import IndexResult, indices
 from .ipa import IpaResult, IpmaResult, derived_importance, importance, ipa, ipma, quadrant_label
 from .model import model, preset, preset_names
+from .predict import PredictionResult, predict
 from .sampling import (
     Allocation,
     MarginOfError,
@@ -83,6 +84,7 @@ __all__ = [
     "ModelError",
     "NumericError",
     "ParseError",
+    "PredictionResult",
     "Responses",
     "SampleSize",
     "SchemaError",
@@ -106,6 +108,7 @@ __all__ = [
     "moe_mean",
     "moe_proportion",
     "nps",
+    "predict",
     "preset",
     "preset_names",
     "proportion_interval",

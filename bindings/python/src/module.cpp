@@ -27,6 +27,7 @@ PYBIND11_MODULE(_core, m) {
         {"sampling", "Sample sizes, margins of error, design effects, allocation.", csikit_py::register_sampling},
         {"simulate", "Data from a known population model.", csikit_py::register_simulate},
         {"cli", "The csikit command line, run in-process.", csikit_py::register_cli},
+        {"predict", "PLSpredict and CVPAT of a fit (JSON).", csikit_py::register_predict},
     };
     for (const auto& a : areas) {
         // def_submodule registers "csikit._core.<name>" in sys.modules, so

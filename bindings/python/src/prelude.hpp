@@ -41,6 +41,7 @@ void register_sampling(py::module_& m);
 void register_simulate(py::module_& m);
 void register_cli(py::module_& m);
 void register_limits(py::module_& m);
+void register_predict(py::module_& m);
 
 /// The pls_model described by a Python dict {"constructs": [{"id", "items", "mode"}],
 /// "paths": [{"from", "to"}]} (the JSON form of the schema's model part).

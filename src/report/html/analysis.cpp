@@ -37,6 +37,8 @@ std::string to_html(const analysis_report& r, const html_options& options) {
     in.fit = r.fit ? &*r.fit : nullptr;
     in.boot = r.boot ? &*r.boot : nullptr;
     in.indices = r.fit && r.analysis.overall.estimated ? &r.analysis.overall.indices : nullptr;
+    in.prediction = r.prediction ? &*r.prediction : nullptr;
+    in.cvpat = r.cvpat ? &*r.cvpat : nullptr;
     const index_analysis& a = r.analysis;
     if (!a.target.empty()) {
         add_maps(in.ipa, a.overall, a.target, "", zh);

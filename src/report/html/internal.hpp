@@ -49,6 +49,7 @@ std::string section_quality(const context& c);
 std::string section_indices(const context& c);
 std::string section_ipa(const context& c);
 std::string section_settings(const context& c);
+std::string section_predict(const context& c);  // predict.cpp
 
 /// The page's stylesheet (inline in <head>).
 std::string_view stylesheet();

@@ -73,7 +73,7 @@ std::string missing_warning(const context& c) {
 std::string html_report(const report_input& in, const html_options& options) {
     using namespace html_detail;
     if (!in.schema) throw argument_error({{}, 0, "report_input.schema"}, "no survey given (expected the survey the results come from)");
-    if (!in.scores && !in.fit && !in.indices && in.ipa.empty())
+    if (!in.scores && !in.fit && !in.indices && in.ipa.empty() && !in.prediction)
         throw argument_error({{}, 0, "report_input"}, "nothing to report (expected scores, a PLS fit, indices or an IPA map)");
     const context c(in, options);
     const std::string title = !options.title.empty() ? options.title : !in.schema->name.empty() ? in.schema->name : c.t("report");
@@ -86,7 +86,9 @@ std::string html_report(const report_input& in, const html_options& options) {
         {"sec-items", c.t("sec_items"), section_items(c)},        {"sec-waves", c.t("sec_waves"), section_waves(c)},
         {"sec-segments", c.t("sec_segments"), section_segments(c)}, {"sec-model", c.t("sec_model"), section_model(c)},
         {"sec-quality", c.t("sec_quality"), section_quality(c)},  {"sec-indices", c.t("sec_indices"), section_indices(c)},
-        {"sec-ipa", c.t("sec_ipa"), section_ipa(c)},              {"sec-settings", c.t("sec_settings"), section_settings(c)},
+        {"sec-ipa", c.t("sec_ipa"), section_ipa(c)},
+        {"sec-predict", c.zh ? "样本外预测" : "Out-of-sample prediction", section_predict(c)},
+        {"sec-settings", c.t("sec_settings"), section_settings(c)},
     };
     std::string toc;
     for (const auto& p : parts)

@@ -470,6 +470,10 @@ std::string to_json(const analysis_report& r, int indent) {
         doc["notes"] = r.notes;
         doc["scores"] = r.scores ? json::parse(to_json(*r.scores, -1)) : json(nullptr);
     }
+    // PLSpredict (csikit report --predict): the prediction serializer's document.
+    if (r.prediction) {
+        doc["prediction"] = json::parse(r.cvpat ? to_json(*r.prediction, *r.cvpat, -1) : to_json(*r.prediction, -1));
+    }
     return json_write::dump(doc, indent);
 }
 
