@@ -78,8 +78,8 @@ unsigned thread_count(const predict_options& o) {
 cvpat_result cvpat(const pls_model& model, const responses& data, const cvpat_options& options) {
     std::size_t excluded = 0;
     const auto rows = complete_rows(data, model.indicators(), excluded);
-    const cv_problem pr = prepare(model, data, rows);
     const fold_plan pl = plan(options.predict, rows.size());
+    const cv_problem pr = prepare(model, data, rows);
     cvpat_result res;
     fill_common(res, options, pl, rows);
     std::vector<Eigen::Index> cols;
@@ -111,8 +111,8 @@ cvpat_result cvpat(const pls_model& model, const pls_model& model2, const respon
     }
     std::size_t excluded = 0;
     const auto rows = complete_rows(data, items, excluded);
-    const cv_problem p1 = prepare(model, data, rows), p2 = prepare(model2, data, rows);
     const fold_plan pl = plan(options.predict, rows.size());
+    const cv_problem p1 = prepare(model, data, rows), p2 = prepare(model2, data, rows);
     cvpat_result res;
     fill_common(res, options, pl, rows);
     std::vector<Eigen::Index> c1, c2;

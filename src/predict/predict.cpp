@@ -37,8 +37,8 @@ double q2_centered(const Eigen::VectorXd& e, const Eigen::VectorXd& ia) {
 prediction_result predict(const pls_model& model, const responses& data, const predict_options& options) {
     prediction_result res;
     const std::vector<std::size_t> rows = complete_rows(data, model.indicators(), res.respondents_excluded);
+    const fold_plan pl = plan(options, rows.size());  // the options and n first: the clearer error
     const cv_problem pr = prepare(model, data, rows);
-    const fold_plan pl = plan(options, rows.size());
     const Eigen::Index n = pr.n(), q = pr.q();
     const auto ne = static_cast<Eigen::Index>(pr.endo.size());
     unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());

@@ -92,6 +92,11 @@ cv_problem prepare(const pls_model& model, const responses& data, const std::vec
 
 fold_plan plan(const predict_options& o, std::size_t n) {
     fold_plan pl;
+    if (n < min_training + 1) {
+        throw data_error(location{"", 0, "respondents"},
+                         "predict: " + std::to_string(n) + " complete respondents are too few (expected at least " +
+                             std::to_string(min_training + 1) + ")");
+    }
     if (!o.fold_of.empty()) {
         if (o.fold_of.size() != n) {
             throw argument_error(location{"", 0, "fold_of"},
@@ -137,7 +142,7 @@ fold_plan plan(const predict_options& o, std::size_t n) {
     }
     // The largest fold leaves the smallest training set.
     const std::size_t largest = (n + pl.folds - 1) / pl.folds;
-    if (n < min_training + 1 || n - largest < min_training) {
+    if (n - largest < min_training) {
         throw data_error(location{"", 0, "respondents"},
                          "predict: " + std::to_string(n) + " respondents are too few for " + std::to_string(pl.folds) +
                              " folds (expected at least " + std::to_string(min_training) +
