@@ -540,8 +540,7 @@ int run_analysis_command(const args& a, std::ostream& out, std::ostream& err, bo
         po.threads = static_cast<unsigned>(threads);
         r.prediction = csikit::predict(model, data, po);
         csikit::cvpat_options co;
-        co.predict.seed = seed;
-        co.predict.threads = po.threads;
+        co.predict = po;  // the same split and approach as the PLSpredict beside it
         r.cvpat = csikit::cvpat(model, data, co);
     }
 

@@ -16,7 +16,7 @@ import csikit
 from csikit import _core
 
 STUBS = Path(csikit.__file__).resolve().parent / "_core"
-AREAS = ["bootstrap", "cli", "data", "errors", "index", "limits", "pls", "sampling", "schema", "scoring", "simulate"]
+AREAS = ["bootstrap", "cli", "data", "errors", "index", "limits", "pls", "predict", "sampling", "schema", "scoring", "simulate"]
 
 
 def _stub_names(tree: ast.Module) -> dict[str, set[str] | None]:

@@ -19,7 +19,7 @@ std::string rmse_plot(const context& c, const prediction_result& r) {
         label_w = std::max(label_w, text_width(it.item, 12));
     }
     if (!(hi > 0)) return "";
-    const double left = label_w + 16, width = 760, right = 20, row = 20, top = 30;
+    const double left = 1.25 * label_w + 24, width = 760, right = 20, row = 20, top = 30;
     const double height = top + row * static_cast<double>(r.items.size()) + 30;
     const double axis = std::ceil(hi * 1.1 * 10) / 10;
     const auto x = [&](double v) { return left + (width - left - right) * v / axis; };
