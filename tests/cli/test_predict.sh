@@ -93,6 +93,17 @@ expect_text "$tmp/benchmark.err" "--benchmark"
 expect_exit 2 repeats -- "$cli" predict --schema "$schema" --data "$data" --repeats 0
 expect_text "$tmp/repeats.err" "--repeats"
 expect_exit 2 unknown -- "$cli" predict --schema "$schema" --data "$data" --bootstrap 10
+# An item constant in a training fold: CUSA1 varies in one respondent only.
+python3 - "$data" "$tmp/constant.csv" <<'PY'
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1])))
+c = rows[0].index("CUSA1")
+for i, r in enumerate(rows[1:]):
+    r[c] = "9" if i == 5 else "7"
+csv.writer(open(sys.argv[2], "w", newline="")).writerows(rows)
+PY
+expect_exit 2 constant -- "$cli" predict --schema "$schema" --data "$tmp/constant.csv" --folds loo
+expect_text "$tmp/constant.err" "CUSA1" "fold 6 of repetition 1"
 head -3 "$data" > "$tmp/three.csv"
 expect_exit 2 few -- "$cli" predict --schema "$schema" --data "$tmp/three.csv" --folds loo
 expect_text "$tmp/few.err" "too few"
