@@ -100,6 +100,8 @@ const char* analysis_options_text =
     "  --jackknife-max N       exact BCa jackknife up to N respondents, grouped beyond (default 2000)\n"
     "  --max-failed-share X    stop when more than this share of the resamples fails (default 0.2)\n"
     "  --drop-inadmissible     PLSc: count inadmissible resamples as failed (default: keep them)\n"
+    "  --predict               PLSpredict (10 folds x 10 repetitions, --seed, --threads) and CVPAT\n"
+    "                          in report.json (\"prediction\") and report.html; see csikit predict\n"
     "\n"
     "Defaults: path scheme, PLS, listwise deletion, tolerance 1e-7, 300 iterations, seed 1.";
 
