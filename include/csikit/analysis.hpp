@@ -10,6 +10,7 @@
 #include "ipa_survey.hpp"
 #include "model_expand.hpp"
 #include "pls.hpp"
+#include "predict.hpp"
 #include "schema.hpp"
 #include "scoring.hpp"
 #include "stats.hpp"
@@ -148,6 +149,10 @@ struct analysis_report {
     /// The IPA from stated or derived importance (no path model needed), when the schema
     /// allows one; a failure (e.g. collinear drivers) leaves it out with a note.
     std::optional<survey_ipa_result> ipa;
+    /// PLSpredict and its CVPAT, filled by the caller (csikit report --predict; run_analysis
+    /// leaves them empty): report.json's "prediction" and the HTML prediction section.
+    std::optional<prediction_result> prediction;
+    std::optional<cvpat_result> cvpat;
 };
 
 /// The whole pipeline: scores and segments (if asked), the PLS estimate, the bootstrap (if

@@ -625,6 +625,45 @@ struct ArrowArrayStream; /* the Arrow C stream interface, declared in csikit/arr
  *  answers' problems, as for CSV. `options` may be NULL; its encoding and header_rows are unused. */
 CSIKIT_API int csikit_data_read_arrow(const csikit_survey *survey, struct ArrowArrayStream *stream,
                                       const csikit_read_options *options, csikit_data **out);
+/* ---- out-of-sample prediction: PLSpredict and CVPAT (docs/predict.md) -------------------- */
+
+/** How held-out construct scores are predicted. */
+typedef enum csikit_predict_approach {
+    CSIKIT_PREDICT_DIRECT = 0,  /**< direct antecedents (seminr predict_DA) */
+    CSIKIT_PREDICT_EARLIEST = 1 /**< earliest antecedents (cSEM's default) */
+} csikit_predict_approach;
+
+/** The linear-model benchmark. */
+typedef enum csikit_predict_benchmark {
+    CSIKIT_BENCHMARK_SEMINR = 0, /**< OLS with intercept on every item outside the construct */
+    CSIKIT_BENCHMARK_CSEM = 1    /**< OLS without intercept on the exogenous constructs' items */
+} csikit_predict_benchmark;
+
+/** Options of csikit_fit_predict_json (`csikit predict`). */
+typedef struct csikit_predict_options {
+    uint32_t struct_size; /**< sizeof(csikit_predict_options), set by the init function */
+    size_t folds;         /**< K folds; 0 = leave-one-out; default 10 */
+    size_t repeats;       /**< repetitions of the K-fold split; default 10 */
+    uint64_t seed;        /**< the folds depend on the seed only, never on threads; default 1 */
+    unsigned threads;     /**< worker threads; 0 = all cores (default) */
+    int approach;         /**< csikit_predict_approach; default CSIKIT_PREDICT_DIRECT */
+    int benchmark;        /**< csikit_predict_benchmark; default CSIKIT_BENCHMARK_SEMINR */
+    int scheme;           /**< inner scheme of every training fit (csikit_scheme); default path */
+    double tolerance;     /**< stopping tolerance of every training fit; default 1e-10 */
+    int max_iterations;   /**< default 300 */
+    int cvpat;            /**< nonzero: add CVPAT against the IA and LM benchmarks; default 0 */
+    double level;         /**< CVPAT significance level 1 - level; default 0.95 */
+} csikit_predict_options;
+
+/** Fills *options with the defaults. */
+CSIKIT_API int csikit_predict_options_init(csikit_predict_options *options);
+
+/** PLSpredict of the fit's model on its data as JSON text (the document of `csikit predict
+ *  --json`); with options->cvpat or a `compare` fit (NULL = none) also "cvpat": the test of the
+ *  model against the IA and LM benchmarks, or against `compare`'s model on the first fit's data.
+ *  options may be NULL. indent -1..64. Caller frees *out with csikit_free. */
+CSIKIT_API int csikit_fit_predict_json(const csikit_fit *fit, const csikit_fit *compare,
+                                       const csikit_predict_options *options, int indent, char **out);
 
 #ifdef __cplusplus
 }

@@ -10,6 +10,7 @@
 #include "data.hpp"
 #include "pls.hpp"
 #include "bootstrap.hpp"
+#include "predict.hpp"
 #include "analysis.hpp"
 #include "provenance.hpp"
 #include "report.hpp"

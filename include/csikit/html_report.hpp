@@ -12,6 +12,7 @@
 #include "ipa.hpp"
 #include "mga.hpp"
 #include "pls.hpp"
+#include "predict.hpp"
 #include "schema.hpp"
 #include "scoring.hpp"
 
@@ -43,6 +44,8 @@ struct report_input {
     std::vector<ipa_section> ipa;            ///< quadrant charts with their lists
     const mga_result* groups = nullptr;      ///< multi-group analysis: paths side by side, tests, MICOM
     const extended_fit* extended = nullptr;  ///< higher-order constructs, interactions, simple slopes
+    const prediction_result* prediction = nullptr;  ///< PLSpredict: item table, RMSE plot
+    const cvpat_result* cvpat = nullptr;            ///< CVPAT tests (with prediction)
     /// Extra lines for the settings table (e.g. {"data", "responses.csv"}); the options held by
     /// the pieces above and the csikit version are always listed.
     std::vector<std::pair<std::string, std::string>> settings;

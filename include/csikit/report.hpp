@@ -13,6 +13,7 @@
 #include "mga.hpp"
 #include "options.hpp"
 #include "pls.hpp"
+#include "predict.hpp"
 #include "schema.hpp"
 #include "scoring.hpp"
 
@@ -114,5 +115,22 @@ std::string to_json(const mga_result& r, int indent = 2);
 /// "derived_indicators", "stage1": the report.json document of the first stage, or null}.
 /// report.json of an extended run carries it as "model_extension".
 std::string to_json(const extended_fit& e, int indent = 2);
+// ---- out-of-sample prediction (docs/predict.md) -------------------------------------------
+
+/// PLSpredict: {"method": "plspredict", "approach", "benchmark", "folds", "repeats",
+/// "leave_one_out", "fixed_folds", "seed", "threads", "respondents", "respondents_excluded",
+/// "fits", "items_better", "power", "items": [{"item", "construct", "rmse", "mae", "q2_predict",
+/// "q2_predict_centered", "lm_rmse", "lm_mae", "lm_q2_predict", "is_rmse", "is_mae",
+/// "lm_is_rmse", "lm_is_mae"}], "constructs": [{"construct", "rmse", "mae", "q2_predict",
+/// "items", "items_better"}], "warnings"}. The n x q predictions are not written.
+std::string to_json(const prediction_result& r, int indent = 2);
+
+/// CVPAT: {"method": "cvpat", "approach", "benchmark", "folds", "repeats", "seed",
+/// "respondents", "level", "items", "tests": [{"benchmark", "loss_model", "loss_benchmark",
+/// "d_bar", "sd_d", "t", "df", "p", "p_better", "significant"}]}.
+std::string to_json(const cvpat_result& r, int indent = 2);
+
+/// PLSpredict with its CVPAT: the PLSpredict document plus "cvpat": {the CVPAT document}.
+std::string to_json(const prediction_result& r, const cvpat_result& cv, int indent = 2);
 
 CSIKIT_NAMESPACE_END

@@ -13,6 +13,7 @@
 #include "csikit/ipa_survey.hpp"
 #include "csikit/mga.hpp"
 #include "csikit/pls.hpp"
+#include "csikit/predict.hpp"
 #include "csikit/scoring.hpp"
 #include "csikit/stats.hpp"
 
@@ -228,12 +229,52 @@ analysis_description mga_description() {
     return a;
 }
 
+analysis_description predict_description() {
+    const predict_options d;
+    const cvpat_options c;
+    analysis_description a{"predict", "csikit::predict_options, csikit::cvpat_options", "predict", "predict",
+                           "csikit_predict_options", {}};
+    a.options = {
+        {"folds", "size", integer(d.folds), {}, "K folds of each repetition; 0 = leave-one-out",
+         name("folds"), name("folds"), name("folds")},
+        {"repeats", "size", integer(d.repeats), {}, "repetitions of the K-fold split (1 under leave-one-out)",
+         name("repeats"), name("repeats"), name("repeats")},
+        {"seed", "uint64", integer(d.seed), {}, "the folds depend on (seed, repetition) only, never on the threads",
+         name("seed"), name("seed"), name("seed")},
+        {"threads", "unsigned", integer(d.threads), {}, "worker threads; 0 = all cores",
+         name("threads"), name("threads"), name("threads")},
+        {"approach", "enum", to_string(d.approach), {"direct", "earliest"}, "direct or earliest antecedents",
+         name("approach"), name("approach"), name("approach")},
+        {"benchmark", "enum", to_string(d.benchmark), {"seminr", "csem"}, "definition of the linear-model benchmark",
+         name("benchmark"), name("benchmark"), name("benchmark")},
+        {"estimation.scheme", "enum", scheme_name(d.estimation.scheme), {"path", "centroid", "factorial"},
+         "inner weighting scheme of every training fit", name("scheme"), name("scheme"), name("scheme")},
+        {"estimation.tolerance", "double", text(d.estimation.tolerance), {}, "stopping tolerance of every training fit",
+         name("tolerance"), name("tolerance"), name("tolerance")},
+        {"estimation.max_iterations", "int", integer(d.estimation.max_iterations), {}, "iterations of every training fit",
+         name("max-iter"), name("max_iter"), name("max_iterations")},
+        {"fold_of", "vector", "", {}, "fixed folds, one per respondent (reproduces another tool's split)",
+         lacks("deliberate: a fold column is a C++ API use (tests reproduce cSEM's split); the CLI draws folds from --seed"),
+         lacks("deliberate: folds come from seed; fixed folds are a C++ API use"),
+         lacks("deliberate: folds come from seed; fixed folds are a C++ API use")},
+        {"keep_predictions", "bool", text(d.keep_predictions), {}, "keep the n x q predictions",
+         lacks("deliberate: the CLI writes no respondent-level output"),
+         lacks("deliberate: the JSON document holds no respondent-level predictions"),
+         lacks("deliberate: the JSON document holds no respondent-level predictions")},
+        {"cvpat", "bool", "false", {}, "add CVPAT against the IA and LM benchmarks (cvpat())",
+         name("cvpat"), name("cvpat"), name("cvpat")},
+        {"level", "double", text(c.level), {}, "CVPAT: significant when p < 1 - level",
+         name("level"), name("level"), name("level")},
+    };
+    return a;
+}
+
 }  // namespace
 
 const std::vector<analysis_description>& option_descriptions() {
     static const std::vector<analysis_description> all{estimate_options(), bootstrap_description(), score_description(),
                                                        analyze_description(), survey_ipa_description(),
-                                                       mga_description()};
+                                                       mga_description(), predict_description()};
     return all;
 }
 

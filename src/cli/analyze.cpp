@@ -12,6 +12,7 @@
 #include <csikit/bootstrap.hpp>
 #include <csikit/html_report.hpp>
 #include <csikit/ipa.hpp>
+#include <csikit/predict.hpp>
 #include <csikit/format.hpp>
 #include <csikit/limits.hpp>
 #include <csikit/stats.hpp>
@@ -48,7 +49,7 @@ const char* analyze_head =
     "                      [--out-of-scale error|missing]\n"
     "                      [--no-weights] [--no-quality] [--stopping max-abs-change|plspm]\n"
     "                      [--f2-reestimate] [--strict] [--no-bca] [--jackknife-max N]\n"
-    "                      [--max-failed-share X] [--drop-inadmissible]\n"
+    "                      [--max-failed-share X] [--drop-inadmissible] [--predict]\n"
     "\n"
     "Estimates the schema's PLS path model on the data and prints the sample, paths, indicator\n"
     "weights and loadings, reliability and validity (alpha, rho_c, rho_A >= 0.7; AVE >= 0.5),\n"
@@ -106,6 +107,8 @@ const char* analysis_options_text =
     "  --jackknife-max N       exact BCa jackknife up to N respondents, grouped beyond (default 2000)\n"
     "  --max-failed-share X    stop when more than this share of the resamples fails (default 0.2)\n"
     "  --drop-inadmissible     PLSc: count inadmissible resamples as failed (default: keep them)\n"
+    "  --predict               PLSpredict (10 folds x 10 repetitions, --seed, --threads) and CVPAT\n"
+    "                          in report.json (\"prediction\") and report.html; see csikit predict\n"
     "  --no-criteria           bootstrap only weights, loadings, paths, total effects and R2 (no\n"
     "                          HTMT, f2, adjusted R2, indirect effects, mediation)\n"
     "  --mediation A,M[,..],B  the specific indirect effect of this chain, its intervals and its\n"
@@ -477,7 +480,7 @@ option_set analysis_option_set() {
           "tolerance", "max-iter", "target", "by", "crosshair", "lang", "title", "threshold", "out-of-scale",
           "stopping", "jackknife-max", "max-failed-share", "mediation", "tables-out", "model"},
          {"json", "scores", "no-weights", "no-quality", "f2-reestimate", "strict", "no-bca", "drop-inadmissible",
-          "no-criteria"}});
+          "no-criteria", "predict"}});
 }
 
 int run_analysis_command(const args& a, std::ostream& out, std::ostream& err, bool report) {
@@ -580,6 +583,18 @@ int run_analysis_command(const args& a, std::ostream& out, std::ostream& err, bo
         throw;
     }
     r.settings = {{"schema", schema_path}, {"data", data_path}};
+    // --predict: PLSpredict (10 folds x 10 repetitions, --seed, --threads) and CVPAT against the
+    // benchmarks, in report.json ("prediction") and the HTML page (docs/predict.md).
+    if (a.has("predict") && r.fit) {
+        const csikit::pls_model model = csikit::pls_model::from_survey(s);
+        csikit::predict_options po;
+        po.seed = seed;
+        po.threads = static_cast<unsigned>(threads);
+        r.prediction = csikit::predict(model, data, po);
+        csikit::cvpat_options co;
+        co.predict = po;  // the same split and approach as the PLSpredict beside it
+        r.cvpat = csikit::cvpat(model, data, co);
+    }
 
     const std::string report_json = csikit::to_json(r);
     if (auto tables = a.get("tables-out")) csikit::write_tables(report_json, *tables);  // readers

@@ -13,7 +13,7 @@ import sys
 # Stages in the direction the data flow; equal ranks may not include each other's private files.
 STAGES = {
     "core": 0, "stats": 1, "schema": 2, "data": 3, "sampling": 4, "scoring": 5, "pls": 6,
-    "index": 7, "bootstrap": 8, "simulate": 9, "analysis": 10, "report/json": 11,
+    "index": 7, "bootstrap": 8, "predict": 8, "simulate": 9, "analysis": 10, "report/json": 11,
     "report/html": 12, "capi": 13, "cli": 13,
     "report/tables": 12,  # readers: result tables beside the HTML report
 }
@@ -35,6 +35,7 @@ HEADERS = {
     "index.hpp": "index", "importance.hpp": "index", "ipa.hpp": "index",
     "ipa_survey.hpp": "index",
     "bootstrap.hpp": "bootstrap",
+    "predict.hpp": "predict",
     "simulate.hpp": "simulate",
     "analysis.hpp": "analysis", "provenance.hpp": "analysis",
     "report.hpp": "report/json", "json.hpp": "report/json",

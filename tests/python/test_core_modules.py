@@ -16,8 +16,8 @@ import csikit
 from csikit import _core
 
 STUBS = Path(csikit.__file__).resolve().parent / "_core"
-AREAS = ["bootstrap", "cli", "data", "errors", "index", "limits", "mga", "pls", "sampling", "schema", "scoring", "simulate",
-         "readers"]  # readers: the schema draft
+AREAS = ["bootstrap", "cli", "data", "errors", "index", "limits", "mga", "pls", "predict", "sampling", "schema", "scoring",
+         "simulate", "readers"]  # readers: the schema draft
 
 
 def _stub_names(tree: ast.Module) -> dict[str, set[str] | None]:

@@ -44,6 +44,7 @@ from .indices import IndexResult, indices
 from .ipa import IpaResult, IpmaResult, derived_importance, importance, ipa, ipma, quadrant_label
 from .mga import MgaResult, mga
 from .model import model, preset, preset_names
+from .predict import PredictionResult, predict
 from .sampling import (
     Allocation,
     MarginOfError,
@@ -88,6 +89,7 @@ __all__ = [
     "ModelError",
     "NumericError",
     "ParseError",
+    "PredictionResult",
     "Responses",
     "SampleSize",
     "SchemaError",
@@ -114,6 +116,7 @@ __all__ = [
     "moe_mean",
     "moe_proportion",
     "nps",
+    "predict",
     "preset",
     "preset_names",
     "proportion_interval",

@@ -259,6 +259,10 @@ class Fit:
         """``csikit.bootstrap(self, **options)`` (a ``BootstrapResult``)."""
         return _followups.call("Fit.bootstrap", self, **options)
 
+    def predict(self, **options: Any) -> Any:
+        """``csikit.predict(self, **options)`` (a ``PredictionResult``: PLSpredict, CVPAT)."""
+        return _followups.call("Fit.predict", self, **options)
+
     def indices(self, **options: Any) -> Any:
         """``csikit.indices(self, **options)`` (an ``IndexResult``)."""
         return _followups.call("Fit.indices", self, **options)

@@ -43,6 +43,7 @@ void register_cli(py::module_& m);
 void register_limits(py::module_& m);
 void register_readers(py::module_& m);  // readers: the schema draft
 void register_mga(py::module_& m);
+void register_predict(py::module_& m);
 
 /// The pls_model described by a Python dict {"constructs": [{"id", "items", "mode"}],
 /// "paths": [{"from", "to"}]} (the JSON form of the schema's model part).

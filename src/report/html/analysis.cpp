@@ -38,6 +38,8 @@ std::string to_html(const analysis_report& r, const html_options& options) {
     in.boot = r.boot ? &*r.boot : nullptr;
     in.extended = r.extended ? &*r.extended : nullptr;
     in.indices = r.fit && r.analysis.overall.estimated ? &r.analysis.overall.indices : nullptr;
+    in.prediction = r.prediction ? &*r.prediction : nullptr;
+    in.cvpat = r.cvpat ? &*r.cvpat : nullptr;
     const index_analysis& a = r.analysis;
     in.target = a.target;
     if (!a.target.empty()) {

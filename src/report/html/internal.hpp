@@ -55,6 +55,7 @@ std::string section_mediation(const context& c);
 /// Issue 14: the key findings on top (findings.cpp).
 std::string section_findings(const context& c);
 std::string section_groups(const context& c);  ///< multi-group analysis (groups.cpp)
+std::string section_predict(const context& c);  // predict.cpp
 
 /// The page's stylesheet (inline in <head>).
 std::string_view stylesheet();

@@ -73,7 +73,7 @@ std::string missing_warning(const context& c) {
 std::string html_report(const report_input& in, const html_options& options) {
     using namespace html_detail;
     if (!in.schema) throw argument_error({{}, 0, "report_input.schema"}, "no survey given (expected the survey the results come from)");
-    if (!in.scores && !in.fit && !in.indices && in.ipa.empty() && !in.groups)
+    if (!in.scores && !in.fit && !in.indices && in.ipa.empty() && !in.groups && !in.prediction)
         throw argument_error({{}, 0, "report_input"}, "nothing to report (expected scores, a PLS fit, indices or an IPA map)");
     const context c(in, options);
     const std::string title = !options.title.empty() ? options.title : !in.schema->name.empty() ? in.schema->name : c.t("report");
@@ -89,6 +89,7 @@ std::string html_report(const report_input& in, const html_options& options) {
         {"sec-quality", c.t("sec_quality"), section_quality(c)},  {"sec-indices", c.t("sec_indices"), section_indices(c)},
         {"sec-ipa", c.t("sec_ipa"), section_ipa(c)},
         {"sec-groups", c.zh ? "多群组分析" : "Groups", section_groups(c)},
+        {"sec-predict", c.zh ? "样本外预测" : "Out-of-sample prediction", section_predict(c)},
         {"sec-settings", c.t("sec_settings"), section_settings(c)},
     };
     // Bootstrapped criteria and mediation after the quality section (issue 15).

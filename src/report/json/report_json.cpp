@@ -515,6 +515,10 @@ std::string to_json(const analysis_report& r, int indent) {
     // Issue 14: the IPA from stated or derived importance, with or without a path model; only
     // when the schema allows one, so the fit's own document (Fit.to_json) stays the same.
     if (r.ipa) doc["survey_ipa"] = json_write::survey_ipa_doc(*r.ipa);
+    // PLSpredict (csikit report --predict): the prediction serializer's document.
+    if (r.prediction) {
+        doc["prediction"] = json::parse(r.cvpat ? to_json(*r.prediction, *r.cvpat, -1) : to_json(*r.prediction, -1));
+    }
     return json_write::dump(doc, indent);
 }
 
