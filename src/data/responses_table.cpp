@@ -53,7 +53,7 @@ std::string valid_utf8(std::string_view s) {
     }
 }
 
-std::set<std::string> survey_columns(const survey& s) {
+std::set<std::string> survey_column_set(const survey& s) {
     std::set<std::string> out;
     for (const auto& it : s.items) out.insert(it.column_name());
     if (!s.weight_column.empty()) out.insert(s.weight_column);

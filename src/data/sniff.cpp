@@ -71,7 +71,7 @@ std::optional<responses> read_labelled_file(const std::string& path, const surve
     // Without a weight column in the schema every variable is kept: ReadStat names the file's
     // weight variable only after the variables, when a skipped one cannot be taken back.
     const file_kind kind = sniff_bytes(std::string_view(bytes).substr(0, 16));
-    const column_filter keep = s.weight_column.empty() && kind == file_kind::sav ? column_filter() : survey_columns(s);
+    const column_filter keep = s.weight_column.empty() && kind == file_kind::sav ? column_filter() : survey_column_set(s);
     const raw_table t = read_table(bytes, kind, source, keep, options);
     return table_to_responses(t, s, options);
 }

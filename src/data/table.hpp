@@ -73,7 +73,7 @@ inline constexpr std::size_t max_table_cells = std::size_t{1} << 28;  ///< 268,4
 std::string valid_utf8(std::string_view s);
 
 /// The columns the survey reads: items, weight, segments, wave.
-std::set<std::string> survey_columns(const survey& s);
+std::set<std::string> survey_column_set(const survey& s);
 
 /// Applies the survey to a table: the same value rules, counts and messages as the CSV reader
 /// (value_checker); text in an item column goes through match_label; a code the file declares
