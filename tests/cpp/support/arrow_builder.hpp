@@ -125,6 +125,8 @@ struct array_holder {
 };
 
 inline void release_array(ArrowArray* a) {
+    // The Arrow C data interface: releasing a parent releases its dictionary too.
+    if (a->dictionary && a->dictionary->release) a->dictionary->release(a->dictionary);
     delete static_cast<array_holder*>(a->private_data);
     a->release = nullptr;
 }
