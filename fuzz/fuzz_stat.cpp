@@ -25,7 +25,8 @@ const csikit::survey& fuzz_survey() {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     namespace d = csikit::detail;
     const std::string_view bytes(reinterpret_cast<const char*>(data), size);
-    const auto format = d::sniff_bytes(bytes.substr(0, 16)) == d::file_kind::sav ? d::stat_format::sav : d::stat_format::dta;
+    const auto f = d::sniff_format(bytes.substr(0, d::sniff_bytes_wanted));
+    const auto format = f == d::file_format::sav || f == d::file_format::zsav ? d::stat_format::sav : d::stat_format::dta;
     try {
         // A small cell cap: a header claiming 10^9 cases stops at 2^20 cells.
         const d::raw_table t = d::read_stat_file(bytes, format, "<fuzz>", std::nullopt, std::size_t{1} << 20);

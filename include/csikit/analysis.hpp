@@ -14,6 +14,8 @@
 #include "schema.hpp"
 #include "scoring.hpp"
 #include "stats.hpp"
+#include "trend.hpp"
+#include "feedback.hpp"
 
 #include <optional>
 #include <string>
@@ -153,6 +155,11 @@ struct analysis_report {
     /// leaves them empty): report.json's "prediction" and the HTML prediction section.
     std::optional<prediction_result> prediction;
     std::optional<cvpat_result> cvpat;
+    /// With analysis_options::scores (issue 14): the trend when the wave column has at least
+    /// min_trend_waves waves, the feedback records when the schema declares a multi-response
+    /// item; a failure leaves them out with a note.
+    std::optional<trend_report> trend;
+    std::optional<feedback_report> feedback;
 };
 
 /// The whole pipeline: scores and segments (if asked), the PLS estimate, the bootstrap (if

@@ -173,4 +173,14 @@ struct bootstrap_result {
 bootstrap_result bootstrap(const pls_model& model, const responses& data, const pls_fit& original,
                            const bootstrap_options& options = {});
 
+struct extended_fit;  // csikit/model_expand.hpp
+
+/// Bootstraps an extended estimate (estimate_extended). With a two-stage or embedded two-stage
+/// higher-order construct, every resample re-runs stage 1 on the resampled items and rebuilds
+/// the stage-2 moments from its weights (a LOC score's correlations are linear in the item
+/// correlations), so the intervals carry stage 1's sampling error; docs/pls.md, "Bootstrapping
+/// a two-stage model". A two-stage interaction's product of stage-1 scores stays fixed.
+/// Otherwise the same as bootstrap(fit.expanded.model, fit.expanded.data, fit.fit, options).
+bootstrap_result bootstrap(const extended_fit& fit, const bootstrap_options& options = {});
+
 CSIKIT_NAMESPACE_END

@@ -543,6 +543,65 @@ CSIKIT_API int csikit_survey_ipa_options_init(csikit_survey_ipa_options *options
  *  "factors": [{"id", "importance", "performance", "quadrant", "priority", "rank", ...}],
  *  "priority_order", "groups", ...}. options may be NULL. Caller frees *out with csikit_free. */
 CSIKIT_API int csikit_survey_ipa_json(const csikit_data *data, const csikit_survey_ipa_options *options, char **out);
+/* ---- issue 14: trends over many waves (docs/trend.md) ------------------------------------ */
+
+/** Options of csikit_trend_json (csikit::trend_options; the score options of each wave). */
+typedef struct csikit_trend_options {
+    uint32_t struct_size;     /**< sizeof(csikit_trend_options), set by the init function */
+    const char *wave;         /**< the wave column; NULL or "" = the schema's wave_column. The data
+                                   handle must have read it (a segment or the wave column) */
+    double control_sigma;     /**< control limits at center -/+ this many SE; default 3 */
+    int rescale;              /**< csikit_rescaling; default CSIKIT_RESCALE_LINEAR */
+    int aggregate;            /**< csikit_aggregation; default RESPONDENT_FIRST */
+    double threshold;         /**< "satisfied" when the 0-100 score >= threshold; default 70 */
+    double level;             /**< confidence level of every interval and test; default 0.95 */
+    int interval;             /**< csikit_proportion_interval of every share; default WILSON */
+    double nps_promoter_min;  /**< answers >= this are NPS promoters; default 9 */
+    double nps_detractor_max; /**< answers <= this are NPS detractors; default 6 */
+    const char *language;     /**< label language; NULL or "" = the survey's first language */
+    int ahp_method;           /**< 0 eigenvector (default), 1 geometric mean */
+    int ahp_allow_inconsistent; /**< nonzero: accept an AHP consistency ratio above 0.1 */
+} csikit_trend_options;
+
+/** Fills *options with the defaults. */
+CSIKIT_API int csikit_trend_options_init(csikit_trend_options *options);
+
+/** Every figure of the score report over the waves, as the JSON of csikit::to_json(trend_report)
+ *  (docs/trend.md): {"analysis": "trend", "wave_column", "waves", "series": [{"figure", "id",
+ *  "points": [{"wave", "estimate", "ci", "lower_limit", "upper_limit", "out_of_control"}],
+ *  "trend": {"slope", "se", "statistic", "p"}, "first_last", "consecutive"}], "notes"}. Fewer
+ *  than 3 waves is an error naming the wave column. options may be NULL. Free *out with csikit_free. */
+CSIKIT_API int csikit_trend_json(const csikit_data *data, const csikit_trend_options *options, char **out);
+
+/* ---- issue 14 item 7: coded open answers and feedback records (docs/feedback.md) --------- */
+
+/** Options of csikit_feedback_json (csikit::feedback_options). */
+typedef struct csikit_feedback_options {
+    uint32_t struct_size;     /**< sizeof(csikit_feedback_options), set by the init function */
+    const char *by;           /**< segment column of the breakdown; NULL or "" = none. The data
+                                   handle must have read it (a segment or the wave column) */
+    const char *wave;         /**< the wave column; NULL or "" = the schema's wave_column */
+    const char *on;           /**< item or node of the satisfied rule; NULL or "" = the hierarchy
+                                   root, else the schema's overall_item */
+    size_t top;               /**< categories listed for the dissatisfied; default 5 */
+    int verbatims;            /**< nonzero (default): quote the lowest scorers' verbatims */
+    size_t max_verbatims;     /**< verbatims at most, 1..200; default 10 */
+    int rescale;              /**< csikit_rescaling; default CSIKIT_RESCALE_LINEAR */
+    int aggregate;            /**< csikit_aggregation; default RESPONDENT_FIRST */
+    double threshold;         /**< a node's respondent is satisfied when the score >= this; default 70 */
+    const char *language;     /**< label language; NULL or "" = the survey's first language */
+} csikit_feedback_options;
+
+/** Fills *options with the defaults. */
+CSIKIT_API int csikit_feedback_options_init(csikit_feedback_options *options);
+
+/** The feedback records as the JSON of csikit::to_json(feedback_report) (docs/feedback.md):
+ *  {"analysis": "feedback", "items": [{"id", "overall": {"categories": [{"id",
+ *  "share_of_respondents", "share_of_mentions"}]}, "by_segment", "by_wave", "dissatisfied"}],
+ *  "verbatims": [{"line", "score", "text"}]}. options may be NULL (defaults). *out is freed with
+ *  csikit_free. Returns 0 or an error status (csikit_last_error says where and what). */
+CSIKIT_API int csikit_feedback_json(const csikit_data *data, const csikit_feedback_options *options, char **out);
+
 /* ---- multi-group analysis (docs/mga.md) ---------------------------------------------------- */
 
 /** Whose means replace a missing answer (csikit_mga_options.imputation). */
@@ -607,6 +666,8 @@ typedef struct csikit_read_options {
     const char *encoding;     /**< "utf-8", "utf-16", "gbk", "gb18030", "latin-1", "cp1252"; NULL or "" = detect */
     int header_rows;          /**< header rows above the data; 0 = detect (Qualtrics 3, SurveyMonkey 2, else 1) */
     int out_of_scale_missing; /**< nonzero: a value outside its scale is missing; 0 = an error (default) */
+    const char *sheet;        /**< Excel .xlsx: the sheet to read by name; NULL or "" = the first (also for
+                                   a caller built before this field: its struct_size ends before it) */
 } csikit_read_options;
 
 /** Fills *options with the defaults. */
@@ -622,7 +683,7 @@ struct ArrowArrayStream; /* the Arrow C stream interface, declared in csikit/arr
  *  ...): item columns of integers, floats, booleans or strings (numbers as text or the scale's
  *  labels), dictionary-encoded strings, nulls = missing. The stream is consumed and released,
  *  also on error. CSIKIT_E_PARSE for a stream that breaks the interface, CSIKIT_E_DATA for the
- *  answers' problems, as for CSV. `options` may be NULL; its encoding and header_rows are unused. */
+ *  answers' problems, as for CSV. `options` may be NULL; its encoding, header_rows and sheet are unused. */
 CSIKIT_API int csikit_data_read_arrow(const csikit_survey *survey, struct ArrowArrayStream *stream,
                                       const csikit_read_options *options, csikit_data **out);
 /* ---- out-of-sample prediction: PLSpredict and CVPAT (docs/predict.md) -------------------- */
@@ -664,6 +725,93 @@ CSIKIT_API int csikit_predict_options_init(csikit_predict_options *options);
  *  options may be NULL. indent -1..64. Caller frees *out with csikit_free. */
 CSIKIT_API int csikit_fit_predict_json(const csikit_fit *fit, const csikit_fit *compare,
                                        const csikit_predict_options *options, int indent, char **out);
+
+/* ---- issue 14: crosstabs (docs/crosstab.md) ---------------------------------------------- */
+
+/** Options of csikit_crosstab_json (csikit::crosstab_options, `csikit crosstab`). */
+typedef struct csikit_crosstab_options {
+    uint32_t struct_size;   /**< sizeof(csikit_crosstab_options), set by the init function */
+    const char *rows;       /**< item, hierarchy node, "satisfied:ID" or column (required) */
+    const char *cols;       /**< background segment or wave column (required) */
+    const char *layer;      /**< second background column: one table per value; NULL = none */
+    double alpha;           /**< level of the test verdict and the column letters; default 0.05 */
+    int use_weights;        /**< nonzero: weight respondents by the data's weights (default 1) */
+    double level;           /**< confidence level of the mean intervals; default 0.95 */
+    double threshold;       /**< satisfied: 0-100 score >= threshold where no rule is set; default 70 */
+    const char *rescale;    /**< "linear", "proportional", "labels"; NULL = linear */
+    const char *language;   /**< label language; NULL = the survey's first */
+} csikit_crosstab_options;
+
+/** Fills *options with the defaults. */
+CSIKIT_API int csikit_crosstab_options_init(csikit_crosstab_options *options);
+
+/** The crosstab of the data as JSON text (the document of `csikit crosstab --json`,
+ *  csikit::to_json(crosstab_result)): {"kind", "rows", "columns", "tables": [{"cells", "test",
+ *  ...}], "excluded", "notes", ...}. options must name rows and cols. Caller frees *out with
+ *  csikit_free. */
+CSIKIT_API int csikit_crosstab_json(const csikit_data *data, const csikit_crosstab_options *options, char **out);
+
+/* ---- the bootstrap at scale (docs/scale.md) --------------------------------------------- */
+
+/** A replicate state: the moments of the respondents added so far and of B Poisson(1)
+ *  bootstrap replicates, whose counts come from (seed, respondent key, replicate) alone. */
+typedef struct csikit_replicates csikit_replicates;
+
+/** What a new replicate state holds. Set with csikit_replicates_options_init first. */
+typedef struct csikit_replicates_options {
+    uint32_t struct_size;   /**< sizeof(csikit_replicates_options), set by _init */
+    uint64_t replicates;    /**< B, 0..10000 (0 keeps the full sample only); default 200 */
+    uint64_t seed;          /**< the replicates depend on it and the keys only; default 1 */
+    const char *id_column;  /**< segment or wave column whose text keys a respondent;
+                                 NULL or "" = the global row number; default NULL */
+    int use_weights;        /**< nonzero: honour the survey's weight column; default 1 */
+} csikit_replicates_options;
+
+/** Fills *options with the defaults. */
+CSIKIT_API int csikit_replicates_options_init(csikit_replicates_options *options);
+
+/** A new empty state of the survey's model indicators (options NULL = the defaults; the id
+ *  column text is copied). Free with csikit_replicates_free. */
+CSIKIT_API int csikit_replicates_create(const csikit_survey *survey, const csikit_replicates_options *options,
+                                        csikit_replicates **out);
+/** Adds every respondent of `data`; without an id column their keys are the row numbers
+ *  first_row, first_row + 1, ... */
+CSIKIT_API int csikit_replicates_add(csikit_replicates *state, const csikit_data *data, uint64_t first_row);
+/** Merges `other` into `state` (CSIKIT_E_DATA naming the difference of B, seed, keys or items). */
+CSIKIT_API int csikit_replicates_merge(csikit_replicates *state, const csikit_replicates *other);
+/** The state's bytes (versioned, checksummed; docs/scale.md): *bytes malloc'd, free with csikit_free. */
+CSIKIT_API int csikit_replicates_to_bytes(const csikit_replicates *state, char **bytes, size_t *size);
+/** A state from its bytes (CSIKIT_E_PARSE for truncated, corrupted or foreign bytes). */
+CSIKIT_API int csikit_replicates_from_bytes(const char *bytes, size_t size, csikit_replicates **out);
+/** Estimates the survey's model from the state (listwise) and bootstraps it on the replicates:
+ *  report.json text with the "bootstrap" section. Caller frees *out with csikit_free. */
+CSIKIT_API int csikit_replicates_bootstrap_json(const csikit_replicates *state, const csikit_survey *survey,
+                                                char **out);
+/** Frees a state (NULL, freed and foreign pointers are ignored). */
+CSIKIT_API void csikit_replicates_free(csikit_replicates *state);
+
+/* ---- issue 14: composition-adjusted scores (docs/crosstab.md) -------------------------- */
+
+/** Options of csikit_standardize_json (csikit::standardize_options, `csikit score --adjust-for`). */
+typedef struct csikit_standardize_options {
+    uint32_t struct_size;      /**< sizeof(csikit_standardize_options), set by the init function */
+    const char *by;            /**< groups compared; NULL = the survey's wave column */
+    const char *adjust_for;    /**< background column whose mix is held fixed (required) */
+    const char *reference;     /**< "pooled" (default when NULL), "first" or "given" */
+    const char *shares;        /**< reference "given": JSON {"VALUE": share} or CSV "value,share" lines */
+    int use_weights;           /**< nonzero: weight respondents by the data's weights (default 1) */
+    double level;              /**< confidence level of the intervals and tests; default 0.95 */
+    const char *rescale;       /**< "linear", "proportional", "labels"; NULL = linear */
+} csikit_standardize_options;
+
+/** Fills *options with the defaults. */
+CSIKIT_API int csikit_standardize_options_init(csikit_standardize_options *options);
+
+/** Each group's 0-100 scores, raw and directly standardised to the reference mix, with the
+ *  group-to-group changes, as JSON text (csikit::to_json(standardized_comparison), the
+ *  "standardized" member of `csikit score --json --adjust-for`). options must name adjust_for.
+ *  Caller frees *out with csikit_free. */
+CSIKIT_API int csikit_standardize_json(const csikit_data *data, const csikit_standardize_options *options, char **out);
 
 #ifdef __cplusplus
 }

@@ -8,6 +8,7 @@
 #include "model_syntax.hpp"
 #include "model_expand.hpp"
 #include "data.hpp"
+#include "csv_stream.hpp"
 #include "pls.hpp"
 #include "bootstrap.hpp"
 #include "predict.hpp"

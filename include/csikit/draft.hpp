@@ -15,7 +15,7 @@ CSIKIT_NAMESPACE_BEGIN
 /// How a schema is drafted.
 struct draft_options {
     std::string language = "en";  ///< language of the labels and notes: "en" or "zh"
-    read_options read;            ///< delimiter (CSV), sheet (Excel), source name
+    read_options read;            ///< CSV: delimiter, encoding, header_rows; Excel: sheet; source name
 };
 
 /// One thing the draft says about a column.

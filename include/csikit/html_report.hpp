@@ -15,6 +15,10 @@
 #include "predict.hpp"
 #include "schema.hpp"
 #include "scoring.hpp"
+#include "trend.hpp"
+#include "crosstab.hpp"
+#include "standardize.hpp"
+#include "feedback.hpp"
 
 #include <string>
 #include <string_view>
@@ -46,12 +50,18 @@ struct report_input {
     const extended_fit* extended = nullptr;  ///< higher-order constructs, interactions, simple slopes
     const prediction_result* prediction = nullptr;  ///< PLSpredict: item table, RMSE plot
     const cvpat_result* cvpat = nullptr;            ///< CVPAT tests (with prediction)
+    /// Issue 14: the composition-adjusted scores (an "adjusted" column in the wave table, or a
+    /// table of its own for segments); null = none.
+    const standardized_comparison* adjusted = nullptr;
+    std::vector<crosstab_result> crosstabs;         ///< issue 14: crosstab sections, in order
     /// Extra lines for the settings table (e.g. {"data", "responses.csv"}); the options held by
     /// the pieces above and the csikit version are always listed.
     std::vector<std::pair<std::string, std::string>> settings;
     /// The satisfaction construct of the index model (the headline card and the key findings
     /// when there are no hierarchy scores); "" = none.
     std::string target;
+    const trend_report* trend = nullptr;  ///< trends over many waves (issue 14, docs/trend.md)
+    const feedback_report* feedback = nullptr;  ///< feedback records (issue 14 item 7, docs/feedback.md)
 };
 
 /// How the report is written.

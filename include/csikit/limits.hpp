@@ -5,8 +5,11 @@
 
 #include "csikit/version.hpp"
 
+#include <algorithm>
+#include <cstddef>
 #include <cstdint>
 #include <limits>
+#include <thread>
 
 CSIKIT_NAMESPACE_BEGIN
 
@@ -21,6 +24,14 @@ struct whole_range {
 inline constexpr whole_range seed_range{0, std::numeric_limits<std::uint64_t>::max()};
 /// Worker threads: 0 = all cores; more than 1024 is a typing error, not a machine.
 inline constexpr whole_range threads_range{0, 1024};
+/// The worker threads a parallel analysis runs, one rule for all of them: `requested`, or every
+/// core when it is 0 (at least one), never more than `tasks` (a thread without a task only costs
+/// its start) nor threads_range.max. No result depends on it: each task draws from its own stream.
+inline unsigned resolve_threads(unsigned requested,
+                                std::size_t tasks = std::numeric_limits<std::size_t>::max()) noexcept {
+    const std::uint64_t wanted = requested ? requested : std::max(1u, std::thread::hardware_concurrency());
+    return static_cast<unsigned>(std::min<std::uint64_t>({wanted, std::max<std::size_t>(tasks, 1), threads_range.max}));
+}
 /// Most resamples one bootstrap() runs. The percentile and BCa intervals need every replicate
 /// of every parameter, so storage is resamples x parameters x 8 bytes (100,000 resamples of a
 /// 100-parameter model: 80 MB); past 10^5 the Monte-Carlo error of a 95% limit is far below the

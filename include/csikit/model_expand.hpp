@@ -9,6 +9,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 CSIKIT_NAMESPACE_BEGIN
@@ -19,6 +20,23 @@ struct expanded_model {
     responses data;                     ///< the input data with the derived columns appended
     std::vector<std::string> derived;   ///< ids of the derived columns, in order
     std::optional<pls_fit> stage1;      ///< the first stage of a two-stage approach (HOC, else interaction)
+    /// A two-stage or embedded two-stage HOC's stage 1 as it was estimated (the bootstrap re-runs
+    /// it on every resample, csikit/bootstrap.hpp): the model, its data (with the repeated
+    /// indicators of embedded HOCs) and, per derived score column, the LOC it is the score of.
+    /// Empty without such a HOC (then `stage1`, if set, is a two-stage interaction's).
+    std::optional<pls_model> stage1_model;
+    responses stage1_data;
+    std::vector<std::pair<std::string, std::string>> stage1_scores;  ///< (column id, LOC id)
+    /// True when a two-stage interaction term is a product of stage-1 scores.
+    bool interaction_stage1 = false;
+    /// A two-stage interaction's stage 1 (the model without interaction paths; its fit is
+    /// `stage1` when there is no two-stage HOC) and, per product column, the predictor and the
+    /// moderator: the bootstrap recomputes the products from each resample's stage 1.
+    std::optional<pls_model> interaction_stage1_model;
+    struct product_column {
+        std::string column, predictor, moderator;
+    };
+    std::vector<product_column> stage1_products;
 };
 
 /// Builds the ordinary model and the derived columns. Two-stage approaches estimate their first

@@ -2,6 +2,7 @@
 // results. The estimator never touches the n x p data after one pass that builds the moments.
 #pragma once
 
+#include "accumulator.hpp"
 #include "data.hpp"
 #include "model.hpp"
 #include "schema.hpp"
@@ -22,13 +23,6 @@ enum class stop_rule {
     max_abs_change,  ///< max_h |w_new,h - w_old,h| < tolerance (default; cSEM-like)
     plspm,           ///< sum_h (|v_old,h| - |v_new,h|)^2 < tolerance on plspm's un-normalised outer
                      ///< estimates v (covariances / regression weights); plspm uses tol 1e-6, 100 its
-};
-
-/// How missing answers enter the moment matrix.
-enum class missing_treatment {
-    listwise,          ///< drop respondents with any missing indicator of the model
-    mean_replacement,  ///< replace a missing answer by the item's (weighted) mean
-    pairwise,          ///< each covariance from the respondents who answered both items
 };
 
 /// Checks the model's structure without data: empty blocks, an item in two blocks, duplicate
@@ -58,20 +52,6 @@ struct pls_options {
     bool strict = false;
 };
 
-/// First and second moments of the model's indicators, built in one pass over the data.
-struct moments {
-    std::vector<std::string> item_ids;   ///< indicator order (blocks in construct order)
-    Eigen::VectorXd mean;                ///< (weighted) means on the item scale
-    Eigen::VectorXd sd;                  ///< (weighted) standard deviations, n-1 denominator
-    Eigen::MatrixXd correlation;         ///< p x p indicator correlations
-    Eigen::MatrixXd pair_counts;         ///< p x p respondents behind each entry (pairwise)
-    std::size_t respondents_total = 0;   ///< respondents in the data
-    std::size_t respondents_used = 0;    ///< respondents contributing (listwise: complete ones)
-    std::size_t answers_used = 0;        ///< observed indicator answers used
-    std::size_t answers_imputed = 0;     ///< answers filled by mean replacement
-    double effective_n = 0;              ///< Kish effective n under respondent weights
-    missing_treatment missing = missing_treatment::listwise;
-};
 
 /// Builds the moments of `items` from `data`; numeric_error names a constant or all-missing item.
 moments compute_moments(const responses& data, const std::vector<std::string>& items,

@@ -10,12 +10,16 @@
 #include "index.hpp"
 #include "ipa.hpp"
 #include "ipa_survey.hpp"
+#include "crosstab.hpp"
 #include "mga.hpp"
 #include "options.hpp"
 #include "pls.hpp"
 #include "predict.hpp"
 #include "schema.hpp"
 #include "scoring.hpp"
+#include "trend.hpp"
+#include "standardize.hpp"
+#include "feedback.hpp"
 
 #include <string>
 
@@ -97,6 +101,30 @@ std::string to_json(const schema_draft& draft, int indent = 2);
 /// "priority", "rank", "gap"}], "priority_order", "priority_rule", "by", "groups": [{"value",
 /// "respondents", "crosshair", "factors", "priority_order", "note"}], "notes"}.
 std::string to_json(const survey_ipa_result& r, int indent = 2);
+// ---- issue 14: crosstabs (docs/crosstab.md) ------------------------------------------------
+
+/// A crosstab: {"analysis": "crosstab", "kind", "variable", "label", "satisfied_rule", "rows":
+/// [{"value", "label"}], "columns": [{"value", "letter"}], "column", "layer", "weighted", "alpha",
+/// "level", "respondents", "counted", "excluded": {"layer", "column", "row", "answer",
+/// "zero_weight"}, "tables": [{"layer_value", "n", "weighted", "cells": [[{"count",
+/// "weighted", "col_share", "row_share", "letters"}]], "row_count", "row_weighted",
+/// "col_count", "col_weighted", "col_n_eff", "col_score": [mean], "col_mean": [mean],
+/// "total_score": mean|null, "test": {...}}], "notes"}; a mean is {"mean", "se", "ci_lower",
+/// "ci_upper", "n", "n_eff"}.
+std::string to_json(const crosstab_result& r, int indent = 2);
+/// A composition-adjusted comparison (issue 14 item 5, docs/crosstab.md): {"analysis":
+/// "standardize", "by", "adjust_for", "reference": "pooled"|"first"|"given", "weighted", "level",
+/// "groups", "strata": [{"value", "reference_share", "mix": [share per group]}], "figures":
+/// [{"id", "group", "raw": mean, "adjusted": mean}], "changes": [{"id", "from", "to", "raw":
+/// test, "adjusted": test}], "left_out", "notes"}; a mean is {"mean", "se", "df", "ci_lower",
+/// "ci_upper", "n", "n_eff"}, a test {"difference", "se", "ci_lower", "ci_upper", "statistic",
+/// "df", "p_value"}. NaN is null.
+std::string to_json(const standardized_comparison& r, int indent = 2);
+
+/// The score report's document (to_json(score_report)) with the comparison above as its
+/// "standardized" member: `csikit score --json --adjust-for COL`.
+std::string to_json(const score_report& r, const standardized_comparison& adjusted, int indent = 2);
+
 // ---- multi-group analysis (docs/mga.md) ----------------------------------------------------
 
 /// A multi-group analysis: {"csikit_version", "analysis": "mga", "column", "settings", "sample",
@@ -132,5 +160,26 @@ std::string to_json(const cvpat_result& r, int indent = 2);
 
 /// PLSpredict with its CVPAT: the PLSpredict document plus "cvpat": {the CVPAT document}.
 std::string to_json(const prediction_result& r, const cvpat_result& cv, int indent = 2);
+
+// ---- trends over many waves (issue 14, docs/trend.md) --------------------------------------
+
+/// A trend: {"analysis": "trend", "wave_column", "options", "waves": [{"value", "respondents",
+/// "n_eff"}], "series": [{"figure", "id", "label", "unit" ("score", "share", "nps"), "center",
+/// "pooled_sd", "out_of_control", "trend": {"slope", "se", "statistic", "p", "ci", "significant",
+/// "intercept", "q", "q_df", "q_p"}, "first_last": {"from", "to", "before", "after", "test"},
+/// "consecutive": [...], "points": [{"wave", "estimate", "se", "ci", "n", "n_eff",
+/// "lower_limit", "upper_limit", "out_of_control"}]}], "notes"}.
+std::string to_json(const trend_report& r, int indent = 2);
+
+// ---- coded open answers and feedback records (issue 14 item 7, docs/feedback.md) ----------
+
+/// Feedback records: {"analysis": "feedback", "options", "wave_column", "on", "satisfied_rule",
+/// "dissatisfied": {"respondents", "share"}, "items": [{"id", "label", "overall", "by_segment":
+/// [...], "by_wave": [...], "dissatisfied", "satisfied"}], "verbatim_column",
+/// "verbatims_available", "verbatims": [{"line", "score", "text"}], "notes"}; each table is
+/// {"column", "group", "respondents", "weight", "n_eff", "mentions", "weighted_mentions",
+/// "named_any", "categories": [{"id", "label", "count", "weighted", "share_of_respondents",
+/// "share_of_mentions"}]}. Verbatims are the raw text (JSON-escaped, not HTML-escaped).
+std::string to_json(const feedback_report& r, int indent = 2);
 
 CSIKIT_NAMESPACE_END

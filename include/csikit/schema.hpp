@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 CSIKIT_NAMESPACE_BEGIN
@@ -105,6 +106,24 @@ struct node {
     bool is_leaf() const noexcept { return !item.empty(); }
 };
 
+/// One category of a multi-response item: a 0/1 data column (1 = the respondent named it).
+/// JSON: {"id": "price", "column": "complaint_price", "label": {"en": "Price", "zh": "价格"}}
+struct multi_response_category {
+    std::string id;
+    std::string column;  ///< data column; empty means the same as `id`
+    localized_text label;
+
+    const std::string& column_name() const noexcept { return column.empty() ? id : column; }
+};
+
+/// A coded open answer or a "tick all that apply" question: several 0/1 columns read as one
+/// item (docs/feedback.md). JSON: {"id": "complaint", "label": ..., "categories": [...]}
+struct multi_response_item {
+    std::string id;
+    localized_text label;
+    std::vector<multi_response_category> categories;  ///< at least one
+};
+
 /// Outer mode of a construct: A = reflective (correlation weights), B = formative (regression).
 enum class outer_mode { A, B };
 
@@ -197,6 +216,10 @@ struct survey {
     /// paths may name their ids. Empty for a first-order model.
     std::vector<higher_order_construct> higher_order;
     std::vector<interaction_term> interactions;
+    /// Multi-response category items (coded open answers; docs/feedback.md).
+    std::vector<multi_response_item> multi_response;
+    /// The free-text answer column quoted as verbatims in the feedback report; empty = none.
+    std::string verbatim_column;
 
     const scale* find_scale(std::string_view id) const noexcept;
     const item* find_item(std::string_view id) const noexcept;
@@ -204,6 +227,11 @@ struct survey {
     /// The scale of an item; throws schema_error if either is unknown.
     const scale& scale_of(std::string_view item_id) const;
 };
+
+/// The data columns the feedback records add to the items' (each category column, then the
+/// verbatim column), each with what it is for messages ("category \"price\" of multi-response
+/// item \"complaint\""). The data readers carry them as text in responses::groups.
+std::vector<std::pair<std::string, std::string>> record_columns(const survey& s);
 
 /// Every problem in a survey (unknown ids, duplicates, bad ranges, cycles in the hierarchy),
 /// each with its JSON path. An empty result means the survey is valid.

@@ -7,11 +7,12 @@
 #include "csikit/error.hpp"
 #include "csikit/format.hpp"
 
+#include "csikit/limits.hpp"
+
 #include <boost/math/distributions/students_t.hpp>
 
 #include <algorithm>
 #include <cmath>
-#include <thread>
 
 CSIKIT_NAMESPACE_BEGIN
 
@@ -198,7 +199,7 @@ mga_result run(const pls_model& model, const responses& data, const std::string&
     res.left_out_no_group = P.left_out_no_group;
     res.left_out_missing = P.left_out_missing;
     res.missing_note = P.missing_note;
-    const unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+    const unsigned threads = resolve_threads(options.threads);
     res.threads = threads;
     const std::size_t G = P.values.size();
     for (std::size_t g = 0; g < G; ++g)

@@ -8,14 +8,20 @@
 #include "csikit/format.hpp"
 
 #include "csikit/analysis.hpp"
+#include "csikit/data.hpp"
 #include "csikit/bootstrap.hpp"
+#include "csikit/crosstab.hpp"
 #include "csikit/ipa.hpp"
 #include "csikit/ipa_survey.hpp"
 #include "csikit/mga.hpp"
 #include "csikit/pls.hpp"
+#include "csikit/poisson_bootstrap.hpp"
 #include "csikit/predict.hpp"
 #include "csikit/scoring.hpp"
+#include "csikit/standardize.hpp"
 #include "csikit/stats.hpp"
+#include "csikit/trend.hpp"
+#include "csikit/feedback.hpp"
 
 #include <string>
 
@@ -269,12 +275,186 @@ analysis_description predict_description() {
     return a;
 }
 
+// Issue 14 (helper xtab): crosstabs (csikit/crosstab.hpp, docs/crosstab.md).
+analysis_description crosstab_description() {
+    const crosstab_options d;
+    analysis_description a{"crosstab", "csikit::crosstab_options", "crosstab", "crosstab", "csikit_crosstab_options", {}};
+    a.options = {
+        {"rows", "string", d.rows, {}, "the variable: item, hierarchy node, satisfied:ID or a column",
+         name("rows"), name("rows"), name("rows")},
+        {"cols", "string", d.cols, {}, "the background (segment or wave) column", name("cols"), name("cols"), name("cols")},
+        {"layer", "string", d.layer, {}, "a second background column: one table per value; empty = none",
+         name("layer"), name("layer"), name("layer")},
+        {"alpha", "double", text(d.alpha), {}, "level of the chi-square verdict and the Holm-corrected letters",
+         name("alpha"), name("alpha"), name("alpha")},
+        {"use_weights", "bool", text(d.use_weights), {}, "weight respondents by the data's weights",
+         name("unweighted"), name("use_weights"), name("use_weights")},
+        {"scoring.level", "double", text(d.scoring.level), {}, "confidence level of the mean intervals",
+         name("level"), name("level"), name("level")},
+        {"scoring.threshold", "double", text(d.scoring.threshold), {}, "satisfied: 0-100 score >= threshold where no rule is set",
+         name("threshold"), name("threshold"), name("threshold")},
+        {"scoring.rescale", "enum", to_string(d.scoring.rescale), {"linear", "proportional", "labels"}, "0-100 rescaling of answers",
+         name("rescale"), name("rescale"), name("rescale")},
+        {"scoring.language", "string", d.scoring.language, {}, "label language; empty = the survey's first",
+         name("lang"), name("language"), name("language")},
+    };
+    return a;
+}
+
+/// The bootstrap at scale (docs/scale.md): what a replicate state is created with (B, seed, keys,
+/// weights; the C++ constructor's arguments, whose defaults are the faces') and the summary
+/// settings of poisson_bootstrap_options.
+analysis_description poisson_bootstrap_description() {
+    const poisson_bootstrap_options d;
+    analysis_description a{"poisson_bootstrap", "csikit::replicate_accumulator, csikit::poisson_bootstrap_options",
+                           "bootstrap-state", "bootstrap", "csikit_replicates_options", {}};  // Python: csikit.dask.bootstrap
+    a.options = {
+        {"replicates", "size", integer(200), {}, "Poisson bootstrap replicates B of a state (0 .. max_poisson_replicates)",
+         name("resamples"), name("resamples"), name("replicates")},
+        {"seed", "uint64", integer(1), {}, "the replicates depend on the seed and the respondent keys only",
+         name("seed"), name("seed"), name("seed")},
+        {"id_column", "string", "", {}, "column whose text keys a respondent; empty = the global row number",
+         name("id-column"), name("id_column"), name("id_column")},
+        {"use_weights", "bool", text(true), {}, "honour the survey's weight column",
+         lacks("deliberate: a state file always honours the schema's weight column"), name("use_weights"),
+         name("use_weights")},
+        {"confidence", "double", text(d.confidence), {}, "level of the percentile intervals, in (0, 1)",
+         lacks("deliberate: 95% intervals, as report.json's; the Python face takes another level"),
+         name("confidence"),
+         lacks("deliberate: csikit_replicates_bootstrap_json reports 95% intervals, as report.json's")},
+        {"threads", "unsigned", integer(d.threads), {}, "replicates estimated at once; 0 = all cores (numbers unchanged)",
+         lacks("deliberate: all cores"), name("threads"), lacks("deliberate: all cores")},
+        {"max_failed_share", "double", text(d.max_failed_share), {}, "numeric error when more replicates fail",
+         lacks("deliberate: the default 20%"), lacks("deliberate: the default 20%"), lacks("deliberate: the default 20%")},
+        {"index_survey", "pointer", "", {}, "also bootstrap every construct's 0-100 index",
+         lacks("deliberate: every face bootstraps the indices"), lacks("deliberate: every face bootstraps the indices"),
+         lacks("deliberate: every face bootstraps the indices")},
+        {"criteria", "bool", text(d.criteria), {}, "also bootstrap HTMT, f2, adjusted R2 and indirect effects",
+         lacks("deliberate: always on"), lacks("deliberate: always on"), lacks("deliberate: always on")},
+    };
+    return a;
+}
+
+// Issue 14 (helper trend): trends over many waves (docs/trend.md).
+analysis_description trend_description() {
+    const trend_options d;
+    const score_options& s = d.scoring;
+    analysis_description a{"trend", "csikit::trend_options", "trend", "trend", "csikit_trend_options", {}};
+    a.options = {
+        {"wave", "string", d.wave, {}, "the wave column; empty = the survey's wave_column", name("wave"), name("wave"), name("wave")},
+        {"control_sigma", "double", text(d.control_sigma), {}, "control limits at center +/- this many standard errors",
+         name("sigma"), name("control_sigma"), name("control_sigma")},
+        {"scoring.rescale", "enum", to_string(s.rescale), {"linear", "proportional", "labels"}, "how answers become 0-100 scores",
+         name("rescale"), name("rescale"), name("rescale")},
+        {"scoring.aggregate", "enum", to_string(s.aggregate), {"respondent", "mean"}, "how the hierarchy index is aggregated",
+         name("aggregate"), name("aggregate"), name("aggregate")},
+        {"scoring.threshold", "double", text(s.threshold), {}, "a respondent is satisfied when the 0-100 score >= threshold",
+         name("threshold"), name("threshold"), name("threshold")},
+        {"scoring.level", "double", text(s.level), {}, "confidence level of every interval and test",
+         name("level"), name("level"), name("level")},
+        {"scoring.interval", "enum", to_string(s.interval), {"wilson", "agresti_coull", "clopper_pearson"}, "interval of every share",
+         name("interval"), name("interval"), name("interval")},
+        {"scoring.nps.promoter_min", "double", text(s.nps.promoter_min), {}, "answers >= this are NPS promoters",
+         name("promoter-min"), name("promoter_min"), name("nps_promoter_min")},
+        {"scoring.nps.detractor_max", "double", text(s.nps.detractor_max), {}, "answers <= this are NPS detractors",
+         name("detractor-max"), name("detractor_max"), name("nps_detractor_max")},
+        {"scoring.language", "string", s.language, {}, "label language; empty = the survey's first language",
+         name("lang"), name("language"), name("language")},
+        {"scoring.ahp.method", "enum", to_string(s.ahp.method), {"eigenvector", "geometric_mean"},
+         "AHP weights of nodes with an \"ahp\" matrix", name("ahp-method"), name("ahp_method"), name("ahp_method")},
+        {"scoring.ahp.allow_inconsistent", "bool", text(s.ahp.allow_inconsistent), {}, "accept an AHP consistency ratio above 0.1",
+         name("ahp-allow-inconsistent"), name("ahp_allow_inconsistent"), name("ahp_allow_inconsistent")},
+    };
+    return a;
+}
+
+/// How a data file is read: every face that reads a path (CLI --data, Python read_responses, the
+/// C ABI's csikit_data_read_csv_with).
+analysis_description read_description() {
+    const read_options d;
+    analysis_description a{"read", "csikit::read_options", "score", "read_responses", "csikit_read_options", {}};
+    a.options = {
+        {"encoding", "string", d.encoding, {},
+         "CSV text encoding (utf-8, utf-16, gbk, gb18030, latin-1, cp1252); empty = detect UTF-8 or UTF-16", name("encoding"), name("encoding"), name("encoding")},
+        {"header_rows", "int", integer(d.header_rows), {}, "CSV header rows above the data; 0 = detect the platform's",
+         name("header-rows"), name("header_rows"), name("header_rows")},
+        {"sheet", "string", d.sheet, {}, "Excel .xlsx: the sheet to read; empty = the first",
+         name("sheet"), name("sheet"), name("sheet")},
+        {"out_of_scale", "enum", d.out_of_scale == out_of_scale_policy::missing ? "missing" : "error", {"error", "missing"},
+         "a value outside its scale is an error or missing", name("out-of-scale"), name("out_of_scale"),
+         name("out_of_scale_missing")},
+        {"delimiter", "string", d.delimiter ? std::string(1, d.delimiter) : std::string(), {}, "CSV delimiter; empty = detect",
+         lacks("deliberate: detected from the header line (',', ';' or tab), which every export uses"),
+         lacks("deliberate: detected from the header line (',', ';' or tab), which every export uses"),
+         lacks("deliberate: detected from the header line (',', ';' or tab), which every export uses")},
+        {"source", "string", d.source, {}, "the name used in messages; empty = the path",
+         lacks("deliberate: the path given is the name"), lacks("deliberate: the path given is the name"),
+         lacks("deliberate: the path given is the name")},
+    };
+    return a;
+}
+
+// Issue 14 (helper xtab2): composition-adjusted scores (csikit/standardize.hpp, docs/crosstab.md).
+analysis_description standardize_description() {
+    const standardize_options d;
+    analysis_description a{"standardize", "csikit::standardize_options", "score", "standardize",
+                           "csikit_standardize_options", {}};
+    a.options = {
+        {"by", "string", d.by, {}, "the groups compared; empty = the survey's wave column", name("by"), name("by"), name("by")},
+        {"adjust_for", "string", d.adjust_for, {}, "the background column whose mix is held fixed (required)",
+         name("adjust-for"), name("adjust_for"), name("adjust_for")},
+        {"reference", "enum", "pooled", {"pooled", "first", "given"}, "the reference mix: all groups', the first group's or given shares",
+         name("reference"), name("reference"), name("reference")},
+        {"shares", "map", "", {}, "reference given: share per value of adjust_for (sum 1)",
+         name("reference"), name("shares"), name("shares")},
+        {"use_weights", "bool", text(d.use_weights), {}, "weight respondents by the data's weights",
+         lacks("deliberate: `csikit score` weights every figure whenever the data have weights; the adjusted "
+               "figures follow the raw ones"),
+         name("use_weights"), name("use_weights")},
+        {"scoring.level", "double", text(d.scoring.level), {}, "confidence level of the intervals and tests",
+         name("level"), name("level"), name("level")},
+        {"scoring.rescale", "enum", to_string(d.scoring.rescale), {"linear", "proportional", "labels"}, "0-100 rescaling of answers",
+         name("rescale"), name("rescale"), name("rescale")},
+    };
+    return a;
+}
+
+// Issue 14 item 7 (helper coded): coded open answers and feedback records (docs/feedback.md).
+analysis_description feedback_description() {
+    const feedback_options d;
+    const score_options& s = d.scoring;
+    analysis_description a{"feedback", "csikit::feedback_options", "feedback", "feedback", "csikit_feedback_options", {}};
+    a.options = {
+        {"by", "string", d.by, {}, "segment column to break the tables down by; empty = none", name("by"), name("by"), name("by")},
+        {"wave", "string", d.wave, {}, "the wave column; empty = the survey's wave_column", name("wave"), name("wave"), name("wave")},
+        {"on", "string", d.on, {}, "item or node whose satisfied rule splits off the dissatisfied; empty = the root, else overall_item",
+         name("on"), name("on"), name("on")},
+        {"top", "size", integer(d.top), {}, "categories listed for the dissatisfied", name("top"), name("top"), name("top")},
+        {"verbatims", "bool", text(d.verbatims), {}, "quote the lowest scorers' verbatim answers",
+         name("no-verbatims"), name("verbatims"), name("verbatims")},
+        {"max_verbatims", "size", integer(d.max_verbatims), {}, "verbatims quoted at most (1..max_verbatims_limit = 200)",
+         name("max-verbatims"), name("max_verbatims"), name("max_verbatims")},
+        {"scoring.rescale", "enum", to_string(s.rescale), {"linear", "proportional", "labels"}, "how answers become 0-100 scores",
+         name("rescale"), name("rescale"), name("rescale")},
+        {"scoring.aggregate", "enum", to_string(s.aggregate), {"respondent", "mean"}, "how a node's respondent score is aggregated",
+         name("aggregate"), name("aggregate"), name("aggregate")},
+        {"scoring.threshold", "double", text(s.threshold), {}, "a node's respondent is satisfied when the 0-100 score >= threshold",
+         name("threshold"), name("threshold"), name("threshold")},
+        {"scoring.language", "string", s.language, {}, "label language; empty = the survey's first language",
+         name("lang"), name("language"), name("language")},
+    };
+    return a;
+}
+
 }  // namespace
 
 const std::vector<analysis_description>& option_descriptions() {
     static const std::vector<analysis_description> all{estimate_options(), bootstrap_description(), score_description(),
                                                        analyze_description(), survey_ipa_description(),
-                                                       mga_description(), predict_description()};
+                                                       mga_description(), predict_description(),
+                                                       crosstab_description(), poisson_bootstrap_description(),
+                                                       trend_description(), read_description(), standardize_description(),
+                                                       feedback_description()};
     return all;
 }
 

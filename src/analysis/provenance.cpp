@@ -2,6 +2,7 @@
 #include "csikit/provenance.hpp"
 
 #include "csikit/error.hpp"
+#include "csikit/model_expand.hpp"
 
 #include <utility>
 
@@ -27,6 +28,12 @@ fitted_model fit_model(const survey_data& data, pls_model model, const pls_optio
 
 fitted_bootstrap bootstrap_fit(const fitted_model& fit, const bootstrap_options& options) {
     if (!fit.fit || !fit.data) throw argument_error({{}, 0, "fit"}, "an empty fit (expected one made by fit_model)");
+    if (fit.extended) {
+        // A two-stage HOC's stage 1 is re-run per resample; derived columns have no 0-100 index.
+        bootstrap_options o = options;
+        o.index_survey = nullptr;
+        return fitted_bootstrap{fit.fit, bootstrap(*fit.extended, o)};
+    }
     return fitted_bootstrap{fit.fit, bootstrap(fit.model, *fit.data, *fit.fit, options)};
 }
 

@@ -3,7 +3,10 @@
 // indices, impacts, IPA/IPMA and per-group results are computed here once; the serialisers
 // (src/report/json, src/report/html) only write them.
 #include "csikit/analysis.hpp"
+#include "csikit/feedback.hpp"
+#include "csikit/trend.hpp"
 
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -13,7 +16,7 @@ CSIKIT_NAMESPACE_BEGIN
 namespace {
 
 /// Higher-order constructs / interaction terms: the extended estimate, its final stage
-/// bootstrapped (on the expanded data; a two-stage approach's stage-1 scores held fixed).
+/// bootstrapped (a two-stage approach's stage 1 re-run in every resample, bootstrap.hpp).
 /// The 0-100 indices need every indicator on a rating scale, which derived columns are not.
 void run_extended(analysis_report& r, const pls_model& model, const responses& data, const analysis_options& options) {
     r.extended = estimate_extended(model, data, options.pls);
@@ -31,9 +34,51 @@ void run_extended(analysis_report& r, const pls_model& model, const responses& d
         bootstrap_options bo = options.bootstrap;
         bo.resamples = options.resamples;
         bo.index_survey = nullptr;
-        r.boot = bootstrap(r.extended->expanded.model, r.extended->expanded.data, *r.fit, bo);
-        if (r.extended->expanded.stage1)
-            r.notes.push_back("bootstrap of the second stage, the stage-1 construct scores held fixed");
+        r.boot = bootstrap(*r.extended, bo);
+        const expanded_model& e = r.extended->expanded;
+        if (e.stage1_model)
+            r.notes.push_back("bootstrap of a two-stage higher-order construct: stage 1 re-estimated in every resample");
+        if (e.interaction_stage1 && !e.stage1_model)
+            r.notes.push_back("bootstrap of a two-stage interaction term: stage 1 re-estimated in every resample");
+        if (e.interaction_stage1 && e.stage1_model)
+            r.notes.push_back("bootstrap of a two-stage interaction term next to a two-stage higher-order construct: its "
+                              "product of stage-1 construct scores held fixed");
+    }
+}
+
+/// The number of distinct non-empty values of a column the data read ("" = none).
+std::size_t distinct_values(const responses& data, const std::string& column) {
+    const auto it = data.groups.find(column);
+    if (it == data.groups.end()) return 0;
+    std::set<std::string> seen;
+    for (const auto& v : it->second)
+        if (!v.empty()) seen.insert(v);
+    return seen.size();
+}
+
+/// Issue 14: the trend over 3 or more waves and the feedback records, beside the scores.
+void add_trend_and_feedback(analysis_report& r, const survey& s, const responses& data, const score_options& scoring) {
+    if (!s.wave_column.empty() && distinct_values(data, s.wave_column) >= min_trend_waves) {
+        trend_options t;
+        t.scoring = scoring;
+        try {
+            r.trend = trend(s, data, t);
+        } catch (const argument_error&) {
+            throw;
+        } catch (const error& e) {
+            r.notes.push_back(std::string("no trend: ") + e.what());
+        }
+    }
+    if (!s.multi_response.empty()) {
+        feedback_options f;
+        f.scoring = scoring;
+        try {
+            r.feedback = feedback(s, data, f);
+        } catch (const argument_error&) {
+            throw;
+        } catch (const error& e) {
+            r.notes.push_back(std::string("no feedback records: ") + e.what());
+        }
     }
 }
 
@@ -45,6 +90,7 @@ analysis_report run_analysis(const survey& s, const responses& data, const analy
     if (options.scores) {
         r.scores = score(s, data, options.scoring);
         r.segments = segment_breakdowns(s, data, options.scoring);
+        add_trend_and_feedback(r, s, data, options.scoring);
     }
     const bool has_model = !s.constructs.empty() && !s.paths.empty();
     if (ipa_possible(s)) {

@@ -7,6 +7,8 @@
 #include "bootstrap_internal.hpp"
 #include "csikit/format.hpp"
 
+#include "csikit/limits.hpp"
+
 #include <algorithm>
 #include <chrono>
 #include <condition_variable>
@@ -72,6 +74,7 @@ struct job {
     std::size_t B = 0, G = 0;
     bool drop_inadmissible = false;
     const std::vector<std::vector<std::size_t>>* replay = nullptr;
+    const two_stage_plan* plan = nullptr;  // a two-stage HOC: stage 1 re-run per item
     std::vector<double> reps, jack;
     std::vector<std::uint8_t> status, jack_status;
     std::vector<std::string> messages;  // per resample, only on failure
@@ -95,7 +98,24 @@ struct worker_state {
     weighted_sums sums;
     std::vector<std::uint32_t> counts;
     moments m;
+    Eigen::MatrixXd all;  // two-stage: correlations of [stage 2 | stage 1] columns
+    moments m1;           // two-stage: stage-1 moments
+    std::vector<double> v;  // two-stage interaction: each row's weight in the item (count x weight)
 };
+
+/// The weight of every working-data row in item t (two-stage interactions form their products
+/// row by row): count x respondent weight in a resample, the weight outside the left-out group
+/// of a jackknife fit.
+void row_weights(const job& jb, const worker_state& ws, std::size_t t, std::vector<double>& v) {
+    const auto n = static_cast<std::size_t>(jb.data.n());
+    v.resize(n);
+    if (t < jb.B) {
+        for (std::size_t i = 0; i < n; ++i) v[i] = ws.counts[i] * jb.data.weight[static_cast<Eigen::Index>(i)];
+        return;
+    }
+    const std::size_t slot = t - jb.B;
+    for (std::size_t i = 0; i < n; ++i) v[i] = (i % jb.G == slot) ? 0.0 : jb.data.weight[static_cast<Eigen::Index>(i)];
+}
 
 /// Runs work item t: builds its correlation matrix, estimates, aligns, stores or records why not.
 void run_item(job& jb, worker_state& ws, std::size_t t) {
@@ -121,13 +141,18 @@ void run_item(job& jb, worker_state& ws, std::size_t t) {
         const auto removed = (static_cast<std::size_t>(jb.data.n()) - slot + jb.G - 1) / jb.G;
         ws.m.respondents_used = static_cast<std::size_t>(jb.data.n()) - removed;
     }
-    const int bad = correlation(ws.sums, ws.m.correlation);
+    const int bad = correlation(ws.sums, jb.plan ? ws.all : ws.m.correlation);
     if (bad >= 0) {
         st = constant_item;
-        message = "item \"" + jb.original.indicators[static_cast<std::size_t>(bad)] +
+        message = "item \"" + (jb.plan ? jb.plan->ids : jb.original.indicators)[static_cast<std::size_t>(bad)] +
                   "\" is constant in the resample (expected some variance)";
     } else {
         try {
+            if (jb.plan) {
+                ws.m1.respondents_used = ws.m.respondents_used;
+                if (!jb.plan->products.empty()) row_weights(jb, ws, t, ws.v);
+                stage_two_correlation(*jb.plan, jb.data, ws.v, ws.sums, ws.all, ws.m1, ws.m.correlation);
+            }
             const pls_fit fit = estimate(jb.model, ws.m, jb.estimation);
             st = extract(jb.lay, fit, jb.original, out) && extract_indices(jb.lay, fit, ws.sums, out) ? ok : non_finite;
             if (st != ok) message = "an estimate is not finite (expected finite estimates)";
@@ -161,6 +186,14 @@ void worker(job& jb) {
         ws.m.mean.setZero(p);
         ws.m.sd.setOnes(p);
         ws.m.pair_counts.resize(0, 0);
+        if (jb.plan) {
+            const pls_fit& s1 = *jb.plan->stage1;
+            ws.m1 = s1.data;
+            ws.m1.item_ids = s1.indicators;
+            ws.m1.mean.setZero(jb.plan->p1);
+            ws.m1.sd.setOnes(jb.plan->p1);
+            ws.m1.pair_counts.resize(0, 0);
+        }
         constexpr std::size_t chunk = 8;
         while (!jb.stopping()) {
             const std::size_t t0 = jb.next.fetch_add(chunk, std::memory_order_relaxed);
@@ -232,12 +265,11 @@ bool replicates_too_large(std::size_t count, std::size_t bytes) noexcept {
     return count > max_replicate_bytes / bytes;
 }
 
-}  // namespace
-
-bootstrap_result bootstrap(const pls_model& model, const responses& data, const pls_fit& original,
-                           const bootstrap_options& options) {
+/// The bootstrap of `original` on the working data `d` (with a two-stage plan: the combined
+/// stage-2 and stage-1 columns); `source` names the data in messages.
+bootstrap_result run_bootstrap(const pls_model& model, const std::string& source, const working_data& d,
+                               const pls_fit& original, const bootstrap_options& options, const two_stage_plan* plan) {
     check_options(options);
-    const working_data d = prepare(data, original);
     layout lay = make_layout(model, original);
     if (options.index_survey) add_index_params(lay, original, *options.index_survey);
     if (options.criteria) add_criteria_params(lay, model, original);
@@ -274,6 +306,7 @@ bootstrap_result bootstrap(const pls_model& model, const responses& data, const 
     jb.G = G;
     jb.drop_inadmissible = options.drop_inadmissible;
     jb.replay = options.resample_rows;
+    jb.plan = plan;
     // The cheap core: weights, loadings, paths, R2, effects; HTMT and f2 come from the moments
     // and the construct correlations (bootstrap_criteria.cpp). Only seminr's f2 (re-estimating
     // without each path) needs the quality pass in every resample.
@@ -292,9 +325,7 @@ bootstrap_result bootstrap(const pls_model& model, const responses& data, const 
     }
     jb.cancel = options.cancel;
 
-    unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
-    threads = static_cast<unsigned>(std::min<std::size_t>(threads, jb.total()));
-    threads = run(jb, threads, options.progress);
+    const unsigned threads = run(jb, resolve_threads(options.threads, jb.total()), options.progress);
 
     bootstrap_result res;
     res.resamples = jb.B;
@@ -314,7 +345,7 @@ bootstrap_result bootstrap(const pls_model& model, const responses& data, const 
         std::string why;
         for (const auto& [reason, count] : res.failed_by_reason)
             why += (why.empty() ? "" : ", ") + reason + " " + std::to_string(count);
-        throw numeric_error(location{data.source, 0, "bootstrap"},
+        throw numeric_error(location{source, 0, "bootstrap"},
                             "bootstrap: " + std::to_string(res.failed) + " of " + std::to_string(jb.B) +
                                 " resamples failed (" + why + "; expected at most " +
                                 format_shortest(options.max_failed_share * 100) + "%); first: " +
@@ -340,6 +371,30 @@ bootstrap_result bootstrap(const pls_model& model, const responses& data, const 
     }
     if (options.criteria) res.mediation = classify(model, original, res.parameters, res.indirect_effects, options.mediation);
     return res;
+}
+
+}  // namespace
+
+bootstrap_result bootstrap(const pls_model& model, const responses& data, const pls_fit& original,
+                           const bootstrap_options& options) {
+    check_options(options);
+    return run_bootstrap(model, data.source, prepare(data, original), original, options, nullptr);
+}
+
+bootstrap_result bootstrap(const extended_fit& fit, const bootstrap_options& options) {
+    const expanded_model& e = fit.expanded;
+    check_options(options);
+    if (options.index_survey)
+        throw argument_error(location{"", 0, "index_survey"},
+                             "bootstrap: no 0-100 indices for a model with higher-order constructs or interaction terms "
+                             "(their indicators are derived columns without a rating scale; expected index_survey = null)");
+    // A two-stage HOC's stage 1 is re-run; a two-stage interaction's too when there is no such
+    // HOC (with one, its products of stage-1 scores stay fixed: docs/pls.md).
+    const bool rerun = e.stage1 && (e.stage1_model || e.interaction_stage1_model);
+    if (!rerun) return run_bootstrap(e.model, e.data.source, prepare(e.data, fit.fit), fit.fit, options, nullptr);
+    working_data d;
+    const two_stage_plan plan = make_two_stage_plan(e, fit.fit, d);
+    return run_bootstrap(e.model, e.data.source, d, fit.fit, options, &plan);
 }
 
 CSIKIT_NAMESPACE_END

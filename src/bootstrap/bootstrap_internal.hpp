@@ -3,6 +3,7 @@
 #pragma once
 
 #include "csikit/bootstrap.hpp"
+#include "csikit/model_expand.hpp"
 
 #include <Eigen/Core>
 
@@ -107,6 +108,42 @@ void check_mediation(const pls_model& model, const pls_fit& original, const std:
 /// Writes the estimates of `fit` into `out` (params.size() values), after flipping each block
 /// whose weights have a negative inner product with the original's. False if any is not finite.
 bool extract(const layout& l, const pls_fit& fit, const pls_fit& original, double* out);
+
+/// A two-stage approach's stage 1, re-run in every resample (bootstrap_two_stage.cpp). The
+/// working data are the p1 stage-1 indicators, then any stage-2 indicator that is neither in
+/// stage 1 nor derived from it; same respondents in both stages.
+struct two_stage_plan {
+    const pls_model* model1 = nullptr;
+    const pls_fit* stage1 = nullptr;   ///< the original stage 1 (signs of the resample's blocks)
+    pls_options options1;              ///< stage 1's options, quality off
+    Eigen::Index p2 = 0, p1 = 0;       ///< stage-2 indicators, stage-1 indicators
+    /// Per stage-2 indicator: its working-data column, or -1 for a score or product column.
+    std::vector<Eigen::Index> source;
+    /// HOC: per stage-2 indicator, the stage-1 construct whose score it is, or -1.
+    std::vector<int> score_of;
+    /// Interaction: per product column, its stage-2 column and the stage-1 constructs multiplied.
+    struct product {
+        Eigen::Index column = 0;
+        int predictor = 0, moderator = 0;
+    };
+    std::vector<product> products;
+    std::vector<std::string> ids;      ///< column ids of the working data (for messages)
+};
+
+/// The plan and the combined working data of an extended fit with a two-stage HOC or (without
+/// one) a two-stage interaction; argument_error when the stages did not use the same respondents.
+two_stage_plan make_two_stage_plan(const expanded_model& e, const pls_fit& original, working_data& d);
+
+/// Stage 2's indicator correlations in one resample. Stage 1 is estimated on the upper-left
+/// block of `all` (the resample's correlations of the combined working data; `m1` is scratch
+/// moments in stage-1 order) and its blocks aligned in sign to the original stage 1. A HOC's
+/// score columns: T' all T rescaled to unit diagonal, T mapping each score column to its LOC's
+/// weights. A two-stage interaction's product columns: the products of the resample's
+/// standardised scores row by row, their correlations from the rows weighted by `counts`
+/// (respondent weights times the resample's counts; `sums` the resample's sums). Throws what
+/// estimate throws.
+void stage_two_correlation(const two_stage_plan& plan, const working_data& d, const std::vector<double>& counts,
+                           const weighted_sums& sums, const Eigen::MatrixXd& all, moments& m1, Eigen::MatrixXd& out);
 
 /// Fills every statistic of l.params from the replicates (rows of `reps` whose status is 0 =
 /// succeeded) and, for BCa, the jackknife rows (`jack`, `jack_status`; empty = no BCa).

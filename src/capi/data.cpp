@@ -109,6 +109,7 @@ csikit::read_options core_read_options(const csikit_read_options* given, const c
     const csikit_read_options o = options_or_defaults(given, csikit_read_options_init, where);
     csikit::read_options ro;
     if (o.encoding) ro.encoding = o.encoding;
+    if (o.sheet) ro.sheet = o.sheet;
     ro.header_rows = o.header_rows;
     ro.out_of_scale = o.out_of_scale_missing ? csikit::out_of_scale_policy::missing : csikit::out_of_scale_policy::error;
     return ro;

@@ -13,6 +13,7 @@
 
 #include "csikit/csikit.h"
 
+#include "csikit/poisson_bootstrap.hpp"
 #include "csikit/provenance.hpp"
 #include "csikit/schema.hpp"
 
@@ -45,6 +46,14 @@ struct csikit_boot {
     static constexpr std::uint32_t kind = 4;
     static constexpr const char* type_name = "csikit_boot";
     csikit::fitted_bootstrap value;
+};
+
+/// A replicate state of the bootstrap at scale (csikit/poisson_bootstrap.hpp); kind 13 leaves
+/// room for the handles of other branches.
+struct csikit_replicates {
+    static constexpr std::uint32_t kind = 13;
+    static constexpr const char* type_name = "csikit_replicates";
+    std::shared_ptr<csikit::replicate_accumulator> value;
 };
 
 namespace csikit_capi {

@@ -2,6 +2,7 @@
 // schema from a data file (csikit/draft.hpp), writes it, and prints what was guessed and what
 // the analyst must check. --json prints the draft's one serializer's JSON.
 #include "cli.hpp"
+#include "data_args.hpp"
 
 #include <csikit/draft.hpp>
 #include <csikit/report.hpp>
@@ -18,7 +19,7 @@ int run_import(const csikit_cli::args& a, std::ostream& out, std::ostream&) {
     const std::string path = a.positional()[0];
     csikit::draft_options o;
     o.language = a.get("lang").value_or("en");
-    if (auto sheet = a.get("sheet")) o.read.sheet = *sheet;
+    csikit_cli::apply_data_options(a, o.read);
     const csikit::schema_draft d = csikit::draft_schema(path, o);
     const std::string schema_out = a.require("schema-out");
     {
@@ -60,16 +61,21 @@ int run_import(const csikit_cli::args& a, std::ostream& out, std::ostream&) {
 }  // namespace
 
 CSIKIT_COMMAND({"import", "draft a schema from a data file (SPSS, Stata, Excel, CSV)",
-                "usage: csikit import FILE --schema-out SCHEMA.json [--lang zh|en] [--sheet NAME] [--json]\n\n"
+                "usage: csikit import FILE --schema-out SCHEMA.json [--lang zh|en] [--encoding NAME] [--header-rows N]\n"
+                "                    [--sheet NAME] [--json]\n\n"
                 "Drafts a schema from FILE (.sav/.zsav, .dta, .xlsx or CSV, told by its first bytes):\n"
                 "variable labels become item texts, value-label sets scales (min, max, labels), user-missing\n"
                 "codes missing codes (kind guessed from the label: 不知道/don't know, 拒答/refused,\n"
                 "不适用/not applicable), nominal variables segment columns, the weight variable the weights.\n"
                 "From CSV or Excel, scales come from the observed values and codes such as 9, 99 or -99 that\n"
-                "stand apart from the scale are flagged. Prints what was guessed and what to check.\n"
+                "stand apart from the scale are flagged. A CSV is read as --data is: its encoding, and the\n"
+                "Qualtrics, SurveyMonkey and 问卷星 layouts (a Qualtrics question row gives the item texts).\n"
+                "Prints what was guessed and what to check.\n"
                 "  --schema-out FILE   where to write the drafted schema (required)\n"
                 "  --lang zh|en        language of the labels and of the notes (default en)\n"
+                "  --encoding NAME     CSV: utf-8, utf-16, gbk, gb18030, latin-1, cp1252 (default: detect)\n"
+                "  --header-rows N     CSV: header rows above the data (default: detect the platform)\n"
                 "  --sheet NAME        Excel: the sheet to read (default the first)\n"
                 "  --json              print the draft with its notes as JSON\n"
                 "Exit status: 0 drafted, 2 the file cannot be read.",
-                run_import, {{"schema-out", "lang", "sheet"}, {"json"}}});
+                run_import, csikit_cli::with_data_options({{"schema-out", "lang"}, {"json"}})});

@@ -4,12 +4,14 @@
 #include "data_args.hpp"
 #include "table.hpp"
 
+#include <csikit/crosstab.hpp>
 #include <csikit/data.hpp>
 #include <csikit/format.hpp>
 #include <csikit/html_report.hpp>
 #include <csikit/report.hpp>
 #include <csikit/schema.hpp>
 #include <csikit/scoring.hpp>
+#include <csikit/standardize.hpp>
 #include <csikit/tables.hpp>
 #include <csikit/text.hpp>
 
@@ -18,6 +20,8 @@
 #include <cstdio>
 #include <fstream>
 #include <memory>
+#include <optional>
+#include <sstream>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -267,6 +271,42 @@ void print_segments(const csikit::score_report& r, std::ostream& out) {
     st.print(out);
 }
 
+/// Issue 14: each group's raw and composition-adjusted score with both intervals, the mixes,
+/// and the raw and adjusted change from group to group.
+void print_adjusted(const csikit::standardized_comparison& c, std::ostream& out) {
+    const std::string lv = num(100 * c.options.scoring.level, 0) + "% CI";
+    const char* ref = c.options.reference == csikit::reference_mix::pooled ? "pooled mix of the groups"
+                      : c.options.reference == csikit::reference_mix::first ? "mix of the first group"
+                                                                            : "given shares";
+    out << "\nComposition-adjusted scores by " << c.options.by << " (adjusted for " << c.options.adjust_for
+        << ": direct standardisation to the " << ref << ")\n";
+    std::vector<std::string> mhead{c.options.adjust_for, "reference"};
+    for (const auto& g : c.groups) mhead.push_back(fit(g, 20));
+    table m(mhead);
+    for (std::size_t k = 0; k < c.strata.size(); ++k) {
+        std::vector<std::string> row{fit(c.strata[k], label_width), pct(c.reference[k])};
+        for (const auto& g : c.mix) row.push_back(pct(g[k]));
+        m.add(std::move(row));
+    }
+    m.print(out);
+    out << "\n";
+    table t({"figure", c.options.by, "n", "raw", lv, "adjusted", lv});
+    for (const auto& f : c.figures)
+        t.add({fit(f.id, label_width), fit(f.group, 20), std::to_string(f.raw.n), num(f.raw.mean, 1), range(f.raw.ci, 1),
+               num(f.adjusted.mean, 1), range(f.adjusted.ci, 1)});
+    t.print(out);
+    if (c.changes.empty()) return;
+    out << "\n";
+    table d({"figure", "change", "raw", lv, "p", "adjusted", lv, "p", ""});
+    for (const auto& ch : c.changes)
+        d.add({fit(ch.id, label_width), fit(ch.from + " -> " + ch.to, 30), num(ch.raw.difference, 1), range(ch.raw.ci, 1),
+               p_text(ch.raw.p_value), num(ch.adjusted.difference, 1), range(ch.adjusted.ci, 1),
+               p_text(ch.adjusted.p_value), marks(ch.adjusted)});
+    d.print(out);
+    out << "  (Welch t of the two groups' figures; * p < .05, ** p < .01 for the adjusted change)\n";
+    for (const auto& n : c.notes) out << "  - " << csikit::escape_control(n) << "\n";
+}
+
 void print_report(const csikit::survey& s, const csikit::score_report& r, std::ostream& out) {
     out << "csikit score: " << s.name << "\n\n";
     print_sample(s, r, out);
@@ -376,6 +416,49 @@ csikit::score_options parse_options(const csikit_cli::args& a, const csikit::sur
     return o;
 }
 
+/// --adjust-for COL [--reference pooled|first|FILE]: the composition-adjusted comparison asked for.
+std::optional<csikit::standardize_options> adjust_options(const csikit_cli::args& a, const csikit::score_options& o) {
+    const auto col = a.get("adjust-for");
+    if (!col) {
+        if (a.has("reference"))
+            throw csikit::argument_error({{}, 0, "--reference"}, "given without --adjust-for (expected --adjust-for COLUMN)");
+        return std::nullopt;
+    }
+    csikit::standardize_options so;
+    so.adjust_for = *col;
+    so.by = o.by;  // empty: the wave column
+    so.scoring = o;
+    const std::string ref = a.get("reference").value_or("pooled");
+    if (ref == "pooled") so.reference = csikit::reference_mix::pooled;
+    else if (ref == "first") so.reference = csikit::reference_mix::first;
+    else {
+        std::ifstream f(ref, std::ios::binary);
+        if (!f)
+            throw csikit::argument_error({{}, 0, "--reference"}, "\"" + ref + "\" is neither pooled, first nor a readable file "
+                                                                "(expected pooled, first or a file of value,share lines)");
+        std::ostringstream text;
+        text << f.rdbuf();
+        so.reference = csikit::reference_mix::given;
+        so.shares = csikit::parse_reference_shares(text.str(), ref);
+    }
+    return so;
+}
+
+/// --crosstab ROWS:COLS[:LAYER] (repeatable): a crosstab section in the --html report.
+csikit::crosstab_options crosstab_spec(const std::string& spec, const csikit::score_options& o) {
+    csikit::crosstab_options x;
+    const auto first = spec.find(':', spec.rfind("satisfied:", 0) == 0 ? 10 : 0);  // "satisfied:ID" keeps its colon
+    if (first == std::string::npos || first == 0 || first + 1 == spec.size())
+        throw csikit::argument_error({{}, 0, "--crosstab"}, "\"" + spec + "\" is not ROWS:COLS (expected e.g. SAT1:channel or satisfied:SAT1:wave)");
+    x.rows = spec.substr(0, first);
+    const std::string rest = spec.substr(first + 1);
+    const auto second = rest.find(':');
+    x.cols = rest.substr(0, second);
+    if (second != std::string::npos) x.layer = rest.substr(second + 1);
+    x.scoring = o;
+    return x;
+}
+
 int run_score(const csikit_cli::args& a, std::ostream& out, std::ostream&) {
     csikit::survey s = csikit::load_survey(a.require("schema"));
     if (auto f = a.get("ahp")) csikit::load_ahp_file(s, *f);  // matrices from a separate file
@@ -388,11 +471,16 @@ int run_score(const csikit_cli::args& a, std::ostream& out, std::ostream&) {
     csikit_cli::apply_data_options(a, ro);
     const csikit::responses data = csikit::read_responses(data_path, s, ro);
     const csikit::score_report report = csikit::score(s, data, options);
+    std::optional<csikit::standardized_comparison> adjusted;
+    if (const auto so = adjust_options(a, options)) adjusted = csikit::standardize(s, data, *so);
+    const auto document = [&] { return adjusted ? csikit::to_json(report, *adjusted) : csikit::to_json(report); };
 
+    if (a.has("crosstab") && !a.has("html"))
+        throw csikit::argument_error({{}, 0, "--crosstab"}, "given without --html (expected --html FILE: the crosstab is a section of the report)");
     if (auto path = a.get("out")) {
         std::ofstream f(*path, std::ios::binary);
         if (!f) throw csikit::io_error({*path, 0, {}}, "cannot open the file for writing (expected a writable path)");
-        f << csikit::to_json(report) << "\n";
+        f << document() << "\n";
         f.close();  // flushes the last buffer: a full disk shows here
         if (!f) throw csikit::io_error({*path, 0, {}}, "writing the report failed (expected free space)");
     }
@@ -402,6 +490,8 @@ int run_score(const csikit_cli::args& a, std::ostream& out, std::ostream&) {
         in.schema = &s;
         in.scores = &report;
         in.segments = csikit::segment_breakdowns(s, data, options);
+        if (adjusted) in.adjusted = &*adjusted;
+        for (const auto& spec : a.all("crosstab")) in.crosstabs.push_back(csikit::crosstab(s, data, crosstab_spec(spec, options)));
         in.settings = {{"schema", a.require("schema")}, {"data", data_path}};
         csikit::html_options ho;
         ho.language = options.language;
@@ -410,8 +500,11 @@ int run_score(const csikit_cli::args& a, std::ostream& out, std::ostream&) {
             throw csikit::io_error({*path, 0, {}}, "cannot write the HTML report (expected a writable path)");
     }
     if (auto path = a.get("tables-out")) csikit::write_tables(csikit::to_json(report), *path);  // readers
-    if (a.has("json")) out << csikit::to_json(report) << "\n";
-    else print_report(s, report, out);
+    if (a.has("json")) out << document() << "\n";
+    else {
+        print_report(s, report, out);
+        if (adjusted) print_adjusted(*adjusted, out);
+    }
     return 0;
 }
 
@@ -444,6 +537,15 @@ CSIKIT_COMMAND({"score", "descriptive scores, index, NPS, wave changes and segme
                 "  --promoter-min 9        NPS: answers >= this are promoters\n"
                 "  --detractor-max 6       NPS: answers <= this are detractors (below --promoter-min)\n"
                 "  --top-box SCALE=V1,V2   top-box values of a scale, overriding the schema's (repeatable)\n"
+                "  --adjust-for COLUMN     also each wave's (with --by: each segment's) scores directly\n"
+                "                          standardised to a reference mix of COLUMN, with the raw and\n"
+                "                          adjusted changes (JSON: \"standardized\")\n"
+                "  --reference pooled|first|FILE\n"
+                "                          the reference mix: all groups' [default], the first group's, or\n"
+                "                          FILE's shares (value,share lines or {\"VALUE\": share}; sum 1)\n"
+                "  --crosstab ROWS:COLS[:LAYER]\n"
+                "                          with --html: a crosstab section (as `csikit crosstab --rows ROWS\n"
+                "                          --cols COLS --layer LAYER` prints it; repeatable)\n"
                 "  --no-waves              one sample: no per-wave results and changes even with a wave column\n"
                             "  --tables-out PATH       every table of the JSON report as FILE.xlsx sheets or DIR/ CSV files\n"
                 "  --ahp FILE              AHP comparison matrices per hierarchy node: {\"NODE\": [[1, 3], [\"1/3\", 1]]}\n"
@@ -456,5 +558,10 @@ CSIKIT_COMMAND({"score", "descriptive scores, index, NPS, wave changes and segme
                 csikit_cli::with_data_options(
                     {{"schema", "data", "by", "out", "rescale", "threshold", "level", "aggregate", "out-of-scale",
                       "interval", "lang", "html", "promoter-min", "detractor-max", "top-box", "tables-out", "ahp",
-                      "ahp-method"},
+                      "ahp-method", "adjust-for", "reference", "crosstab"},
                      {"json", "no-waves", "ahp-allow-inconsistent"}})});
+
+// Issue 14 (helper trend): `csikit trend` scores each wave with the same flags.
+namespace csikit_cli {
+csikit::score_options parse_score_options(const args& a, const csikit::survey& s) { return parse_options(a, s); }
+}  // namespace csikit_cli

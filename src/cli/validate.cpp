@@ -2,7 +2,9 @@
 // against it) and prints a short summary. Any problem is thrown as csikit::error (exit 2).
 #include "cli.hpp"
 #include "data_args.hpp"
+#include "stream_args.hpp"
 
+#include <csikit/csv_stream.hpp>
 #include <csikit/data.hpp>
 #include <csikit/format.hpp>
 #include <csikit/schema.hpp>
@@ -72,23 +74,38 @@ void print_schema(const std::string& path, const csikit::survey& s, std::ostream
     if (!s.nps_item.empty()) out << "NPS item     " << s.nps_item << "\n";
 }
 
-void print_data(const std::string& path, const csikit::survey& s, const csikit::responses& r, std::ostream& out) {
+/// What validate prints about the data, summed chunk by chunk when the file is streamed.
+struct data_totals {
+    csikit::read_summary summary;
+    bool weighted = false;
+    double weight = 0;                           // total weight
+    std::map<std::string, std::size_t> waves;    // respondents per wave ("(missing)" for none)
+    bool has_waves = false;
+};
+
+void add_totals(data_totals& t, const csikit::survey& s, const csikit::responses& r) {
+    t.weighted = r.weighted;
+    t.weight += r.weights.sum();
+    if (s.wave_column.empty()) return;
+    if (auto g = r.groups.find(s.wave_column); g != r.groups.end()) {
+        t.has_waves = true;
+        for (const auto& v : g->second) ++t.waves[v.empty() ? "(missing)" : v];
+    }
+}
+
+void print_data(const std::string& path, const csikit::survey& s, const data_totals& r, std::ostream& out) {
     const auto& sum = r.summary;
     out << "\ndata         " << path << "\n"
         << "respondents  " << sum.respondents << (r.weighted ? " (weighted, total weight " : " (unweighted")
-        << (r.weighted ? fixed(r.weights.sum(), 2) : std::string{}) << ")\n";
+        << (r.weighted ? fixed(r.weight, 2) : std::string{}) << ")\n";
     // Only when it is not the plain case, so the usual output stays as it was.
     if (sum.layout != "csv" || sum.encoding != "UTF-8")
         out << "read as      " << sum.layout << ", " << sum.header_rows << " header row"
             << (sum.header_rows == 1 ? "" : "s") << ", " << sum.encoding << "\n";
-    if (!s.wave_column.empty()) {
-        if (auto g = r.groups.find(s.wave_column); g != r.groups.end()) {
-            std::map<std::string, std::size_t> counts;
-            for (const auto& v : g->second) ++counts[v.empty() ? "(missing)" : v];
-            std::vector<std::string> parts;
-            for (const auto& [wave, n] : counts) parts.push_back(wave + ": " + std::to_string(n));
-            out << "waves        " << join(parts) << "\n";
-        }
+    if (r.has_waves) {
+        std::vector<std::string> parts;
+        for (const auto& [wave, n] : r.waves) parts.push_back(wave + ": " + std::to_string(n));
+        out << "waves        " << join(parts) << "\n";
     }
     out << "cells        " << sum.cells << "\n"
         << "missing      " << (sum.empty + sum.missing_codes + sum.out_of_scale) << " ("
@@ -109,14 +126,24 @@ void print_data(const std::string& path, const csikit::survey& s, const csikit::
     }
 }
 
-int run_validate(const csikit_cli::args& a, std::ostream& out, std::ostream&) {
+int run_validate(const csikit_cli::args& a, std::ostream& out, std::ostream& err) {
     const std::string schema_path = a.require("schema");
     const csikit::survey s = csikit_cli::load_survey_with_model(schema_path, a.get("model"));
     print_schema(schema_path, s, out);
     if (auto data = a.get("data")) {
         csikit::read_options ro;
         csikit_cli::apply_data_options(a, ro);
-        print_data(*data, s, csikit::read_responses(*data, s, ro), out);
+        data_totals t;
+        if (csikit_cli::streams(*data)) {  // a large file: counted chunk by chunk, in bounded memory
+            csikit::stream_options so;
+            so.progress = csikit_cli::stream_progress_display(err, "reading");
+            t.summary = csikit::stream_responses(*data, s, [&](csikit::responses&& r) { add_totals(t, s, r); }, ro, so);
+        } else {
+            const csikit::responses r = csikit::read_responses(*data, s, ro);
+            add_totals(t, s, r);
+            t.summary = r.summary;
+        }
+        print_data(*data, s, t, out);
     }
     out << "\nvalid\n";
     return 0;
@@ -128,7 +155,9 @@ CSIKIT_COMMAND({"validate", "check a survey schema (and a response file against 
                 "usage: csikit validate --schema SCHEMA.json [--data RESPONSES.csv] [--model MODEL.txt]\n\n"
                 "Checks the schema (every problem is listed with its JSON path) and prints a summary:\n"
                 "name, languages, numbers of scales, items, constructs and paths, the hierarchy depth.\n"
-                "With --data, also reads the responses and prints respondents and missing counts per item.\n"
+                "With --data, also reads the responses and prints respondents and missing counts per item\n"
+                "(a CSV file above 64 MiB is streamed in bounded memory; it then stops at the first chunk\n"
+                "with a problem; progress on stderr when it is a terminal).\n"
                 "With --model, checks lavaan-style model syntax (errors name line and column) against the schema.\n\n"
                 "options:\n" + std::string(csikit_cli::data_options_usage) + "\n"
                 "Exit status: 0 valid, 2 problems found (one line per problem on stderr).",

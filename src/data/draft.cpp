@@ -3,6 +3,8 @@
 #include "csikit/draft.hpp"
 
 #include "csv.hpp"
+#include "encoding.hpp"
+#include "layout.hpp"
 #include "responses_check.hpp"
 #include "sniff.hpp"
 
@@ -59,17 +61,53 @@ bool is_weight_name(std::string_view name) {
     return n == "weight" || n == "wt" || n == "wgt" || n == "weights" || n == "权重" || n == "加权";
 }
 
-/// CSV text -> a raw_table: numbers where a cell is one, text otherwise.
-raw_table csv_table(std::string_view text, const draft_options& o, const std::string& source) {
+/// Columns a platform writes about the response itself (Qualtrics, SurveyMonkey), read as
+/// metadata only in that platform's layout: "Status" or "Progress" may be an item elsewhere.
+bool is_platform_metadata(detail::export_layout k, std::string_view name) {
+    static const std::set<std::string> qualtrics = {
+        "status", "progress", "finished", "ipaddress", "recipientlastname", "recipientfirstname",
+        "recipientemail", "externalreference", "locationlatitude", "locationlongitude",
+        "distributionchannel", "userlanguage"};
+    static const std::set<std::string> surveymonkey = {
+        "respondent id", "collector id", "start date", "end date", "ip address", "email address",
+        "first name", "last name", "custom data 1"};
+    const std::string n = lower(detail::trim(name));
+    if (k == detail::export_layout::qualtrics) return qualtrics.count(n) > 0;
+    if (k == detail::export_layout::surveymonkey) return surveymonkey.count(n) > 0;
+    return false;
+}
+
+/// The file's bytes as UTF-8 text, by the same rules as read_responses: a BOM or
+/// read_options::encoding decides, UTF-16 is detected; text that is not UTF-8 is refused with
+/// the message naming the first bad byte's line and the likely encoding.
+std::string csv_utf8(std::string_view bytes, const read_options& o, const std::string& source) {
+    const auto det = detail::detect_encoding(bytes.substr(0, 4096), detail::parse_encoding(o.encoding));
+    std::string text;
+    if (det.encoding != detail::text_encoding::utf8) {
+        detail::transcoder conv(det.encoding, source, det.bom);
+        conv.feed(bytes.substr(det.bom), true, text);
+        return text;
+    }
+    bytes.remove_prefix(det.bom);
+    if (const auto bad = detail::find_invalid_utf8(bytes); bad != std::string_view::npos)
+        throw parse_error({source, 0, ""}, detail::not_utf8_message(bytes, bad));
+    return std::string(bytes);
+}
+
+/// CSV text -> a raw_table: numbers where a cell is one, text otherwise. The header layout
+/// (Qualtrics, SurveyMonkey, 问卷星, or read_options::header_rows) is told as read_responses
+/// tells it; a Qualtrics question-text row becomes the columns' labels (the items' texts).
+raw_table csv_table(std::string_view bytes, const draft_options& o, const std::string& source,
+                    std::vector<std::string>& platform_metadata) {
+    if (o.read.header_rows < 0 || o.read.header_rows > max_header_rows)
+        throw argument_error({source, 0, "header_rows"},
+                             std::to_string(o.read.header_rows) + " header rows (expected 0 = detect, or 1.." +
+                                 std::to_string(max_header_rows) + ", max_header_rows)");
+    const std::string utf8 = csv_utf8(bytes, o.read, source);
+    const std::string_view text = utf8;
     raw_table t;
-    t.format = "CSV";
     t.source = source;
     t.line_word = "line";
-    const std::size_t bom = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
-    text.remove_prefix(bom);
-    if (detail::find_invalid_utf8(text) != std::string_view::npos)
-        throw parse_error({source, 0, ""}, "the file is not UTF-8 text (expected UTF-8 CSV; re-save it as UTF-8, "
-                                           "or as .xlsx)");
     char delim = o.read.delimiter;
     if (!delim) {
         std::size_t best = 0;
@@ -78,15 +116,32 @@ raw_table csv_table(std::string_view text, const draft_options& o, const std::st
             if (k > best) best = k, delim = d;
         }
     }
+    const detail::header_layout layout = detail::detect_layout(text, delim, o.read.header_rows);
+    t.format = layout.kind == detail::export_layout::plain ? "CSV"
+                                                           : std::string("CSV (") + detail::layout_name(layout.kind) + ")";
     detail::csv_tokenizer tok(text, delim, 1, max_columns + 1);
     std::vector<detail::csv_field> fields;
     std::vector<detail::csv_issue> issues;
-    if (!tok.next(fields, issues) || fields.size() > max_columns)
-        throw parse_error({source, 1, ""}, "no header row (expected a header row of column names)");
-    for (const auto& f : fields) {
-        table_column c;
-        c.name = std::string(detail::trim(f.text));
-        t.columns.push_back(std::move(c));
+    std::vector<std::vector<std::string>> header;
+    while (header.size() < layout.rows && tok.next(fields, issues)) {
+        if (fields.size() > max_columns)
+            throw parse_error({source, tok.record_line(), ""},
+                              "the header has more than " + std::to_string(max_columns) +
+                                  " columns, the limit (max_columns; expected one column per item, weight, segment and wave)");
+        std::vector<std::string> r;
+        for (const auto& f : fields) r.emplace_back(detail::trim(f.text));
+        header.push_back(std::move(r));
+    }
+    if (header.empty()) throw parse_error({source, 1, ""}, "no header row (expected a header row of column names)");
+    const std::vector<std::string> names = detail::layout_names(header, layout.kind);
+    for (std::size_t c = 0; c < names.size(); ++c) {
+        table_column col;
+        col.name = names[c];
+        if (layout.kind == detail::export_layout::qualtrics && header.size() > 1 && c < header[1].size() &&
+            header[1][c] != names[c])
+            col.label = header[1][c];
+        if (is_platform_metadata(layout.kind, col.name)) platform_metadata.push_back(col.name);
+        t.columns.push_back(std::move(col));
     }
     while (tok.next(fields, issues)) {
         if (fields.size() == 1 && fields[0].text.empty()) continue;
@@ -95,7 +150,8 @@ raw_table csv_table(std::string_view text, const draft_options& o, const std::st
                                                   " cells, the limit (max_table_cells)");
         for (std::size_t c = 0; c < t.columns.size(); ++c) {
             table_column& col = t.columns[c];
-            const std::string_view cell = c < fields.size() ? detail::trim(fields[c].text) : std::string_view();
+            std::string_view cell = c < fields.size() ? detail::trim(fields[c].text) : std::string_view();
+            if (detail::skipped_cell(layout.kind, cell)) cell = {};
             double x = nan;
             if (!cell.empty()) {
                 auto [p, ec] = std::from_chars(cell.data(), cell.data() + cell.size(), x);
@@ -118,7 +174,10 @@ raw_table csv_table(std::string_view text, const draft_options& o, const std::st
 /// Builds the draft, column by column.
 class drafter {
 public:
-    drafter(const raw_table& t, const draft_options& o) : t_(t), zh_(o.language == "zh"), lang_(o.language) {}
+    /// `platform_metadata`: columns the file's platform layout names as metadata.
+    drafter(const raw_table& t, const draft_options& o, std::vector<std::string> platform_metadata = {})
+        : t_(t), platform_metadata_(platform_metadata.begin(), platform_metadata.end()), zh_(o.language == "zh"),
+          lang_(o.language) {}
 
     schema_draft run();
 
@@ -137,7 +196,10 @@ private:
     void segment(const table_column& c, const std::string& why_en, const std::string& why_zh);
     bool first_pass_ = false;  // collecting codes_by_range_ only
 
+    bool metadata(const std::string& name) const { return is_metadata(name) || platform_metadata_.count(name) > 0; }
+
     const raw_table& t_;
+    std::set<std::string> platform_metadata_;
     std::map<std::pair<double, double>, std::set<double>> codes_by_range_;  // first pass (observed values)
     bool zh_;
     std::string lang_;
@@ -324,7 +386,7 @@ schema_draft drafter::run() {
     first_pass_ = true;
     for (std::size_t k = 0; k < t_.columns.size(); ++k) {
         const table_column& c = t_.columns[k];
-        if (!c.name.empty() && !is_metadata(c.name) && c.name != t_.weight_variable && !is_weight_name(c.name))
+        if (!c.name.empty() && !metadata(c.name) && c.name != t_.weight_variable && !is_weight_name(c.name))
             draft_column(c, k);
     }
     first_pass_ = false;
@@ -338,7 +400,7 @@ schema_draft drafter::run() {
     for (std::size_t k = 0; k < t_.columns.size(); ++k) {
         const table_column& c = t_.columns[k];
         if (c.name.empty()) continue;
-        if (is_metadata(c.name)) {
+        if (metadata(c.name)) {
             out_.metadata_columns.push_back(c.name);
             continue;
         }
@@ -374,11 +436,14 @@ schema_draft draft_schema(const std::string& path, const draft_options& options)
     std::error_code ec;
     if (std::filesystem::is_directory(path, ec)) throw io_error({path, 0, ""}, "is a directory (expected a data file)");
     const std::string bytes = detail::read_file_bytes(path);
-    const detail::file_kind kind = detail::sniff_bytes(std::string_view(bytes).substr(0, 16));
-    const raw_table t = kind == detail::file_kind::text
-                            ? csv_table(bytes, options, source)
-                            : detail::read_table(bytes, kind, source, std::nullopt, options.read);
-    return drafter(t, options).run();
+    const detail::file_format f = detail::sniff_format(std::string_view(bytes).substr(0, detail::sniff_bytes_wanted));
+    if (!detail::has_reader(f) && f != detail::file_format::text)  // as the CSV reader refuses it
+        throw parse_error({source, 0, ""}, "this is " + detail::format_description(f) +
+                                               ", not CSV text (expected a CSV file; " + detail::format_remedy(f) + ")");
+    std::vector<std::string> platform_metadata;
+    const raw_table t = detail::has_reader(f) ? detail::read_table(bytes, f, source, std::nullopt, options.read)
+                                              : csv_table(bytes, options, source, platform_metadata);
+    return drafter(t, options, std::move(platform_metadata)).run();
 }
 
 CSIKIT_NAMESPACE_END

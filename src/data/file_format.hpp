@@ -1,5 +1,5 @@
-// Private helper: what a data file really is, from its first bytes. Every reader's dispatch
-// asks this one function, so a workbook, an SPSS file or an archive handed to the CSV reader is
+// Private helper: what a data file really is, from its first bytes: the one sniffer. The
+// readers' dispatch (sniff.hpp) switches on it, and the CSV reader asks it too, so a workbook, an SPSS file or an archive handed to the CSV reader is
 // named as what it is (with how to read it) instead of failing as broken text.
 #pragma once
 

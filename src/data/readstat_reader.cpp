@@ -53,6 +53,11 @@ struct reading {
     std::vector<std::string> label_set;              // per kept column: its value-label set name
     std::map<std::string, std::vector<std::pair<double, std::string>>> labels;  // set -> code -> label
     long declared_rows = -1;
+    // Stata hands the value-label set name as a pointer into its lbllist block, whose last entry a
+    // broken file may leave unterminated (fuzz_stat found the overread): read at most one entry,
+    // 9 bytes before format 110, 33 before 118, 129 after (the .dta specification's widths).
+    bool stata = false;
+    std::size_t label_set_width = 9;
     std::string error;                               // ReadStat's last error message
     bool too_many = false;
     bool out_of_memory = false;
@@ -72,6 +77,8 @@ double number_of(readstat_value_t v) {
 int on_metadata(readstat_metadata_t* m, void* ctx) {
     auto* rd = static_cast<reading*>(ctx);
     rd->declared_rows = readstat_get_row_count(m);
+    const int version = readstat_get_file_format_version(m);
+    rd->label_set_width = version >= 118 ? 129 : version >= 110 ? 33 : 9;
     if (const char* label = readstat_get_file_label(m)) rd->table.file_label = valid_utf8(label);
     return READSTAT_HANDLER_OK;
 }
@@ -111,7 +118,9 @@ int on_variable_body(int index, readstat_variable_t* v, const char* val_labels, 
         }
     }
     rd->slot[static_cast<std::size_t>(index)] = static_cast<int>(rd->table.columns.size());
-    rd->label_set.emplace_back(val_labels ? val_labels : "");
+    if (!val_labels) rd->label_set.emplace_back();
+    else if (rd->stata) rd->label_set.emplace_back(val_labels, strnlen(val_labels, rd->label_set_width));
+    else rd->label_set.emplace_back(val_labels);
     rd->table.columns.push_back(std::move(c));
     return READSTAT_HANDLER_OK;
 }
@@ -197,6 +206,7 @@ raw_table read_stat_file(std::string_view bytes, stat_format format, const std::
     reading rd;
     rd.keep = &keep;
     rd.cell_limit = cell_limit;
+    rd.stata = format == stat_format::dta;
     rd.table.source = source;
     readstat_parser_t* parser = readstat_parser_init();
     if (!parser) throw std::bad_alloc();

@@ -378,6 +378,7 @@ responses make_responses(const survey& s, std::size_t n, const std::vector<data_
     // Segment and wave columns the survey declares: from `groups`, else a column of that name.
     std::vector<std::string> declared = s.segment_columns;
     if (!s.wave_column.empty()) declared.push_back(s.wave_column);
+    for (const auto& rc : record_columns(s)) declared.push_back(rc.first);
     for (const auto& g : declared) {
         if (groups.count(g)) continue;
         const data_column* col = find(g);

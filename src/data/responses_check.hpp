@@ -119,6 +119,7 @@ struct survey_columns : std::unordered_set<std::string> {
         if (!s.weight_column.empty()) insert(s.weight_column);
         for (const auto& g : s.segment_columns) insert(g);
         if (!s.wave_column.empty()) insert(s.wave_column);
+        for (const auto& rc : record_columns(s)) insert(rc.first);
     }
 };
 

@@ -1,6 +1,7 @@
 // read_responses / parse_responses: CSV text -> responses, reporting every problem of the file
 // (up to a cap) in one exception, each with file, line and column.
 #include "csv.hpp"
+#include "csv_chunks.hpp"
 #include "encoding.hpp"
 #include "labels.hpp"
 #include "layout.hpp"
@@ -48,11 +49,32 @@ public:
         : text_(text), bom_(bom), survey_(s), problems_(std::move(source)), checker_(s, opt), layout_(layout),
           unknown_(s.items.size()) {}
 
-    responses read(char delim, bool forced);
+    responses read(char delim, bool forced) {
+        resolve_header(delim, forced);
+        return read_rows(delim, true);
+    }
+    void resolve_header(char delim, bool forced);
+    /// The rows of text_ from data_start_ on (line data_line_). `whole_file`: also the checks
+    /// that need every row (no rows at all, all weights zero, overflowing weights); a chunk of
+    /// a streamed file leaves them to the streaming reader, which sees every chunk.
+    responses read_rows(char delim, bool whole_file);
+    /// Makes this reader (a copy of one whose header is resolved) read `body`, whole records
+    /// starting at line `first_line`, as its data rows.
+    void rebase(std::string_view body, std::size_t first_line) noexcept {
+        text_ = body;
+        data_start_ = 0;
+        data_line_ = first_line;
+    }
+    /// The checks that need every row, from their totals (rows read, sum and sum of squares
+    /// of the weights).
+    void check_totals(std::size_t n, double weight_sum, double weight_sum_squares);
+    bool weighted() const noexcept { return weight_col_ != none; }
+    const std::string& source() const noexcept { return problems_.file(); }
+    std::size_t data_start() const noexcept { return data_start_; }
+    std::size_t data_line() const noexcept { return data_line_; }
 
 private:
     void report(const std::vector<csv_issue>& issues, char delim);
-    void resolve_header(char delim, bool forced);
     std::string column_field(std::size_t index) const {
         return index < header_.size() && !header_[index].empty() && header_ok_[index]
                    ? "column \"" + header_[index] + "\""
@@ -90,6 +112,23 @@ private:
     std::size_t data_start_ = 0;
     std::size_t data_line_ = 2;
 };
+
+void csv_reader::check_totals(std::size_t n, double weight_sum, double weight_sum_squares) {
+    if (n == 0) {
+        problems_.add(data_line_, "", "no data rows (expected one row per respondent after the header)");
+        problems_.raise();
+    }
+    const std::string weight_field = "column \"" + survey_.weight_column + "\"";
+    if (weight_col_ != none && !(weight_sum > 0)) {
+        problems_.add(0, weight_field, "all weights are zero (expected at least one positive weight)");
+        problems_.raise();
+    }
+    if (weight_col_ != none && !std::isfinite(weight_sum_squares)) {
+        // 1e308 weights are finite, but their sums (and Kish's sum of squares) are not.
+        problems_.add(0, weight_field, "weights too large: their sum of squares overflows a double (expected weights of ordinary size; rescale them, e.g. to mean 1)");
+        problems_.raise();
+    }
+}
 
 bool csv_reader::check_utf8(const csv_field& f, std::size_t line, std::size_t index) {
     // Check the field's bytes in the source: quotes are ASCII, so offsets stay exact.
@@ -205,11 +244,11 @@ void csv_reader::resolve_header(char delim, bool forced) {
     if (!survey_.wave_column.empty())
         group_cols_.emplace_back(survey_.wave_column,
                                  find(survey_.wave_column, "wave column \"" + survey_.wave_column + "\""));
+    // Feedback records (0/1 category columns, the verbatim column) travel as text like segments.
+    for (const auto& [column, what] : record_columns(survey_)) group_cols_.emplace_back(column, find(column, what));
 }
 
-responses csv_reader::read(char delim, bool forced) {
-    resolve_header(delim, forced);
-
+responses csv_reader::read_rows(char delim, bool whole_file) {
     // Rows: at most one per line after the header, but blank lines, quoted newlines and bad rows
     // make that count no promise: start small and grow by doubling as rows are confirmed, so
     // 200 MB of blank lines cost nothing (they once reserved lines x items x 8 bytes).
@@ -334,19 +373,11 @@ responses csv_reader::read(char delim, bool forced) {
         if (!unknown_[j].empty())
             problems_.add(unknown_[j].first_line(), checker_.items()[j].field,
                           unknown_[j].message(*checker_.items()[j].sc, checker_.expected_text(j)));
-    if (n == 0 && problems_.empty())
-        problems_.add(data_line_, "", "no data rows (expected one row per respondent after the header)");
     checker_.add_hints(problems_, n);
     if (!problems_.empty()) problems_.raise();
-    if (weight_col_ != none && !(weights.head(static_cast<Eigen::Index>(n)).sum() > 0)) {
-        problems_.add(0, weight_field, "all weights are zero (expected at least one positive weight)");
-        problems_.raise();
-    }
-    if (weight_col_ != none && !std::isfinite(weights.head(static_cast<Eigen::Index>(n)).squaredNorm())) {
-        // 1e308 weights are finite, but their sums (and Kish's sum of squares) are not.
-        problems_.add(0, weight_field, "weights too large: their sum of squares overflows a double (expected weights of ordinary size; rescale them, e.g. to mean 1)");
-        problems_.raise();
-    }
+    if (whole_file)
+        check_totals(n, weights.head(static_cast<Eigen::Index>(n)).sum(),
+                     weights.head(static_cast<Eigen::Index>(n)).squaredNorm());
 
     responses out;
     if (n != capacity) {
@@ -426,6 +457,28 @@ std::string read_text(std::istream& in, const std::string& source, std::size_t s
     return text;
 }
 
+/// A reader for UTF-8 `text` (a BOM of `bom` bytes first) whose header is still to be read,
+/// with the delimiter (`forced` when the options name it, else the candidate that splits the
+/// header into the most fields) and the export layout found.
+csv_reader open_reader(std::string_view text, std::size_t bom, const survey& s, const read_options& options,
+                       const std::string& source, char& delim, bool& forced) {
+    delim = options.delimiter;
+    forced = delim != 0;
+    if (forced && (delim == '"' || delim == '\n' || delim == '\r' || delim == ' '))
+        throw argument_error({source, 0, "delimiter"},
+                             "a quote, space or line end cannot be the delimiter (expected ',', ';' or tab)");
+    if (!forced) {
+        // The candidate that splits the header into the most fields; ties go to the comma.
+        std::size_t best = 0;
+        for (char d : {',', ';', '\t'}) {
+            const std::size_t k = detail::count_header_fields(text.substr(bom), d, max_columns + 1);
+            if (k > best) best = k, delim = d;
+        }
+    }
+    const detail::header_layout layout = detail::detect_layout(text.substr(bom), delim, options.header_rows);
+    return csv_reader(text, bom, s, options, source, layout);
+}
+
 /// parse_responses; `decoded` when read_text has already made the text UTF-8 and applied
 /// max_record_bytes (`encoding` then names what it was read in).
 responses parse_text(std::string_view text, const survey& s, read_options options, bool decoded,
@@ -453,22 +506,11 @@ responses parse_text(std::string_view text, const survey& s, read_options option
     if (detail::record_length_guard guard(max_record_bytes); !decoded && !guard.feed(text.substr(bom)))
         throw_overlong(source, guard.record_line());
 
-    char delim = options.delimiter;
-    const bool forced = delim != 0;
-    if (forced && (delim == '"' || delim == '\n' || delim == '\r' || delim == ' '))
-        throw argument_error({source, 0, "delimiter"},
-                             "a quote, space or line end cannot be the delimiter (expected ',', ';' or tab)");
-    if (!forced) {
-        // The candidate that splits the header into the most fields; ties go to the comma.
-        std::size_t best = 0;
-        for (char d : {',', ';', '\t'}) {
-            const std::size_t k = detail::count_header_fields(text.substr(bom), d, max_columns + 1);
-            if (k > best) best = k, delim = d;
-        }
-    }
-    const detail::header_layout layout = detail::detect_layout(text.substr(bom), delim, options.header_rows);
-    csv_reader reader(text, bom, s, options, source, layout);
-    responses out = reader.read(delim, forced);
+    char delim = 0;
+    bool forced = false;
+    csv_reader reader = open_reader(text, bom, s, options, source, delim, forced);
+    reader.resolve_header(delim, forced);
+    responses out = reader.read_rows(delim, true);
     out.summary.encoding = encoding;
     return out;
 }
@@ -524,5 +566,57 @@ responses read_file(const std::string& csv_path, const survey& s, read_options o
     return parse_text(text, s, std::move(options), true, encoding);
 }
 }  // namespace
+
+// ---- the chunk parser of the streaming reader (csv_chunks.hpp) -------------------------------
+namespace detail {
+
+struct csv_chunk_parser::impl {
+    read_options options;  // first: the reader's value checker keeps a reference to it
+    char delim = 0;
+    std::optional<csv_reader> header;  // the reader that read the header; copied per chunk
+};
+
+csv_chunk_parser::csv_chunk_parser(std::string_view head, const survey& s, read_options options)
+    : impl_(std::make_unique<impl>()) {
+    impl_->options = std::move(options);
+    const read_options& o = impl_->options;
+    const std::string source = o.source.empty() ? "<string>" : o.source;
+    if (o.header_rows < 0 || o.header_rows > max_header_rows)
+        throw argument_error({source, 0, "header_rows"},
+                             std::to_string(o.header_rows) + " header rows (expected 0 = detect, or 1.." +
+                                 std::to_string(max_header_rows) + ", max_header_rows)");
+    const std::size_t bom = head.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
+    if (head.find_first_not_of(" \t\r\n", bom) == std::string_view::npos)
+        throw parse_error({source, 1, ""}, "empty file (expected a header row of column names)");
+    bool forced = false;
+    impl_->header.emplace(open_reader(head, bom, s, o, source, impl_->delim, forced));
+    impl_->header->resolve_header(impl_->delim, forced);
+}
+
+csv_chunk_parser::~csv_chunk_parser() = default;
+
+std::size_t csv_chunk_parser::body_offset() const noexcept { return impl_->header->data_start(); }
+std::size_t csv_chunk_parser::body_line() const noexcept { return impl_->header->data_line(); }
+char csv_chunk_parser::delimiter() const noexcept { return impl_->delim; }
+bool csv_chunk_parser::weighted() const noexcept { return impl_->header->weighted(); }
+const std::string& csv_chunk_parser::source() const noexcept { return impl_->header->source(); }
+
+responses csv_chunk_parser::parse(std::string_view body, std::size_t first_line) const {
+    csv_reader reader = *impl_->header;  // fresh counts and problems for this chunk
+    reader.rebase(body, first_line);
+    return reader.read_rows(impl_->delim, false);
+}
+
+void csv_chunk_parser::check_totals(std::size_t rows, double weight_sum, double weight_sum_squares) const {
+    csv_reader reader = *impl_->header;
+    reader.check_totals(rows, weight_sum, weight_sum_squares);
+}
+
+void throw_overlong_record(const std::string& source, std::size_t line) { throw_overlong(source, line); }
+void refuse_binary_text(std::string_view first_bytes, const std::string& source) {
+    refuse_binary(first_bytes, source);
+}
+
+}  // namespace detail
 
 CSIKIT_NAMESPACE_END

@@ -59,6 +59,7 @@ std::set<std::string> survey_column_set(const survey& s) {
     if (!s.weight_column.empty()) out.insert(s.weight_column);
     for (const auto& g : s.segment_columns) out.insert(g);
     if (!s.wave_column.empty()) out.insert(s.wave_column);
+    for (const auto& rc : record_columns(s)) out.insert(rc.first);
     return out;
 }
 
@@ -92,6 +93,7 @@ responses table_to_responses(const raw_table& t, const survey& s, const read_opt
     for (const auto& g : s.segment_columns) group_cols.emplace_back(g, find(g, "segment column \"" + g + "\""));
     if (!s.wave_column.empty())
         group_cols.emplace_back(s.wave_column, find(s.wave_column, "wave column \"" + s.wave_column + "\""));
+    for (const auto& [column, what] : record_columns(s)) group_cols.emplace_back(column, find(column, what));
     if (!problems.empty()) problems.raise();
 
     const std::size_t n = t.rows;

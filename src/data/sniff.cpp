@@ -1,4 +1,4 @@
-// File-type sniffing and the dispatch of read_responses to the SPSS, Stata and Excel readers.
+// The dispatch of read_responses to the SPSS, Stata and Excel readers, on sniff_format.
 #include "sniff.hpp"
 
 #include "readstat_reader.hpp"
@@ -12,17 +12,21 @@
 CSIKIT_NAMESPACE_BEGIN
 namespace detail {
 
-file_kind sniff_bytes(std::string_view h) noexcept {
-    if (h.substr(0, 4) == "$FL2" || h.substr(0, 4) == "$FL3") return file_kind::sav;
-    if (h.substr(0, 11) == "<stata_dta>") return file_kind::dta;
-    if (h.size() >= 4) {
-        const auto b0 = static_cast<unsigned char>(h[0]), b1 = static_cast<unsigned char>(h[1]);
-        // Stata 102-115 (.dta before Stata 13): version, byte order 1/2, file type 1, 0.
-        if (b0 >= 102 && b0 <= 115 && (b1 == 1 || b1 == 2) && h[2] == 1 && h[3] == 0) return file_kind::dta;
+bool has_reader(file_format f) noexcept {
+    switch (f) {
+        case file_format::sav:
+        case file_format::zsav:
+        case file_format::dta:
+        case file_format::xlsx:
+        case file_format::zip:
+        case file_format::xls: return true;
+        case file_format::text:
+        case file_format::gzip:
+        case file_format::parquet:
+        case file_format::arrow:
+        case file_format::pdf: break;
     }
-    if (h.substr(0, 4) == std::string_view("PK\x03\x04", 4)) return file_kind::xlsx;
-    if (h.substr(0, 4) == "\xD0\xCF\x11\xE0") return file_kind::xls;
-    return file_kind::text;
+    return false;
 }
 
 std::string read_file_bytes(const std::string& path) {
@@ -41,16 +45,22 @@ std::string read_file_bytes(const std::string& path) {
     return bytes;
 }
 
-raw_table read_table(std::string_view bytes, file_kind kind, const std::string& source,
+raw_table read_table(std::string_view bytes, file_format f, const std::string& source,
                      const column_filter& keep, const read_options& options) {
-    switch (kind) {
-        case file_kind::sav: return read_stat_file(bytes, stat_format::sav, source, keep);
-        case file_kind::dta: return read_stat_file(bytes, stat_format::dta, source, keep);
-        case file_kind::xlsx: return read_xlsx(bytes, source, options.sheet, keep);
-        case file_kind::xls:
+    switch (f) {
+        case file_format::sav:
+        case file_format::zsav: return read_stat_file(bytes, stat_format::sav, source, keep);
+        case file_format::dta: return read_stat_file(bytes, stat_format::dta, source, keep);
+        case file_format::xlsx:
+        case file_format::zip: return read_xlsx(bytes, source, options.sheet, keep);
+        case file_format::xls:
             throw parse_error({source, 0, ""}, "an Excel 97-2003 .xls workbook (expected .xlsx, .sav, .dta or CSV; "
                                                "open it in Excel or LibreOffice and save it as .xlsx)");
-        case file_kind::text: break;
+        case file_format::text:
+        case file_format::gzip:
+        case file_format::parquet:
+        case file_format::arrow:
+        case file_format::pdf: break;
     }
     throw argument_error({source, 0, ""}, "not a labelled file (expected SPSS, Stata or Excel)");
 }
@@ -58,21 +68,22 @@ raw_table read_table(std::string_view bytes, file_kind kind, const std::string& 
 std::optional<responses> read_labelled_file(const std::string& path, const survey& s, const read_options& options) {
     std::error_code ec;
     if (path == "-" || !std::filesystem::is_regular_file(path, ec)) return std::nullopt;
-    char head[16] = {};
     {
+        char head[sniff_bytes_wanted];
         std::ifstream in(path, std::ios::binary);
         if (!in) return std::nullopt;  // the CSV reader names the reason
         in.read(head, sizeof head);
-        const file_kind kind = sniff_bytes(std::string_view(head, static_cast<std::size_t>(in.gcount())));
-        if (kind == file_kind::text) return std::nullopt;
+        if (!has_reader(sniff_format(std::string_view(head, static_cast<std::size_t>(in.gcount())))))
+            return std::nullopt;
     }
     const std::string bytes = read_file_bytes(path);
     const std::string source = options.source.empty() ? path : options.source;
     // Without a weight column in the schema every variable is kept: ReadStat names the file's
     // weight variable only after the variables, when a skipped one cannot be taken back.
-    const file_kind kind = sniff_bytes(std::string_view(bytes).substr(0, 16));
-    const column_filter keep = s.weight_column.empty() && kind == file_kind::sav ? column_filter() : survey_column_set(s);
-    const raw_table t = read_table(bytes, kind, source, keep, options);
+    const file_format f = sniff_format(std::string_view(bytes).substr(0, sniff_bytes_wanted));
+    const bool spss = f == file_format::sav || f == file_format::zsav;
+    const column_filter keep = s.weight_column.empty() && spss ? column_filter() : survey_column_set(s);
+    const raw_table t = read_table(bytes, f, source, keep, options);
     return table_to_responses(t, s, options);
 }
 

@@ -97,6 +97,8 @@ void expand_higher_order(expanded_model& e, const pls_options& options) {
     o1.quality = true;
     e.stage1 = estimate(s1, d1, o1);
     const pls_fit& f1 = *e.stage1;
+    e.stage1_model = s1;
+    e.stage1_data = std::move(d1);
 
     // Stage 2: every HOC over its LOCs' scores; LOCs without paths of their own are left out.
     std::set<std::string> referenced;
@@ -117,6 +119,7 @@ void expand_higher_order(expanded_model& e, const pls_options& options) {
             const std::string name = free_name(e.data, loc, "@score");
             append_column(e.data, name, f1.scores.col(j));
             e.derived.push_back(name);
+            e.stage1_scores.emplace_back(name, loc);
             hoc.items.push_back(name);
         }
         s2.constructs.push_back(std::move(hoc));

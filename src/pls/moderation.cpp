@@ -95,12 +95,15 @@ void expand_interactions(expanded_model& e, const pls_options& options) {
                 o1.keep_scores = true;
                 o1.quality = true;
                 stage1 = estimate(s1, e.data, o1);
+                e.interaction_stage1_model = s1;
             }
             const Eigen::VectorXd product =
                 stage1->scores.col(stage1->construct_index(x.predictor)).cwiseProduct(stage1->scores.col(stage1->construct_index(x.moderator)));
             const std::string name = free_name(e.data, x.id, "@score");
             append_column(e.data, name, product);
             e.derived.push_back(name);
+            e.interaction_stage1 = true;
+            e.stage1_products.push_back({name, x.predictor, x.moderator});
             term.items.push_back(name);
         } else {
             const Eigen::Index n = e.data.values.rows();

@@ -51,7 +51,10 @@ iteration_result iterate(const compiled_model& cm, const Eigen::MatrixXd& S, con
         const int s = cm.start[static_cast<std::size_t>(j)], q = cm.size[static_cast<std::size_t>(j)];
         auto& f = modeb[static_cast<std::size_t>(j)];
         f.compute(S.block(s, s, q, q));
-        if (f.info() != Eigen::Success || !(f.rcond() > 1e-12)) {
+        // Exactly equal items (exact-mode moments give a correlation of exactly 1) leave a zero
+        // pivot that LDLT treats as a pseudo-inverse with a harmless rcond: look for them too.
+        const Eigen::MatrixXd off = S.block(s, s, q, q) - Eigen::MatrixXd::Identity(q, q);
+        if (f.info() != Eigen::Success || !(f.rcond() > 1e-12) || off.cwiseAbs().maxCoeff() > 1 - 1e-10) {
             throw numeric_error(location{"", 0, cname(cm, j)}, singular_block_message(cm, S, j));
         }
     }

@@ -5,13 +5,14 @@
 // assess_cvpat define it so (docs/predict.md).
 #include "predict_internal.hpp"
 
+#include "csikit/limits.hpp"
+
 #include <boost/math/distributions/students_t.hpp>
 
 #include <algorithm>
 #include <cmath>
 #include <set>
 #include <string>
-#include <thread>
 
 CSIKIT_NAMESPACE_BEGIN
 
@@ -70,7 +71,7 @@ void fill_common(cvpat_result& res, const cvpat_options& o, const fold_plan& pl,
 }
 
 unsigned thread_count(const predict_options& o) {
-    return o.threads ? o.threads : std::max(1u, std::thread::hardware_concurrency());
+    return resolve_threads(o.threads);
 }
 
 }  // namespace

@@ -3,9 +3,10 @@
 // repetitions (docs/predict.md).
 #include "predict_internal.hpp"
 
+#include "csikit/limits.hpp"
+
 #include <cmath>
 #include <string>
-#include <thread>
 
 CSIKIT_NAMESPACE_BEGIN
 
@@ -41,7 +42,7 @@ prediction_result predict(const pls_model& model, const responses& data, const p
     const cv_problem pr = prepare(model, data, rows);
     const Eigen::Index n = pr.n(), q = pr.q();
     const auto ne = static_cast<Eigen::Index>(pr.endo.size());
-    unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+    const unsigned threads = resolve_threads(options.threads);
 
     res.folds = pl.folds;
     res.repeats = pl.repeats;

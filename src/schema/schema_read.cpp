@@ -8,6 +8,7 @@
 #include "csikit/schema.hpp"
 
 #include "bound_preset.hpp"
+#include "multi_response.hpp"
 
 #include "csikit/model_syntax.hpp"
 #include "csikit/presets.hpp"
@@ -474,7 +475,7 @@ public:
         survey s;
         keys(root, "",
              {"name", "languages", "scales", "items", "hierarchy", "model", "constructs", "paths", "weight_column",
-              "segment_columns", "wave_column", "nps_item", "overall_item"},
+              "segment_columns", "wave_column", "nps_item", "overall_item", "multi_response", "verbatim_column"},
              {"name", "scales", "items"});
         string(root, "name", "", s.name);
         strings(root, "languages", "", s.languages);
@@ -490,6 +491,7 @@ public:
         string(root, "wave_column", "", s.wave_column);
         string(root, "nps_item", "", s.nps_item);
         string(root, "overall_item", "", s.overall_item);
+        schema_detail::read_multi_response(root, s, problems);
         return s;
     }
 };

@@ -1,5 +1,6 @@
 // validate(): the meaning checks of a survey schema. Every problem is collected (never stop at
 // the first) and named by its JSON path, so a user can fix the whole file in one pass.
+#include "multi_response.hpp"
 #include "csikit/schema.hpp"
 
 #include "csikit/format.hpp"
@@ -95,6 +96,7 @@ public:
         check_extended();
         check_paths();
         check_named_item(s_.overall_item, "overall_item");
+        schema_detail::validate_multi_response(s_, problems_);
         if (check_named_item(s_.nps_item, "nps_item")) {
             const item* it = find_item(s_.nps_item);
             const scale* sc = it ? find_scale(it->scale) : nullptr;

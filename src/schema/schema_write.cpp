@@ -1,5 +1,6 @@
 // to_json_text: survey -> schema JSON text in the documented key order, leaving out values that
 // equal their defaults, so the output reads like a hand-written schema and parses back the same.
+#include "multi_response.hpp"
 #include "csikit/schema.hpp"
 
 #include "bound_preset.hpp"
@@ -196,6 +197,7 @@ std::string to_json_text(const survey& s, int indent) {
         if (!s.wave_column.empty()) j["wave_column"] = s.wave_column;
         if (!s.nps_item.empty()) j["nps_item"] = s.nps_item;
         if (!s.overall_item.empty()) j["overall_item"] = s.overall_item;
+        schema_detail::write_multi_response(s, j);
         return j.dump(indent) + "\n";
     }
     if (s.model) j["model"] = write_model(*s.model);
@@ -214,6 +216,7 @@ std::string to_json_text(const survey& s, int indent) {
     if (!s.wave_column.empty()) j["wave_column"] = s.wave_column;
     if (!s.nps_item.empty()) j["nps_item"] = s.nps_item;
     if (!s.overall_item.empty()) j["overall_item"] = s.overall_item;
+    schema_detail::write_multi_response(s, j);
     // Non-ASCII labels (中文) are written as UTF-8, not as \u escapes, so the file stays readable.
     return j.dump(indent) + "\n";
 }

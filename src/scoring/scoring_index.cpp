@@ -40,6 +40,8 @@ public:
         return std::move(out_);
     }
 
+    /// The respondent-level scores of the node `id` (empty when no node has that id).
+
 private:
     const item_cache& item_data(const std::string& id) {
         auto it = cache_.find(id);
@@ -178,6 +180,7 @@ private:
         ns.score = o_.aggregate == aggregation::respondent_first ? mean_ci(e.scores, g_.weights, o_.level)
                                                                  : linearised(e);
         ns.satisfied = share_at_least(e.scores);
+        if (keep_ && ns.id == keep_id_) *keep_ = e.scores;  // node_respondent_scores()
         out_[slot] = std::move(ns);
         return e;
     }
@@ -187,6 +190,17 @@ private:
     const score_options& o_;
     std::map<std::string, item_cache> cache_;
     std::vector<node_score> out_;
+
+public:
+    /// Asks run() to copy the respondent-level scores of node `id` into `keep`.
+    void keep(const std::string& id, std::vector<double>* keep) {
+        keep_id_ = id;
+        keep_ = keep;
+    }
+
+private:
+    std::string keep_id_;
+    std::vector<double>* keep_ = nullptr;
 };
 
 void check_node(const node& nd, const std::string& path, std::vector<problem>& problems) {
@@ -219,6 +233,29 @@ std::vector<node_score> score_hierarchy(const survey& s, const group_rows& g, co
     if (!s.hierarchy) return {};
     hierarchy_scorer scorer(s, g, options);
     return scorer.run(*s.hierarchy, overall_rate);
+}
+
+std::vector<double> node_respondent_scores(const survey& s, const group_rows& g, const score_options& options,
+                                           const std::string& node_id) {
+    std::vector<double> out(g.rows.size(), nan);
+    if (!s.hierarchy) return out;
+    hierarchy_scorer scorer(s, g, options);
+    scorer.keep(node_id, &out);
+    proportion_estimate rate;
+    scorer.run(*s.hierarchy, rate);
+    return out;
+}
+
+const node* find_hierarchy_node(const survey& s, const std::string& id) {
+    if (!s.hierarchy) return nullptr;
+    std::vector<const node*> todo{&*s.hierarchy};
+    while (!todo.empty()) {
+        const node* n = todo.back();
+        todo.pop_back();
+        if (n->id == id) return n;
+        for (const auto& c : n->children) todo.push_back(&c);
+    }
+    return nullptr;
 }
 
 }  // namespace scoring_detail

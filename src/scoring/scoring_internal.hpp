@@ -44,6 +44,13 @@ std::vector<double> item_scores(const survey& s, const item& it, const group_row
 std::vector<node_score> score_hierarchy(const survey& s, const group_rows& g, const score_options& options,
                                         proportion_estimate& overall_rate);
 
+/// Respondent-level 0-100 scores of hierarchy node `node_id` (pre-AHP weights as in the survey)
+/// for the group's respondents, NaN where none (crosstab.cpp).
+std::vector<double> node_respondent_scores(const survey& s, const group_rows& g, const score_options& options,
+                                           const std::string& node_id);
+/// The hierarchy node `id`, or nullptr when the survey has no hierarchy or no such node.
+const node* find_hierarchy_node(const survey& s, const std::string& id);
+
 /// The groups of one segment column as reported: every non-empty value, sorted, when there are
 /// at most max_segments_shown; else the max_segments_shown largest (sorted by value) and one
 /// other_segments group pooling the rest. One pass over the rows.

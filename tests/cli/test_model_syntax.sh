@@ -5,25 +5,18 @@
 set -u
 . "$(dirname "$0")/lib.sh" "$@"
 ecsi=$shared/ecsi
-cat >"$tmp/hoc.model" <<'MODEL'
-# PERQ as a second-order construct, and a moderated loyalty equation
-IMAG =~ IMAG1 + IMAG2 + IMAG3 + IMAG4 + IMAG5
-CUEX =~ CUEX1 + CUEX2 + CUEX3
+# ECSI (the fixture shared with the C++ and Python model tests) with PERQ as a second-order
+# construct and a moderated loyalty equation.
+{
+    cat "$src/tests/data/model/ecsi_core.model"
+    cat <<'MODEL'
 PERQ_T =~ PERQ1 + PERQ2 + PERQ4 + PERQ6
 PERQ_S =~ PERQ3 + PERQ5 + PERQ7
 PERQ =~ PERQ_T + PERQ_S
-PERV =~ PERV1 + PERV2
-CUSA =~ CUSA1 + CUSA2 + CUSA3
-CUSCO =~ CUSCO
-CUSL =~ CUSL1 + CUSL2 + CUSL3
-CUEX ~ IMAG
-PERQ ~ CUEX
-PERV ~ CUEX + PERQ
-CUSA ~ IMAG + CUEX + PERQ + PERV
-CUSCO ~ CUSA
 CUSL ~ IMAG + CUSA + CUSCO + PERV +
        PERV:IMAG
 MODEL
+} >"$tmp/hoc.model"
 
 expect_exit 0 tables "$cli" analyze --schema "$ecsi/schema.json" --data "$ecsi/mobi.csv" --model "$tmp/hoc.model"
 expect_text "$tmp/tables.out" "Higher-order constructs" "PERQ  PERQ_T  two_stage" "PERV*IMAG  CUSL" "Stage 1 (first-order model)"
@@ -37,6 +30,17 @@ ext = d["model_extension"]
 assert ext["higher_order"][0]["id"] == "PERQ"
 assert [s["moderator_sd"] for s in ext["interactions"][0]["simple_slopes"]] == [-1, 0, 1]
 assert ext["stage1"]["paths"], "stage 1"
+assert any("stage 1 re-estimated in every resample" in n for n in d["notes"]), d["notes"]
+PY
+
+{ printf '@interaction two_stage\n'; grep -v '^PERQ' "$tmp/hoc.model" | grep -v '^# '; \
+  printf 'PERQ =~ PERQ1 + PERQ2 + PERQ3 + PERQ4 + PERQ5 + PERQ6 + PERQ7\nPERQ ~ CUEX\n'; } >"$tmp/twostage.model"
+expect_exit 0 twostage "$cli" analyze --schema "$ecsi/schema.json" --data "$ecsi/mobi.csv" --model "$tmp/twostage.model" --json --bootstrap 40 --threads 2
+check "json: a two-stage interaction's stage 1 re-run in the bootstrap" python3 - "$tmp/twostage.out" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert any("two-stage interaction term: stage 1 re-estimated in every resample" in n for n in d["notes"]), d["notes"]
+assert any(p["from"] == "PERV*IMAG" and p["se"] > 0 for p in d["paths"]), "interaction path with an SE"
 PY
 
 expect_exit 0 validate "$cli" validate --schema "$ecsi/schema.json" --model "$tmp/hoc.model"

@@ -49,6 +49,26 @@ expect_exit 2 bad_encoding "$cli" validate --schema "$dir/schema.json" --data "$
 expect_exit 2 bad_rows "$cli" score --schema "$dir/schema.json" --data "$dir/base.csv" --header-rows 0 &&
     expect_text "$tmp/bad_rows.err" "--header-rows" && echo "ok   --header-rows 0 refused"
 
+# `import` reads a CSV as --data is read. GBK: refused without --encoding, and with it the draft
+# equals the draft of the same text in UTF-8 (converted here by iconv); Qualtrics: its three
+# header rows are detected, and the drafted schema scores the export as base.csv.
+expect_exit 2 import_gbk_plain "$cli" import "$dir/gbk.csv" --schema-out "$tmp/draft_gbk0.json" &&
+    expect_text "$tmp/import_gbk_plain.err" "it looks like GBK/GB18030" "--encoding gbk" && echo "ok   import: GBK named"
+mkdir -p "$tmp/utf8"
+iconv -f GBK -t UTF-8 "$dir/gbk.csv" >"$tmp/utf8/gbk.csv"
+expect_exit 0 import_gbk "$cli" import "$dir/gbk.csv" --encoding gbk --schema-out "$tmp/draft_gbk.json"
+expect_exit 0 import_gbk_utf8 "$cli" import "$tmp/utf8/gbk.csv" --schema-out "$tmp/draft_gbk_utf8.json"
+check "import: GBK drafts as its UTF-8 text" cmp -s "$tmp/draft_gbk.json" "$tmp/draft_gbk_utf8.json"
+expect_text "$tmp/draft_gbk.json" '"region"' '"Q3"'
+expect_exit 0 import_q "$cli" import "$dir/qualtrics.csv" --schema-out "$tmp/draft_q.json" &&
+    expect_text "$tmp/import_q.out" "(CSV (qualtrics), 12 respondents)" "kept as metadata, not items: StartDate, EndDate, Status"
+expect_text "$tmp/draft_q.json" "How satisfied are you with the staff?"
+score_of score_qdraft_base "$tmp/draft_q.json" "$dir/base.csv"
+score_of score_qdraft_q "$tmp/draft_q.json" "$dir/qualtrics.csv"
+check "the Qualtrics draft scores its export as base.csv" cmp -s "$tmp/score_qdraft_base.json" "$tmp/score_qdraft_q.json"
+expect_exit 0 import_q1 "$cli" import "$dir/qualtrics.csv" --header-rows 1 --schema-out "$tmp/draft_q1.json" &&
+    expect_text "$tmp/import_q1.out" "(CSV, 14 respondents)" && echo "ok   import: --header-rows forces the rows"
+
 # A broken workbook handed over as CSV: told by its first bytes, it goes to the Excel reader
 # (whatever its name), which says what it expected.
 printf 'PK\003\004\024\000\000\000[Content_Types].xml' >"$tmp/book.csv"

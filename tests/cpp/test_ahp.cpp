@@ -121,3 +121,30 @@ TEST_CASE("AHP weights feed the hierarchy index; CR above 0.1 is refused unless 
     // The schema checks the size.
     CHECK_THROWS_WITH_AS(parse_survey(ahp_schema("[[1, 2], [0.5, 1]]")), doctest::Contains("hierarchy.ahp"), schema_error);
 }
+
+// Issue 14 (helper trend): a published worked example. Wikipedia, "Analytic hierarchy process –
+// leader example" (criteria of choosing a leader: Experience, Education, Charisma, Age) prints
+// the priorities 0.547, 0.127, 0.270, 0.056 and CR = 0.044 for this matrix, to three decimals
+// (the eigenvector is 0.5476, 0.1266, 0.2699, 0.0559: the printed Experience weight is cut, not
+// rounded), so the check allows 1e-3.
+TEST_CASE("published worked example: the leader example's criteria weights and CR") {
+    const std::vector<std::vector<double>> a = {
+        {1, 4, 3, 7}, {1.0 / 4, 1, 1.0 / 3, 3}, {1.0 / 3, 3, 1, 5}, {1.0 / 7, 1.0 / 3, 1.0 / 5, 1}};
+    const auto e = csikit::ahp_weights(a, csikit::ahp_method::eigenvector, "leader");
+    const double printed[] = {0.547, 0.127, 0.270, 0.056};
+    REQUIRE(e.weights.size() == 4);
+    for (int i = 0; i < 4; ++i) CHECK(std::abs(e.weights[i] - printed[i]) < 1e-3);
+    CHECK(std::abs(e.cr - 0.044) < 1e-3);
+    CHECK(e.ri == doctest::Approx(0.90));
+    CHECK(e.ci == doctest::Approx((e.lambda_max - 4) / 3));
+    // Geometric mean (not printed there): the row products' fourth roots, normalised, by hand.
+    const auto g = csikit::ahp_weights(a, csikit::ahp_method::geometric_mean, "leader");
+    double r[4], sum = 0;
+    for (int i = 0; i < 4; ++i) {
+        r[i] = std::pow(a[i][0] * a[i][1] * a[i][2] * a[i][3], 0.25);
+        sum += r[i];
+    }
+    for (int i = 0; i < 4; ++i) CHECK(g.weights[i] == doctest::Approx(r[i] / sum).epsilon(1e-12));
+    // The two methods agree to the printed precision on this nearly consistent matrix.
+    for (int i = 0; i < 4; ++i) CHECK(std::abs(g.weights[i] - e.weights[i]) < 2e-3);
+}

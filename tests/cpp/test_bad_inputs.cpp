@@ -8,6 +8,9 @@
 #include <csikit/report.hpp>
 #include <csikit/scoring.hpp>
 
+#include "readstat_reader.hpp"  // src/data: the fuzz_stat regressions
+#include "sniff.hpp"
+
 #include <doctest/doctest.h>
 
 #include <chrono>
@@ -368,6 +371,14 @@ TEST_CASE("fuzz regressions: every saved crash input is handled") {
                 static const survey fs = load_survey(corpus + "fuzz_csv_survey.json");
                 const auto r = parse_responses(std::string_view(text).substr(1), fs, o);
                 (void)to_json(score(fs, r), -1);
+            } else if (name.rfind("fuzz_stat", 0) == 0) {  // as fuzz/fuzz_stat.cpp: SPSS if it says so, else Stata
+                namespace d = csikit::detail;
+                const auto f = d::sniff_format(std::string_view(text).substr(0, d::sniff_bytes_wanted));
+                const auto format = f == d::file_format::sav || f == d::file_format::zsav ? d::stat_format::sav
+                                                                                           : d::stat_format::dta;
+                static const survey shop = load_survey(std::string(CSIKIT_SOURCE_DIR) + "/tests/data/readers/shop.json");
+                const d::raw_table t = d::read_stat_file(text, format, name, std::nullopt, std::size_t{1} << 20);
+                (void)d::table_to_responses(t, shop, {});
             }
         } catch (const error& e) {
             CHECK_FALSE(e.problems().empty());

@@ -37,43 +37,26 @@ CUSL  ~ IMAG + CUSA \
         + CUSCO
 )";
 
+/// ECSI without PERQ's measurement and CUSL's equation, the fixture the CLI and Python model
+/// tests share (tests/data/model/ecsi_core.model).
+std::string ecsi_core() {
+    static const std::string text = test_support::slurp(test_support::source_path("tests/data/model/ecsi_core.model"));
+    return text;
+}
+
+constexpr const char* perq_second_order =
+    "PERQ_T =~ PERQ1 + PERQ2 + PERQ4 + PERQ6\nPERQ_S =~ PERQ3 + PERQ5 + PERQ7\nPERQ =~ PERQ_T + PERQ_S\n";
+constexpr const char* perq_first_order = "PERQ =~ PERQ1 + PERQ2 + PERQ3 + PERQ4 + PERQ5 + PERQ6 + PERQ7\n";
+
 const char* hoc_syntax(const char* approach) {
     static std::string s;
-    s = std::string("@higher_order ") + approach + R"(
-IMAG  =~ IMAG1 + IMAG2 + IMAG3 + IMAG4 + IMAG5
-CUEX  =~ CUEX1 + CUEX2 + CUEX3
-PERQ_T =~ PERQ1 + PERQ2 + PERQ4 + PERQ6
-PERQ_S =~ PERQ3 + PERQ5 + PERQ7
-PERQ  =~ PERQ_T + PERQ_S
-PERV  =~ PERV1 + PERV2
-CUSA  =~ CUSA1 + CUSA2 + CUSA3
-CUSCO =~ CUSCO
-CUSL  =~ CUSL1 + CUSL2 + CUSL3
-CUEX  ~ IMAG
-PERQ  ~ CUEX
-PERV  ~ CUEX + PERQ
-CUSA  ~ IMAG + CUEX + PERQ + PERV
-CUSCO ~ CUSA
-CUSL  ~ IMAG + CUSA + CUSCO
-)";
+    s = std::string("@higher_order ") + approach + "\n" + ecsi_core() + perq_second_order + "CUSL ~ IMAG + CUSA + CUSCO\n";
     return s.c_str();
 }
 
 std::string moderation_syntax(const char* approach, const char* term = "PERV:IMAG") {
-    return std::string("@interaction ") + approach + "\n" + R"(
-IMAG  =~ IMAG1 + IMAG2 + IMAG3 + IMAG4 + IMAG5
-CUEX  =~ CUEX1 + CUEX2 + CUEX3
-PERQ  =~ PERQ1 + PERQ2 + PERQ3 + PERQ4 + PERQ5 + PERQ6 + PERQ7
-PERV  =~ PERV1 + PERV2
-CUSA  =~ CUSA1 + CUSA2 + CUSA3
-CUSCO =~ CUSCO
-CUSL  =~ CUSL1 + CUSL2 + CUSL3
-CUEX  ~ IMAG
-PERQ  ~ CUEX
-PERV  ~ CUEX + PERQ
-CUSA  ~ IMAG + CUEX + PERQ + PERV
-CUSCO ~ CUSA
-CUSL  ~ IMAG + CUSA + CUSCO + PERV + )" + term + "\n";
+    return std::string("@interaction ") + approach + "\n" + ecsi_core() + perq_first_order +
+           "CUSL ~ IMAG + CUSA + CUSCO + PERV + " + term + "\n";
 }
 
 pls_options tight() {

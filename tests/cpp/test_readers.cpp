@@ -13,6 +13,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
@@ -24,6 +25,18 @@ namespace {
 const std::string dir = test_support::source_path("tests/data/readers/");
 
 csikit::survey shop() { return csikit::load_survey(dir + "shop.json"); }
+
+/// Same items and values (NaN where NaN).
+void check_same_values(const csikit::responses& a, const csikit::responses& b) {
+    CHECK(a.item_ids == b.item_ids);
+    REQUIRE(a.values.rows() == b.values.rows());
+    REQUIRE(a.values.cols() == b.values.cols());
+    for (Eigen::Index i = 0; i < a.values.rows(); ++i)
+        for (Eigen::Index j = 0; j < a.values.cols(); ++j) {
+            const double x = a.values(i, j), y = b.values(i, j);
+            CHECK_MESSAGE((std::isnan(x) ? std::isnan(y) : x == y), "row " << i << " column " << j);
+        }
+}
 
 /// Same values (NaN where NaN), weights, groups and counts.
 void check_same(const csikit::responses& a, const csikit::responses& b) {
@@ -175,6 +188,66 @@ TEST_CASE("draft_schema from CSV flags codes standing apart and keeps 问卷星 
     const auto x = csikit::draft_schema(dir + "shop_wjx.xlsx");
     CHECK(x.metadata_columns == std::vector<std::string>{"序号", "提交答卷时间", "所用时间"});
     CHECK(x.schema.scale_of("recommend").min == 0);  // rounded: a "recommend" 0..10
+}
+
+TEST_CASE("draft_schema reads a CSV as read_responses does: encoding, platform header rows") {
+    const std::string plat = test_support::source_path("tests/data/platforms/");
+    // The same answers as base.csv (tests/data/platforms/make_fixtures.py): a draft read back
+    // from either file must give base.csv's values.
+    auto values_of = [&](const std::string& file, const csikit::survey& s, std::string encoding) {
+        csikit::read_options ro;
+        ro.encoding = std::move(encoding);
+        return csikit::read_responses(plat + file, s, ro);
+    };
+    SUBCASE("GBK: refused with the likely encoding, read with encoding = gbk") {
+        try {
+            csikit::draft_schema(plat + "gbk.csv");
+            FAIL("a GBK file read as UTF-8");
+        } catch (const csikit::parse_error& e) {
+            CHECK(std::string(e.what()).find("GBK") != std::string::npos);
+        }
+        csikit::draft_options o;
+        o.read.encoding = "gbk";
+        const auto d = csikit::draft_schema(plat + "gbk.csv", o);
+        CHECK(d.respondents == 12);
+        REQUIRE(d.schema.find_item("Q2") != nullptr);
+        REQUIRE(d.schema.find_item("Q3") != nullptr);
+        const auto& sc = d.schema.scale_of("Q3");
+        CHECK(sc.min == 1);
+        CHECK(sc.max == 5);
+        REQUIRE(sc.missing.size() == 1);
+        CHECK(sc.missing[0].code == 98);  // 不知道 coded 98 in Q3, standing apart from 1..5
+        CHECK(std::find(d.schema.segment_columns.begin(), d.schema.segment_columns.end(), "region") !=
+              d.schema.segment_columns.end());
+        const auto gbk = values_of("gbk.csv", d.schema, "gbk");
+        CHECK(gbk.summary.encoding == "GBK");
+        const auto base = values_of("base.csv", d.schema, "");
+        REQUIRE(gbk.item_ids == base.item_ids);
+        check_same_values(gbk, base);
+    }
+    SUBCASE("Qualtrics: three header rows, question texts, metadata columns") {
+        const auto d = csikit::draft_schema(plat + "qualtrics.csv");
+        CHECK(d.format == "CSV (qualtrics)");
+        CHECK(d.respondents == 12);  // the question-text and ImportId rows are no respondents
+        CHECK(d.metadata_columns == std::vector<std::string>{"StartDate", "EndDate", "Status", "Progress",
+                                                             "Duration (in seconds)", "Finished", "RecordedDate",
+                                                             "ResponseId"});
+        const csikit::item* q2 = d.schema.find_item("Q2");
+        REQUIRE(q2 != nullptr);
+        CHECK(q2->text.by_language.at("en") == "How satisfied are you with the staff?");
+        const auto& sc = d.schema.scale_of("Q2");
+        CHECK(sc.min == 1);
+        CHECK(sc.max == 5);
+        const auto q = values_of("qualtrics.csv", d.schema, "");
+        const auto base = values_of("base.csv", d.schema, "");
+        check_same_values(q, base);
+        // --header-rows 1 forces one header row: the two platform rows become respondents.
+        csikit::draft_options one;
+        one.read.header_rows = 1;
+        CHECK(csikit::draft_schema(plat + "qualtrics.csv", one).respondents == 14);
+        one.read.header_rows = csikit::max_header_rows + 1;
+        CHECK_THROWS_AS(csikit::draft_schema(plat + "qualtrics.csv", one), csikit::argument_error);
+    }
 }
 
 TEST_CASE("result_tables: arrays of objects, matrices and field tables, numbers in full") {

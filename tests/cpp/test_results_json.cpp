@@ -125,5 +125,7 @@ TEST_CASE("the options description covers every pls_options field with its defau
     CHECK(names.size() == 11);
     std::set<std::string> analyses;
     for (const auto& a : d["analyses"]) analyses.insert(a["analysis"]);
-    CHECK(analyses == std::set<std::string>{"estimate", "bootstrap", "score", "analyze", "ipa", "mga", "predict"});
+    CHECK(analyses == std::set<std::string>{"estimate", "bootstrap", "score", "analyze", "ipa", "mga", "predict",
+                                            "crosstab", "poisson_bootstrap", "trend", "read", "standardize",
+                                            "feedback"});
 }

@@ -475,7 +475,7 @@ TEST_CASE("structure: unknown keys are errors, with a hint for typos") {
     j = base_schema();
     j["colour"] = "red";
     expect_only(j, "colour: unknown key \"colour\" (expected one of name, languages, scales, items, hierarchy, "
-                   "model, constructs, paths, weight_column, segment_columns, wave_column, nps_item, overall_item)");
+                   "model, constructs, paths, weight_column, segment_columns, wave_column, nps_item, overall_item, multi_response, verbatim_column)");
     j = base_schema();
     j["hierarchy"]["children"][0]["children"][0]["wieght"] = 1;
     expect_only(j, "hierarchy.children[0].children[0].wieght: unknown key \"wieght\" (did you mean \"weight\"?)");
@@ -700,7 +700,7 @@ TEST_CASE("validation reports every problem at once, not just the first") {
     CHECK(contains(all, "paths[0].from: unknown construct \"IMAG\""));
     CHECK(contains(all, "hierarchy.children[0].weight: -1 is not a valid weight (expected a finite number >= 0)"));
     CHECK(contains(all, "typo: unknown key \"typo\" (expected one of name, languages, scales, items, hierarchy, "
-                        "model, constructs, paths, weight_column, segment_columns, wave_column, nps_item, overall_item)"));
+                        "model, constructs, paths, weight_column, segment_columns, wave_column, nps_item, overall_item, multi_response, verbatim_column)"));
 }
 
 TEST_CASE("validate() works on surveys built in C++") {

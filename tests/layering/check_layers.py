@@ -25,16 +25,18 @@ HEADERS = {
     "text.hpp": "core", "options.hpp": "core", "limits.hpp": "core", "enum_names.hpp": "core",
     "stats.hpp": "stats",
     "schema.hpp": "schema", "presets.hpp": "schema", "model.hpp": "schema", "model_syntax.hpp": "schema",
-    "data.hpp": "data",
+    "data.hpp": "data", "csv_stream.hpp": "data",  # csv_stream: streaming files (issue 13)
+    "accumulator.hpp": "data",  # mergeable moments: the streaming readers produce them
     "draft.hpp": "data",  # readers: the schema drafted from a data file
     "arrow.hpp": "data", "arrow_abi.h": "data",
     "sampling.hpp": "sampling",
-    "scoring.hpp": "scoring", "ahp.hpp": "scoring",
+    "scoring.hpp": "scoring", "ahp.hpp": "scoring", "trend.hpp": "scoring", "feedback.hpp": "scoring",
+    "crosstab.hpp": "scoring", "standardize.hpp": "scoring",  # issue 14 (helper xtab)
     "pls.hpp": "pls", "model_expand.hpp": "pls", "preset_binding.hpp": "pls",
     "mediation.hpp": "pls",
     "index.hpp": "index", "importance.hpp": "index", "ipa.hpp": "index",
     "ipa_survey.hpp": "index",
-    "bootstrap.hpp": "bootstrap",
+    "bootstrap.hpp": "bootstrap", "poisson_bootstrap.hpp": "bootstrap",
     "predict.hpp": "predict",
     "simulate.hpp": "simulate",
     "analysis.hpp": "analysis", "provenance.hpp": "analysis",

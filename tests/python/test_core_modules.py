@@ -16,7 +16,7 @@ import csikit
 from csikit import _core
 
 STUBS = Path(csikit.__file__).resolve().parent / "_core"
-AREAS = ["bootstrap", "cli", "data", "errors", "index", "limits", "mga", "pls", "predict", "sampling", "schema", "scoring",
+AREAS = ["bootstrap", "cli", "data", "errors", "index", "limits", "mga", "pls", "predict", "sampling", "scale", "schema", "scoring",
          "simulate", "readers"]  # readers: the schema draft
 
 

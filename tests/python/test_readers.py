@@ -74,3 +74,46 @@ def test_a_sav_written_here(tmp_path):
     r = csikit.read_responses(str(path), csikit.load_survey(str(tmp_path / "s.json")))
     v = np.asarray(r.values)
     assert v[0, 0] == 1 and np.isnan(v[2, 0]) and np.isnan(v[3, 1])
+
+
+PLATFORMS = Path(__file__).resolve().parents[1] / "data" / "platforms"
+
+
+def test_read_responses_sheet_picks_the_excel_sheet():
+    s = _survey()
+    csv = csikit.read_responses(str(DIR / "shop.csv"), s)
+    first = csikit.read_responses(str(DIR / "shop_wjx.xlsx"), s, sheet="Sheet1")
+    np.testing.assert_array_equal(np.asarray(first.values), np.asarray(csv.values))
+    with pytest.raises(csikit.DataError):  # the notes sheet holds no items
+        csikit.read_responses(str(DIR / "shop_wjx.xlsx"), s, sheet="说明")
+    with pytest.raises(csikit.ArgumentError, match='no sheet "nope"'):
+        csikit.read_responses(str(DIR / "shop_wjx.xlsx"), s, sheet="nope")
+    with pytest.raises(ValueError, match="sheet="):
+        csikit.read_responses(np.zeros((1, 1)), s, columns=["q1"], sheet="Sheet1")
+    with pytest.raises(TypeError, match="sheet="):
+        csikit.read_responses(str(DIR / "shop_wjx.xlsx"), s, sheet=1)
+
+
+def test_draft_schema_reads_csv_with_encoding_and_platform_rows(tmp_path):
+    # GBK: the same draft as the file's text re-encoded as UTF-8 (by Python's own codec).
+    with pytest.raises(csikit.ParseError, match="GBK"):
+        csikit.draft_schema(PLATFORMS / "gbk.csv")
+    gbk = csikit.draft_schema(PLATFORMS / "gbk.csv", encoding="gbk")
+    (tmp_path / "gbk.csv").write_text((PLATFORMS / "gbk.csv").read_bytes().decode("gbk"), encoding="utf-8")
+    assert gbk == csikit.draft_schema(tmp_path / "gbk.csv")
+    assert "region" in gbk["schema"]["segment_columns"]
+    # Qualtrics: three header rows detected; the question row gives the item texts; the drafted
+    # schema reads the export as it reads base.csv (the same answers, make_fixtures.py).
+    q = csikit.draft_schema(PLATFORMS / "qualtrics.csv")
+    assert q["format"] == "CSV (qualtrics)" and q["respondents"] == 12
+    texts = {i["id"]: i.get("text", {}).get("en") for i in q["schema"]["items"]}
+    assert texts["Q3"] == "How satisfied are you with the waiting time?"
+    path = tmp_path / "q.json"
+    path.write_text(json.dumps(q["schema"]), encoding="utf-8")
+    drafted = csikit.load_survey(str(path))
+    a = csikit.read_responses(str(PLATFORMS / "qualtrics.csv"), drafted)
+    b = csikit.read_responses(str(PLATFORMS / "base.csv"), drafted)
+    np.testing.assert_array_equal(np.asarray(a.values), np.asarray(b.values))
+    assert csikit.draft_schema(PLATFORMS / "qualtrics.csv", header_rows=1)["respondents"] == 14
+    with pytest.raises(ValueError, match="header_rows"):
+        csikit.draft_schema(PLATFORMS / "qualtrics.csv", header_rows=0)

@@ -7,11 +7,11 @@
 #  3. a FRESH venv gets the repaired wheel and nothing from the source tree;
 #  4. `pip install .` (the source route) still works: into the build venv, same build directory.
 # Quiet on success except for the policy line. README "Python wheel", docs/python.md.
-# usage: venv_install.sh PYTHON VENV_DIR REPO_DIR
+# usage: venv_install.sh PYTHON VENV_DIR REPO_DIR [WHEEL_BUILD_DIR]
 set -euo pipefail
 python=$1 venv=$2 repo=$3
 root=$(cd "$(dirname "$venv")" 2>/dev/null && pwd || { mkdir -p "$(dirname "$venv")"; cd "$(dirname "$venv")" && pwd; })
-bvenv=$root/build-venv dist=$root/dist house=$root/wheelhouse bdir=$root/wheel-build
+bvenv=$root/build-venv dist=$root/dist house=$root/wheelhouse bdir=${4:-$root/wheel-build}
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 run() { "$@" >>"$log" 2>&1 || { cat "$log" >&2; echo "venv_install: failed: $*" >&2; exit 1; }; }
@@ -24,6 +24,10 @@ run pip "$bvenv" install "scikit-build-core>=0.10" "pybind11>=2.10" "auditwheel>
 export PATH=$bvenv/bin:$PATH
 defs=()
 if command -v ccache >/dev/null; then
+  # Paths below the checkout hashed relative to the build directory: a wheel build directory at
+  # the depth of the main build tree (WHEEL_BUILD_DIR = build-wheel beside build/) reuses its
+  # objects (the same compiler flags: both are Release builds of the same sources).
+  export CCACHE_BASEDIR=$(cd "$repo" && pwd) CCACHE_NOHASHDIR=1
   defs+=(--config-settings=cmake.define.CMAKE_CXX_COMPILER_LAUNCHER=ccache)
 fi
 rm -rf "$dist" "$house"
@@ -41,7 +45,8 @@ echo "wheel: $(basename "$repaired") (auditwheel show: $policy)"
 # 3. a fresh venv with the repaired wheel only
 rm -rf "$venv"
 run "$python" -m venv "$venv"
-run pip "$venv" install "$repaired" pytest matplotlib
+# the Dask engine's test (tests/python/test_dask.py) runs here too: dask, distributed, pyarrow
+run pip "$venv" install "$repaired" pytest matplotlib "dask[dataframe]" distributed pyarrow
 "$venv/bin/python" - "$repo" <<'PY' || { echo "venv_install: the installed package is not the wheel's" >&2; exit 1; }
 import os, sys, csikit
 here = os.path.dirname(os.path.realpath(csikit.__file__))

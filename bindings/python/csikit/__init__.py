@@ -57,7 +57,7 @@ from .sampling import (
     sample_size_mean,
     sample_size_proportion,
 )
-from .scoring import ScoreReport, mean_ci, nps, proportion_interval, score
+from .scoring import Feedback, ScoreReport, Trend, feedback, mean_ci, nps, proportion_interval, score, trend
 from .simulate import simulate
 from .readers import draft_schema  # readers: a schema drafted from a data file
 from .summary import Summary
@@ -94,6 +94,8 @@ __all__ = [
     "SampleSize",
     "SchemaError",
     "ScoreReport",
+    "Trend",
+    "Feedback",
     "Summary",
     "Survey",
     "__version__",
@@ -125,11 +127,19 @@ __all__ = [
     "sample_size_mean",
     "sample_size_proportion",
     "score",
+    "trend",
+    "feedback",
     "simulate",
 ]
 # Issue 14 (helper ipa): the IPA of a survey without a path model.
 from .ipa import SurveyIpa, survey_ipa  # noqa: E402
 __all__ += ["SurveyIpa", "survey_ipa"]
+# Issue 14 (helper xtab): crosstabs.
+from .crosstab import Crosstab, crosstab  # noqa: E402
+__all__ += ["Crosstab", "crosstab"]
+# Issue 14 (helper xtab2): composition-adjusted scores.
+from .standardize import Standardized, standardize  # noqa: E402
+__all__ += ["Standardized", "standardize"]
 
 
 def __dir__() -> list[str]:

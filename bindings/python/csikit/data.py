@@ -125,7 +125,13 @@ def _check_weights_given(survey: Survey, present: bool, source: str) -> None:
 
 
 def _group_columns(survey: Survey) -> list[str]:
-    return [*survey.segment_columns, *([survey.wave_column] if survey.wave_column else [])]
+    """The columns the core reads as text: segments, the wave, then the feedback records (the
+    0/1 columns of multi-response items and the verbatim column; docs/feedback.md)."""
+    doc = survey.to_dict()
+    records = [c.get("column") or c["id"] for m in doc.get("multi_response", []) for c in m["categories"]]
+    if doc.get("verbatim_column"):
+        records.append(doc["verbatim_column"])
+    return [*survey.segment_columns, *([survey.wave_column] if survey.wave_column else []), *records]
 
 
 def _text_cells(series: pd.Series) -> list[str | None]:
@@ -233,6 +239,19 @@ def _read_parquet(path: str, survey: Survey, oos: bool) -> Responses:
     return Responses(core)
 
 
+def _check_file_options(encoding: str | None, header_rows: int | None, sheet: str | None, is_path: bool,
+                        where: str = "read_responses") -> None:
+    """The keywords that say how a data file is read (read_options): only with a path, typed."""
+    if (encoding is not None or header_rows is not None or sheet is not None) and not is_path:
+        raise ValueError(f"{where}: encoding=, header_rows= and sheet= are for a data file (expected a path)")
+    if header_rows is not None and (isinstance(header_rows, bool) or not isinstance(header_rows, int)
+                                    or header_rows < 1):
+        raise ValueError(f"{where}: header_rows={header_rows!r} (expected a whole number >= 1)")
+    for name, value in (("encoding", encoding), ("sheet", sheet)):
+        if value is not None and not isinstance(value, str):
+            raise TypeError(f"{where}: {name}={value!r} (expected a str)")
+
+
 def _groups_argument(groups: Mapping[str, Sequence[Any]] | None) -> dict[str, list[str]]:
     return {str(k): ["" if v is None or (isinstance(v, float) and v != v) else str(v) for v in vs]
             for k, vs in (groups or {}).items()}
@@ -248,12 +267,15 @@ def read_responses(
     out_of_scale: str = "error",
     encoding: str | None = None,
     header_rows: int | None = None,
+    sheet: str | None = None,
 ) -> Responses:
     """Reads the answers to ``survey``.
 
     ``source`` is a CSV file path (comma, semicolon or tab; UTF-8 or UTF-16 detected, else
     ``encoding="gbk"``, ``"gb18030"``, ``"latin-1"``, ...; a Qualtrics or SurveyMonkey export's
-    header rows detected, else ``header_rows=N``), a Parquet file path (through pyarrow), a
+    header rows detected, else ``header_rows=N``), an SPSS ``.sav``/``.zsav``, Stata ``.dta`` or
+    Excel ``.xlsx`` path (told by the file's first bytes; ``sheet="NAME"`` picks a sheet, default
+    the first), a Parquet file path (through pyarrow), a
     pandas DataFrame (item columns numeric, or text holding numbers or the scale's labels; the
     survey's weight, segment and wave columns are picked up by name), any object with
     ``__arrow_c_stream__`` (a pyarrow Table or RecordBatchReader, a polars DataFrame, a DuckDB
@@ -274,11 +296,7 @@ def read_responses(
     s = load_survey(survey)
     oos = out_of_scale == "missing"
     w = _weights_argument(weights)
-    if (encoding is not None or header_rows is not None) and not isinstance(source, (str, os.PathLike)):
-        raise ValueError("read_responses: encoding= and header_rows= are for a CSV file (expected a path)")
-    if header_rows is not None and (isinstance(header_rows, bool) or not isinstance(header_rows, int)
-                                    or header_rows < 1):
-        raise ValueError(f"read_responses: header_rows={header_rows!r} (expected a whole number >= 1)")
+    _check_file_options(encoding, header_rows, sheet, isinstance(source, (str, os.PathLike)))
     if isinstance(source, pd.DataFrame):
         return _from_frame(source, s, w, groups, oos)
     if hasattr(source, "__arrow_c_stream__") and not isinstance(source, (str, os.PathLike, np.ndarray)):
@@ -309,9 +327,10 @@ def read_responses(
                                  "or read the file with pandas and pass the DataFrame)")
         path = os.fspath(source)
         if _is_parquet(path):
-            if encoding is not None or header_rows is not None:
-                raise ValueError("read_responses: encoding= and header_rows= are for CSV, not Parquet")
+            if encoding is not None or header_rows is not None or sheet is not None:
+                raise ValueError("read_responses: encoding=, header_rows= and sheet= are for CSV and Excel, "
+                                 "not Parquet")
             return _read_parquet(path, s, oos)
-        return Responses(_core.data.read_csv(s.core, path, oos, encoding or "", header_rows or 0))
+        return Responses(_core.data.read_csv(s.core, path, oos, encoding or "", header_rows or 0, sheet or ""))
     raise TypeError(f"read_responses: unsupported source {type(source).__name__} "
                     "(expected a CSV or Parquet path, a DataFrame, an object with __arrow_c_stream__ or a NumPy array)")

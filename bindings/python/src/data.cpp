@@ -16,8 +16,10 @@ py::dict summary_dict(const csikit::read_summary& s) {
                     py::arg("header_rows") = s.header_rows, py::arg("encoding") = s.encoding);
 }
 
-csikit::read_options options(bool out_of_scale_missing, const std::string& encoding = "", int header_rows = 0) {
+csikit::read_options options(bool out_of_scale_missing, const std::string& encoding = "", int header_rows = 0,
+                             const std::string& sheet = "") {
     csikit::read_options o;
+    o.sheet = sheet;
     o.out_of_scale = out_of_scale_missing ? csikit::out_of_scale_policy::missing : csikit::out_of_scale_policy::error;
     o.encoding = encoding;
     o.header_rows = header_rows;
@@ -130,11 +132,12 @@ void register_data(py::module_& m) {
 
     m.def("read_csv",
           [](const survey_state& s, const std::string& path, bool out_of_scale_missing, const std::string& encoding,
-             int header_rows) {
-              return make(s, csikit::read_responses(path, *s, options(out_of_scale_missing, encoding, header_rows)));
+             int header_rows, const std::string& sheet) {
+              return make(s, csikit::read_responses(path, *s, options(out_of_scale_missing, encoding, header_rows, sheet)));
           },
           py::arg("survey"), py::arg("path"), py::arg("out_of_scale_missing") = false, py::arg("encoding") = "",
-          py::arg("header_rows") = 0, "Reads a CSV file of answers.");
+          py::arg("header_rows") = 0, py::arg("sheet") = "",
+          "Reads a data file of answers (CSV, or SPSS, Stata, Excel told by its first bytes).");
     m.def("read_arrow",
           [](const survey_state& s, const py::capsule& stream, bool out_of_scale_missing) {
               return make(s, read_arrow_capsule(s, stream, out_of_scale_missing));

@@ -30,6 +30,7 @@ PYBIND11_MODULE(_core, m) {
         {"readers", "The schema drafted from a data file (SPSS, Stata, Excel, CSV).", csikit_py::register_readers},
         {"mga", "Multi-group analysis and MICOM (JSON of csikit/mga.hpp).", csikit_py::register_mga},
         {"predict", "PLSpredict and CVPAT of a fit (JSON).", csikit_py::register_predict},
+        {"scale", "Mergeable replicate states: the bootstrap at scale (Dask, Spark).", csikit_py::register_scale},
     };
     for (const auto& a : areas) {
         // def_submodule registers "csikit._core.<name>" in sys.modules, so

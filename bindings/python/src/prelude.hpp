@@ -44,6 +44,7 @@ void register_limits(py::module_& m);
 void register_readers(py::module_& m);  // readers: the schema draft
 void register_mga(py::module_& m);
 void register_predict(py::module_& m);
+void register_scale(py::module_& m);  // the bootstrap at scale (Dask, Spark)
 
 /// The pls_model described by a Python dict {"constructs": [{"id", "items", "mode"}],
 /// "paths": [{"from", "to"}]} (the JSON form of the schema's model part).

@@ -10,10 +10,13 @@ namespace csikit_py {
 
 void register_readers(py::module_& m) {
     m.def("draft_schema_json",
-          [](const std::string& path, const std::string& language, const std::string& sheet) {
+          [](const std::string& path, const std::string& language, const std::string& sheet,
+             const std::string& encoding, int header_rows) {
               csikit::draft_options o;
               o.language = language;
               o.read.sheet = sheet;
+              o.read.encoding = encoding;
+              o.read.header_rows = header_rows;
               csikit::schema_draft d;
               {
                   py::gil_scoped_release unlocked;
@@ -21,7 +24,8 @@ void register_readers(py::module_& m) {
               }
               return csikit::to_json(d, -1);
           },
-          py::arg("path"), py::arg("language") = "en", py::arg("sheet") = "",
+          py::arg("path"), py::arg("language") = "en", py::arg("sheet") = "", py::arg("encoding") = "",
+          py::arg("header_rows") = 0,
           "The schema drafted from the data file at `path`, with its notes, as JSON text.");
 }
 

@@ -5,9 +5,16 @@
 
 #include "choices.hpp"
 
+#include "csikit/crosstab.hpp"
+#include "csikit/standardize.hpp"
 #include "csikit/report.hpp"
 #include "csikit/scoring.hpp"
 #include "csikit/stats.hpp"
+#include "csikit/trend.hpp"
+#include "csikit/feedback.hpp"
+
+#include <map>
+#include <string>
 
 namespace csikit_py {
 
@@ -71,6 +78,58 @@ void register_scoring(py::module_& m) {
           py::arg("ahp_allow_inconsistent") = false,
           "Scores the data; returns the score report as JSON text.");
 
+    // Issue 14 (helper trend): trends over many waves (docs/trend.md).
+    m.def("trend_json",
+          [](const csikit::survey_data& d, const std::string& wave, double control_sigma, const std::string& rescale,
+             const std::string& aggregate, double threshold, double level, const std::string& interval,
+             const std::string& language, double promoter_min, double detractor_max, const std::string& ahp_method,
+             bool ahp_allow_inconsistent, int indent) {
+              csikit::trend_options t;
+              t.wave = wave;
+              t.control_sigma = control_sigma;
+              auto& o = t.scoring;
+              o.rescale = parse_rescaling(rescale);
+              o.aggregate = parse_aggregation(aggregate);
+              o.threshold = threshold;
+              o.level = level;
+              o.interval = parse_interval(interval);
+              o.language = language;
+              o.nps = {promoter_min, detractor_max};
+              o.ahp.method = csikit::parse_ahp_method(ahp_method);
+              o.ahp.allow_inconsistent = ahp_allow_inconsistent;
+              py::gil_scoped_release unlocked;
+              return csikit::to_json(csikit::trend(*d.schema, *d.data, t), indent);
+          },
+          py::arg("data"), py::kw_only(), py::arg("wave") = "", py::arg("control_sigma") = 3.0, py::arg("rescale") = "linear",
+          py::arg("aggregate") = "respondent", py::arg("threshold") = 70.0, py::arg("level") = 0.95,
+          py::arg("interval") = "wilson", py::arg("language") = "", py::arg("promoter_min") = 9.0,
+          py::arg("detractor_max") = 6.0, py::arg("ahp_method") = "eigenvector", py::arg("ahp_allow_inconsistent") = false,
+          py::arg("indent") = -1, "Every figure over the waves (csikit::trend); returns the trend document as JSON text.");
+
+    // Issue 14 item 7 (helper coded): coded open answers and feedback records (docs/feedback.md).
+    m.def("feedback_json",
+          [](const csikit::survey_data& d, const std::string& by, const std::string& wave, const std::string& on,
+             std::size_t top, bool verbatims, std::size_t max_verbatims, const std::string& rescale,
+             const std::string& aggregate, double threshold, const std::string& language, int indent) {
+              csikit::feedback_options f;
+              f.by = by;
+              f.wave = wave;
+              f.on = on;
+              f.top = top;
+              f.verbatims = verbatims;
+              f.max_verbatims = max_verbatims;
+              f.scoring.rescale = parse_rescaling(rescale);
+              f.scoring.aggregate = parse_aggregation(aggregate);
+              f.scoring.threshold = threshold;
+              f.scoring.language = language;
+              py::gil_scoped_release unlocked;
+              return csikit::to_json(csikit::feedback(*d.schema, *d.data, f), indent);
+          },
+          py::arg("data"), py::kw_only(), py::arg("by") = "", py::arg("wave") = "", py::arg("on") = "", py::arg("top") = 5,
+          py::arg("verbatims") = true, py::arg("max_verbatims") = 10, py::arg("rescale") = "linear",
+          py::arg("aggregate") = "respondent", py::arg("threshold") = 70.0, py::arg("language") = "", py::arg("indent") = -1,
+          "Multi-response frequencies, the dissatisfied's categories and verbatims (csikit::feedback); JSON text.");
+
     m.def("nps",
           [](const Eigen::VectorXd& x, const Eigen::VectorXd& w, double level, double promoter_min, double detractor_max) {
               return nps_dict(csikit::nps_ci(span_of(x), span_of(w), level, {promoter_min, detractor_max}));
@@ -93,6 +152,60 @@ void register_scoring(py::module_& m) {
           },
           py::arg("p"), py::arg("n"), py::arg("level") = 0.95, py::arg("method") = "wilson",
           "Confidence interval of a proportion p observed on n.");
+
+    // Issue 14 (helper xtab): a crosstab, as the one serializer's JSON (docs/crosstab.md).
+    m.def("crosstab_json",
+          [](const csikit::survey_data& d, const std::string& rows, const std::string& cols, const std::string& layer,
+             double alpha, bool use_weights, double level, double threshold, const std::string& rescale,
+             const std::string& language) {
+              csikit::crosstab_options o;
+              o.rows = rows;
+              o.cols = cols;
+              o.layer = layer;
+              o.alpha = alpha;
+              o.use_weights = use_weights;
+              o.scoring.level = level;
+              o.scoring.threshold = threshold;
+              o.scoring.rescale = parse_rescaling(rescale);
+              o.scoring.language = language;
+              py::gil_scoped_release unlocked;
+              return csikit::to_json(csikit::crosstab(*d.schema, *d.data, o));
+          },
+          py::arg("data"), py::kw_only(), py::arg("rows"), py::arg("cols"), py::arg("layer") = "", py::arg("alpha") = 0.05,
+          py::arg("use_weights") = true, py::arg("level") = 0.95, py::arg("threshold") = 70.0,
+          py::arg("rescale") = "linear", py::arg("language") = "",
+          "The crosstab (csikit::crosstab) as JSON text.");
+
+    // Issue 14 (helper xtab2): composition-adjusted scores, as the one serializer's JSON.
+    m.def("standardize_json",
+          [](const csikit::survey_data& d, const std::string& adjust_for, const std::string& by, const std::string& reference,
+             const std::map<std::string, double>& shares, bool use_weights, double level, const std::string& rescale) {
+              csikit::standardize_options o;
+              o.adjust_for = adjust_for;
+              o.by = by;
+              if (reference == "pooled") o.reference = csikit::reference_mix::pooled;
+              else if (reference == "first") o.reference = csikit::reference_mix::first;
+              else if (reference == "given") o.reference = csikit::reference_mix::given;
+              else
+                  throw csikit::argument_error({{}, 0, "reference"},
+                                               "\"" + reference + "\" is not a reference mix (expected pooled, first or given)");
+              if (o.reference == csikit::reference_mix::given && shares.empty())
+                  throw csikit::argument_error({{}, 0, "shares"}, "missing (expected a share per value with reference \"given\")");
+              if (o.reference != csikit::reference_mix::given && !shares.empty())
+                  throw csikit::argument_error({{}, 0, "shares"}, "given with reference \"" + reference + "\" (expected reference \"given\")");
+              o.shares = shares;
+              o.use_weights = use_weights;
+              if (!(level > 0 && level < 1))
+                  throw csikit::argument_error({{}, 0, "level"}, "not a confidence level (expected 0 < level < 1)");
+              o.scoring.level = level;
+              o.scoring.rescale = parse_rescaling(rescale);
+              py::gil_scoped_release unlocked;
+              return csikit::to_json(csikit::standardize(*d.schema, *d.data, o));
+          },
+          py::arg("data"), py::kw_only(), py::arg("adjust_for"), py::arg("by") = "", py::arg("reference") = "pooled",
+          py::arg("shares") = std::map<std::string, double>{}, py::arg("use_weights") = true, py::arg("level") = 0.95,
+          py::arg("rescale") = "linear",
+          "Composition-adjusted scores (csikit::standardize) as JSON text.");
 }
 
 }  // namespace csikit_py

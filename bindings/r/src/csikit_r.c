@@ -47,11 +47,6 @@ static SEXP failure(int status, const char *fn) {
 
 /* ---- handles as external pointers ------------------------------------------------------------ */
 
-static void fin_survey(SEXP p) { csikit_survey_free((csikit_survey *)R_ExternalPtrAddr(p)); R_ClearExternalPtr(p); }
-static void fin_data(SEXP p) { csikit_data_free((csikit_data *)R_ExternalPtrAddr(p)); R_ClearExternalPtr(p); }
-static void fin_fit(SEXP p) { csikit_fit_free((csikit_fit *)R_ExternalPtrAddr(p)); R_ClearExternalPtr(p); }
-static void fin_boot(SEXP p) { csikit_boot_free((csikit_boot *)R_ExternalPtrAddr(p)); R_ClearExternalPtr(p); }
-
 /* Wraps a fresh handle at once (the finalizer owns it from here on). */
 static SEXP wrap(void *h, const char *type, R_CFinalizer_t fin) {
     SEXP p = PROTECT(R_MakeExternalPtr(h, Rf_install(type), R_NilValue));
@@ -70,6 +65,23 @@ static void *unwrap(SEXP p, const char *type, int allow_null) {
     if (!h) Rf_error("csikit: this %s comes from a saved R session or was released; make it again", type);
     return h;
 }
+
+/* One handle type T (csikit_T, freed by csikit_T_free): its finalizer, `wrap_T(h)` for a fresh
+ * handle and `T_of(p, allow_null)` for the handle inside an external pointer, so the tag string,
+ * the cast and the free function are written once per type. */
+#define CSIKIT_R_HANDLE(T)                                                                      \
+    static void fin_##T(SEXP p) {                                                               \
+        csikit_##T##_free((csikit_##T *)R_ExternalPtrAddr(p));                                  \
+        R_ClearExternalPtr(p);                                                                  \
+    }                                                                                           \
+    static SEXP wrap_##T(csikit_##T *h) { return wrap(h, "csikit_" #T, fin_##T); }              \
+    static const csikit_##T *T##_of(SEXP p, int allow_null) {                                   \
+        return (const csikit_##T *)unwrap(p, "csikit_" #T, allow_null);                        \
+    }
+CSIKIT_R_HANDLE(survey)
+CSIKIT_R_HANDLE(data)
+CSIKIT_R_HANDLE(fit)
+CSIKIT_R_HANDLE(boot)
 
 /* ---- small converters ------------------------------------------------------------------------ */
 
@@ -118,23 +130,23 @@ static SEXP r_version(void) {
 static SEXP r_survey_from_json(SEXP text) {
     csikit_survey *s = NULL;
     TRY(csikit_survey_from_json(str_arg(text, "json"), &s), "csikit_survey_from_json");
-    return wrap(s, "csikit_survey", fin_survey);
+    return wrap_survey(s);
 }
 
 static SEXP r_survey_load(SEXP path) {
     csikit_survey *s = NULL;
     TRY(csikit_survey_load(str_arg(path, "path"), &s), "csikit_survey_load");
-    return wrap(s, "csikit_survey", fin_survey);
+    return wrap_survey(s);
 }
 
 static SEXP r_survey_to_json(SEXP sp) {
     char *json = NULL;
-    TRY(csikit_survey_to_json((const csikit_survey *)unwrap(sp, "csikit_survey", 0), &json), "csikit_survey_to_json");
+    TRY(csikit_survey_to_json(survey_of(sp, 0), &json), "csikit_survey_to_json");
     return take_string(json);
 }
 
 static SEXP r_survey_ids(SEXP sp, SEXP list) {
-    const csikit_survey *s = (const csikit_survey *)unwrap(sp, "csikit_survey", 0);
+    const csikit_survey *s = survey_of(sp, 0);
     int which = Rf_asInteger(list);
     size_t n = 0;
     TRY(csikit_survey_count(s, which, &n), "csikit_survey_count");
@@ -154,7 +166,7 @@ static SEXP r_survey_ids(SEXP sp, SEXP list) {
 /* values: a double matrix (column-major, as R stores it), columns: its names, weights NULL or
  * a double vector of nrow. */
 static SEXP r_data_from_matrix(SEXP sp, SEXP values, SEXP columns, SEXP weights) {
-    const csikit_survey *s = (const csikit_survey *)unwrap(sp, "csikit_survey", 0);
+    const csikit_survey *s = survey_of(sp, 0);
     if (!Rf_isReal(values) || !Rf_isMatrix(values)) Rf_error("csikit: internal: values must be a double matrix");
     size_t nr = (size_t)Rf_nrows(values), nc = (size_t)Rf_ncols(values);
     if (!Rf_isString(columns) || (size_t)XLENGTH(columns) != nc) Rf_error("csikit: internal: one name per column");
@@ -166,19 +178,19 @@ static SEXP r_data_from_matrix(SEXP sp, SEXP values, SEXP columns, SEXP weights)
     TRY(csikit_data_from_matrix(s, REAL(values), nr, nc, names, CSIKIT_COL_MAJOR,
                                 weights == R_NilValue ? NULL : REAL(weights), &d),
         "csikit_data_from_matrix");
-    return wrap(d, "csikit_data", fin_data);
+    return wrap_data(d);
 }
 
 static SEXP r_data_read_csv(SEXP sp, SEXP path) {
-    const csikit_survey *s = (const csikit_survey *)unwrap(sp, "csikit_survey", 0);
+    const csikit_survey *s = survey_of(sp, 0);
     csikit_data *d = NULL;
     TRY(csikit_data_read_csv(s, str_arg(path, "path"), &d), "csikit_data_read_csv");
-    return wrap(d, "csikit_data", fin_data);
+    return wrap_data(d);
 }
 
 /* The recoded values as an n x p double matrix (R is column-major, csikit row-major). */
 static SEXP r_data_values(SEXP dp) {
-    const csikit_data *d = (const csikit_data *)unwrap(dp, "csikit_data", 0);
+    const csikit_data *d = data_of(dp, 0);
     size_t n = 0, p = 0, size = 0;
     TRY(csikit_data_shape(d, &n, &p), "csikit_data_shape");
     double *buf = (double *)R_alloc(n * p ? n * p : 1, sizeof *buf);
@@ -194,7 +206,7 @@ static SEXP r_data_values(SEXP dp) {
 /* ---- scores ---------------------------------------------------------------------------------- */
 
 static SEXP r_score_json(SEXP dp, SEXP o) {
-    const csikit_data *d = (const csikit_data *)unwrap(dp, "csikit_data", 0);
+    const csikit_data *d = data_of(dp, 0);
     csikit_score_options so;
     csikit_score_options_init(&so);
     so.rescale = opt_int(o, "rescale");
@@ -214,7 +226,7 @@ static SEXP r_score_json(SEXP dp, SEXP o) {
 /* ---- estimation ------------------------------------------------------------------------------ */
 
 static SEXP r_estimate(SEXP dp, SEXP o) {
-    const csikit_data *d = (const csikit_data *)unwrap(dp, "csikit_data", 0);
+    const csikit_data *d = data_of(dp, 0);
     csikit_estimate_options eo;
     csikit_estimate_options_init(&eo);
     eo.scheme = opt_int(o, "scheme");
@@ -230,11 +242,11 @@ static SEXP r_estimate(SEXP dp, SEXP o) {
     eo.strict = opt_int(o, "strict");
     csikit_fit *f = NULL;
     TRY(csikit_estimate(d, &eo, &f), "csikit_estimate");
-    return wrap(f, "csikit_fit", fin_fit);
+    return wrap_fit(f);
 }
 
 static SEXP r_fit_ids(SEXP fp, SEXP list) {
-    const csikit_fit *f = (const csikit_fit *)unwrap(fp, "csikit_fit", 0);
+    const csikit_fit *f = fit_of(fp, 0);
     int which = Rf_asInteger(list);
     size_t n = 0;
     TRY(csikit_fit_count(f, which, &n), "csikit_fit_count");
@@ -251,7 +263,7 @@ static SEXP r_fit_ids(SEXP fp, SEXP list) {
 
 /* One quantity as an R matrix (rows x cols, copied from csikit's row-major order). */
 static SEXP r_fit_values(SEXP fp, SEXP quantity) {
-    const csikit_fit *f = (const csikit_fit *)unwrap(fp, "csikit_fit", 0);
+    const csikit_fit *f = fit_of(fp, 0);
     int q = Rf_asInteger(quantity);
     size_t size = 0, rows = 0, cols = 0;
     TRY(csikit_fit_values(f, q, NULL, 0, &size, &rows, &cols), "csikit_fit_values");
@@ -266,7 +278,7 @@ static SEXP r_fit_values(SEXP fp, SEXP quantity) {
 }
 
 static SEXP r_fit_info(SEXP fp) {
-    const csikit_fit *f = (const csikit_fit *)unwrap(fp, "csikit_fit", 0);
+    const csikit_fit *f = fit_of(fp, 0);
     csikit_fit_info info;
     memset(&info, 0, sizeof info);
     info.struct_size = sizeof info;
@@ -291,8 +303,8 @@ static SEXP r_fit_info(SEXP fp) {
 
 /* report.json with every analysis option (`csikit analyze --json`), boot NULL or of this fit. */
 static SEXP r_fit_analysis_json(SEXP fp, SEXP bp, SEXP o, SEXP indent) {
-    const csikit_fit *f = (const csikit_fit *)unwrap(fp, "csikit_fit", 0);
-    const csikit_boot *b = (const csikit_boot *)unwrap(bp, "csikit_boot", 1);
+    const csikit_fit *f = fit_of(fp, 0);
+    const csikit_boot *b = boot_of(bp, 1);
     csikit_analysis_options ao;
     csikit_analysis_options_init(&ao);
     ao.target = opt_str(opt(o, "target"), "target");
@@ -319,7 +331,7 @@ static int progress(size_t done, size_t total, void *user_data) {
 }
 
 static SEXP r_bootstrap(SEXP fp, SEXP o) {
-    const csikit_fit *f = (const csikit_fit *)unwrap(fp, "csikit_fit", 0);
+    const csikit_fit *f = fit_of(fp, 0);
     csikit_bootstrap_options bo;
     csikit_bootstrap_options_init(&bo);
     int interrupted = 0;
@@ -336,12 +348,12 @@ static SEXP r_bootstrap(SEXP fp, SEXP o) {
     bo.user_data = &interrupted;
     csikit_boot *b = NULL;
     TRY(csikit_bootstrap(f, &bo, &b), "csikit_bootstrap");
-    return wrap(b, "csikit_boot", fin_boot);
+    return wrap_boot(b);
 }
 
 /* Every bootstrapped parameter as the columns of a data.frame (built in R). */
 static SEXP r_boot_table(SEXP bp) {
-    const csikit_boot *b = (const csikit_boot *)unwrap(bp, "csikit_boot", 0);
+    const csikit_boot *b = boot_of(bp, 0);
     size_t n = 0, resamples = 0, ok = 0, failed = 0;
     TRY(csikit_boot_counts(b, &n, &resamples, &ok, &failed), "csikit_boot_counts");
     enum { NCOL = 13 };
@@ -387,7 +399,7 @@ static void read_ipa(SEXP o, csikit_ipa_options *io) {
 }
 
 static SEXP r_fit_indices_json(SEXP fp, SEXP o) {
-    const csikit_fit *f = (const csikit_fit *)unwrap(fp, "csikit_fit", 0);
+    const csikit_fit *f = fit_of(fp, 0);
     csikit_ipa_options io;
     read_ipa(o, &io);
     char *json = NULL;
@@ -396,7 +408,7 @@ static SEXP r_fit_indices_json(SEXP fp, SEXP o) {
 }
 
 static SEXP r_fit_ipma_json(SEXP fp, SEXP target, SEXP o) {
-    const csikit_fit *f = (const csikit_fit *)unwrap(fp, "csikit_fit", 0);
+    const csikit_fit *f = fit_of(fp, 0);
     csikit_ipa_options io;
     read_ipa(o, &io);
     char *json = NULL;

@@ -40,6 +40,8 @@ std::string to_html(const analysis_report& r, const html_options& options) {
     in.indices = r.fit && r.analysis.overall.estimated ? &r.analysis.overall.indices : nullptr;
     in.prediction = r.prediction ? &*r.prediction : nullptr;
     in.cvpat = r.cvpat ? &*r.cvpat : nullptr;
+    in.trend = r.trend ? &*r.trend : nullptr;        // issue 14: 3 or more waves
+    in.feedback = r.feedback ? &*r.feedback : nullptr;  // issue 14: multi-response items
     const index_analysis& a = r.analysis;
     in.target = a.target;
     if (!a.target.empty()) {

@@ -147,6 +147,8 @@ std::string section_waves(const context& c) {
         body += "<details><summary>" + html_escape(c.t("item_changes") + " (" + std::to_string(items.size()) + ")") +
                 "</summary>\n" + changes_table(c, items) + "</details>\n";
     body += "<p class=\"hint\">" + html_escape(c.t("marks_note")) + "</p>\n";
+    // Issue 14: the composition-adjusted scores per wave, when asked (adjusted.cpp).
+    if (c.in.adjusted && c.in.adjusted->options.by == c.in.schema->wave_column) body += adjusted_table(c);
     return section("sec-waves", c.t("sec_waves"), body);
 }
 

@@ -56,6 +56,13 @@ std::string section_mediation(const context& c);
 std::string section_findings(const context& c);
 std::string section_groups(const context& c);  ///< multi-group analysis (groups.cpp)
 std::string section_predict(const context& c);  // predict.cpp
+std::string section_trend(const context& c);    // trend.cpp: trends over many waves
+/// Issue 14 (adjusted.cpp): the composition-adjusted tables (inside the wave section when the
+/// groups are the waves, else a section of their own) and the crosstab sections.
+std::string adjusted_table(const context& c);
+std::string section_adjusted(const context& c);
+std::string section_crosstabs(const context& c);
+std::string section_feedback(const context& c); // feedback.cpp: multi-response items, verbatims
 
 /// The page's stylesheet (inline in <head>).
 std::string_view stylesheet();

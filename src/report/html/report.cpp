@@ -73,7 +73,7 @@ std::string missing_warning(const context& c) {
 std::string html_report(const report_input& in, const html_options& options) {
     using namespace html_detail;
     if (!in.schema) throw argument_error({{}, 0, "report_input.schema"}, "no survey given (expected the survey the results come from)");
-    if (!in.scores && !in.fit && !in.indices && in.ipa.empty() && !in.groups && !in.prediction)
+    if (!in.scores && !in.fit && !in.indices && in.ipa.empty() && !in.groups && !in.prediction && !in.trend && !in.feedback)
         throw argument_error({{}, 0, "report_input"}, "nothing to report (expected scores, a PLS fit, indices or an IPA map)");
     const context c(in, options);
     const std::string title = !options.title.empty() ? options.title : !in.schema->name.empty() ? in.schema->name : c.t("report");
@@ -84,7 +84,10 @@ std::string html_report(const report_input& in, const html_options& options) {
     std::vector<part> parts = {
         {"sec-sample", c.t("sec_sample"), section_sample(c)},     {"sec-index", c.t("sec_index"), section_index(c)},
         {"sec-items", c.t("sec_items"), section_items(c)},        {"sec-waves", c.t("sec_waves"), section_waves(c)},
-        {"sec-segments", c.t("sec_segments"), section_segments(c)}, {"sec-model", c.t("sec_model"), section_model(c)},
+        {"sec-segments", c.t("sec_segments"), section_segments(c)},
+        {"sec-adjusted", c.zh ? "构成调整后的比较" : "Composition-adjusted comparison", section_adjusted(c)},
+        {"sec-crosstabs", c.zh ? "交叉表" : "Crosstabs", section_crosstabs(c)},
+        {"sec-model", c.t("sec_model"), section_model(c)},
         {"sec-extended", c.zh ? "高阶构念与调节效应" : "Higher-order constructs and moderation", section_extended(c)},
         {"sec-quality", c.t("sec_quality"), section_quality(c)},  {"sec-indices", c.t("sec_indices"), section_indices(c)},
         {"sec-ipa", c.t("sec_ipa"), section_ipa(c)},
@@ -92,9 +95,16 @@ std::string html_report(const report_input& in, const html_options& options) {
         {"sec-predict", c.zh ? "样本外预测" : "Out-of-sample prediction", section_predict(c)},
         {"sec-settings", c.t("sec_settings"), section_settings(c)},
     };
-    // Bootstrapped criteria and mediation after the quality section (issue 15).
-    parts.insert(parts.begin() + 7, part{"sec-mediation", c.zh ? "自助法质量指标与中介" : "Bootstrapped criteria and mediation",
-                                         section_mediation(c)});
+    // Trends over many waves after the wave tables (issue 14).
+    parts.insert(parts.begin() + 4, part{"sec-trend", c.zh ? "多期趋势" : "Trends over the waves", section_trend(c)});
+    // Bootstrapped criteria and mediation just before the quality section (issue 15); placed by
+    // id, so sections added above it do not move it.
+    const auto quality = std::find_if(parts.begin(), parts.end(), [](const part& p) { return p.id == "sec-quality"; });
+    parts.insert(quality, part{"sec-mediation", c.zh ? "自助法质量指标与中介" : "Bootstrapped criteria and mediation",
+                               section_mediation(c)});
+    // Feedback records right after the trends (issue 14 item 7).
+    const auto after_trend = std::find_if(parts.begin(), parts.end(), [](const part& p) { return p.id == "sec-trend"; });
+    parts.insert(after_trend + 1, part{"sec-feedback", c.zh ? "反馈记录" : "Feedback records", section_feedback(c)});
     std::string toc;
     for (const auto& p : parts)
         if (!p.html.empty()) toc += "<a href=\"#" + p.id + "\">" + html_escape(p.heading) + "</a>";

@@ -34,6 +34,10 @@ json mediation(const bootstrap_result& b);
 /// The survey IPA document (ipa_json.cpp), also embedded in report.json.
 json survey_ipa_doc(const survey_ipa_result& r);
 
+/// The composition-adjusted comparison (standardize_json.cpp), also the "standardized" member
+/// of the score document.
+json standardized_doc(const standardized_comparison& r);
+
 }  // namespace json_write
 
 CSIKIT_NAMESPACE_END

@@ -515,6 +515,9 @@ std::string to_json(const analysis_report& r, int indent) {
     // Issue 14: the IPA from stated or derived importance, with or without a path model; only
     // when the schema allows one, so the fit's own document (Fit.to_json) stays the same.
     if (r.ipa) doc["survey_ipa"] = json_write::survey_ipa_doc(*r.ipa);
+    // Issue 14: the trend (3+ waves) and the feedback records, through their own serializers.
+    if (r.trend) doc["trend"] = json::parse(to_json(*r.trend, -1));
+    if (r.feedback) doc["feedback"] = json::parse(to_json(*r.feedback, -1));
     // PLSpredict (csikit report --predict): the prediction serializer's document.
     if (r.prediction) {
         doc["prediction"] = json::parse(r.cvpat ? to_json(*r.prediction, *r.cvpat, -1) : to_json(*r.prediction, -1));

@@ -119,7 +119,9 @@ json to_j(const score_options& o) {
 
 }  // namespace
 
-std::string to_json(const score_report& r, int indent) {
+namespace {
+
+json score_doc(const score_report& r) {
     json j;
     j["options"] = to_j(r.options);
     j["sample"] = to_j(r.sample);
@@ -140,6 +142,16 @@ std::string to_json(const score_report& r, int indent) {
                             {"weights", a.result.weights}, {"stated_weights", a.stated},
                             {"lambda_max", a.result.lambda_max}, {"ci", a.result.ci}, {"ri", a.result.ri},
                             {"cr", a.result.cr}, {"inconsistent", a.inconsistent}});
+    return j;
+}
+
+}  // namespace
+
+std::string to_json(const score_report& r, int indent) { return json_write::dump(score_doc(r), indent); }
+
+std::string to_json(const score_report& r, const standardized_comparison& adjusted, int indent) {
+    json j = score_doc(r);
+    j["standardized"] = json_write::standardized_doc(adjusted);
     return json_write::dump(j, indent);
 }
 

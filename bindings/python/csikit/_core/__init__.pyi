@@ -5,8 +5,8 @@ stubs: at run time the compiled module ``_core.<abi>.so`` next to it is what ``i
 (a directory without ``__init__.py`` never shadows an extension module of the same name).
 """
 
-from . import bootstrap, cli, data, errors, index, limits, mga, pls, predict, readers, sampling, schema, scoring, simulate
+from . import bootstrap, cli, data, errors, index, limits, mga, pls, predict, readers, sampling, scale, schema, scoring, simulate
 
 __version__: str
 
-__all__ = ["bootstrap", "cli", "data", "errors", "index", "limits", "mga", "pls", "predict", "readers", "sampling", "schema", "scoring", "simulate"]
+__all__ = ["bootstrap", "cli", "data", "errors", "index", "limits", "mga", "pls", "predict", "readers", "sampling", "scale", "schema", "scoring", "simulate"]

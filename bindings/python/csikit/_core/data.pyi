@@ -20,7 +20,12 @@ class Responses:
     def __setstate__(self, state: tuple[Any, ...]) -> None: ...
 
 def read_csv(
-    survey: Survey, path: str, out_of_scale_missing: bool = False, encoding: str = "", header_rows: int = 0
+    survey: Survey,
+    path: str,
+    out_of_scale_missing: bool = False,
+    encoding: str = "",
+    header_rows: int = 0,
+    sheet: str = "",
 ) -> Responses: ...
 def read_arrow(survey: Survey, stream: Any, out_of_scale_missing: bool = False) -> Responses: ...
 def from_columns(
