@@ -65,7 +65,8 @@ run_target() {
   local target=$1
   local bin=build-fuzz/fuzz/$target
   [ -x "$bin" ] || return 0
-  local seeds=tests/corpus/$target
+  local seeds=()  # libFuzzer stops at a corpus folder that does not exist
+  [ -d "tests/corpus/$target" ] && seeds=("tests/corpus/$target")
   local shared_seeds=build-fuzz/seeds/$target  # copies of the files tests/corpus/$target.seeds names
   local work=build-fuzz/corpus/$target        # the growing corpus; seeds stay untouched
   local artifacts=build-fuzz/artifacts/$target/
@@ -75,7 +76,7 @@ run_target() {
   [ "$target" = fuzz_capi ] && dict_file=fuzz/fuzz_schema.dict  # its input starts with schema JSON
   local dict=()
   [ -f "$dict_file" ] && dict=(-dict="$dict_file")
-  if ! "$bin" "$work" "$seeds" "$shared_seeds" "${dict[@]}" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+  if ! "$bin" "$work" "${seeds[@]}" "$shared_seeds" "${dict[@]}" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
          -max_len=65536 -print_final_stats=1 -artifact_prefix="$artifacts" "${extra[@]}" \
          >"build-fuzz/$target.log" 2>&1; then
     tail -n 60 "build-fuzz/$target.log" >&2
