@@ -3,6 +3,7 @@
 // `csikit report`. Results are plain structs; report.hpp serialises them, html_report.hpp draws them.
 #pragma once
 
+#include "accumulator.hpp"
 #include "bootstrap.hpp"
 #include "data.hpp"
 #include "index.hpp"
@@ -89,6 +90,11 @@ struct index_analysis {
 index_analysis analyze_indices(const pls_model& model, const pls_fit& fit, const survey& s, const responses& data,
                                const index_analysis_options& options = {});
 
+/// The same from the fit's moments alone (a fit of a moment state): indices from the item
+/// means, score SDs from the moments, impacts and the IPA/IPMA; no respondent scores or
+/// t-intervals. argument_error (field "by") for options.by: groups need respondent rows.
+index_analysis analyze_indices(const pls_fit& fit, const survey& s, const index_analysis_options& options = {});
+
 /// The one rule that picks the construct whose drivers the impacts and the IPA/IPMA describe:
 /// `requested` when not empty (argument_error, field "target", if the fit has no such
 /// construct); else the satisfaction construct of the preset the survey binds ("model"); else
@@ -169,5 +175,12 @@ struct analysis_report {
 /// "target") or by column (field "by"), and when the survey has no path model, scores were
 /// not asked for and the schema allows no IPA (ipa_possible()).
 analysis_report run_analysis(const survey& s, const responses& data, const analysis_options& options = {});
+
+/// The pipeline from a moment state (csikit accumulate, docs/streaming.md): the estimate (use_weights
+/// follows the state), the 0-100 indices, impacts and IPA/IPMA from the moments, and a note saying
+/// so. What needs respondent rows is refused with argument_error naming its field: "scores",
+/// "bootstrap" (resamples > 0), "by", "model" (higher-order constructs, interaction terms);
+/// data_error naming the difference for a state of another survey definition.
+analysis_report run_analysis(const survey& s, const moment_accumulator& state, const analysis_options& options = {});
 
 CSIKIT_NAMESPACE_END

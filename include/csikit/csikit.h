@@ -790,6 +790,50 @@ CSIKIT_API int csikit_replicates_bootstrap_json(const csikit_replicates *state, 
 /** Frees a state (NULL, freed and foreign pointers are ignored). */
 CSIKIT_API void csikit_replicates_free(csikit_replicates *state);
 
+/* ---- incremental tracking: moment states (docs/streaming.md) ---------------------------- */
+
+/** A moment state: what every missing treatment needs of the model's indicators, the weights
+ *  and the missing answers per item, added batch by batch, mergeable and serialisable (the
+ *  C face of `csikit accumulate` and csikit::moment_accumulator). */
+typedef struct csikit_acc csikit_acc;
+
+/** What a new state holds. Set with csikit_acc_options_init first. */
+typedef struct csikit_acc_options {
+    uint32_t struct_size;  /**< sizeof(csikit_acc_options), set by _init */
+    int use_weights;       /**< nonzero: honour the survey's weight column; default 1 */
+} csikit_acc_options;
+
+/** Fills *options with the defaults. */
+CSIKIT_API int csikit_acc_options_init(csikit_acc_options *options);
+/** A new empty state of the survey's model indicators (options NULL = the defaults). Free with
+ *  csikit_acc_free. */
+CSIKIT_API int csikit_acc_create(const csikit_survey *survey, const csikit_acc_options *options, csikit_acc **out);
+/** Adds every respondent of `data` (read with the state's survey). */
+CSIKIT_API int csikit_acc_add(csikit_acc *state, const csikit_data *data);
+/** Merges `other` into `state`: CSIKIT_E_DATA naming the difference when their items, survey
+ *  definition (scales, missing codes, reversed items, weight column) or use_weights differ. */
+CSIKIT_API int csikit_acc_merge(csikit_acc *state, const csikit_acc *other);
+/** The respondents added so far (merged states included). */
+CSIKIT_API int csikit_acc_respondents(const csikit_acc *state, uint64_t *respondents);
+/** The state's bytes (versioned, little-endian, checksummed; docs/streaming.md): *bytes
+ *  malloc'd, free with csikit_free. */
+CSIKIT_API int csikit_acc_to_bytes(const csikit_acc *state, char **bytes, size_t *size);
+/** A state from its bytes (CSIKIT_E_PARSE naming what is wrong with truncated, corrupted,
+ *  foreign or newer-version bytes). */
+CSIKIT_API int csikit_acc_from_bytes(const char *bytes, size_t size, csikit_acc **out);
+/** What the state holds as JSON text (the document of `csikit accumulate --json`): respondents,
+ *  excluded, mode, weighted, fingerprint, items with their missing counts. Free with csikit_free. */
+CSIKIT_API int csikit_acc_summary_json(const csikit_acc *state, char **out);
+/** report.json of the survey's model estimated from the state (`csikit analyze --state`): paths,
+ *  quality criteria, 0-100 indices, impacts and the IPMA from the moments (options NULL = the
+ *  defaults; use_weights follows the state). CSIKIT_E_ARGUMENT for a model with higher-order
+ *  constructs or interaction terms; CSIKIT_E_DATA for a state of another survey definition.
+ *  Caller frees *out with csikit_free. */
+CSIKIT_API int csikit_acc_analyze_json(const csikit_acc *state, const csikit_survey *survey,
+                                       const csikit_estimate_options *options, char **out);
+/** Frees a state (NULL, freed and foreign pointers are ignored). */
+CSIKIT_API void csikit_acc_free(csikit_acc *state);
+
 /* ---- issue 14: composition-adjusted scores (docs/crosstab.md) -------------------------- */
 
 /** Options of csikit_standardize_json (csikit::standardize_options, `csikit score --adjust-for`). */

@@ -92,7 +92,8 @@ struct construct_index {
     double index = 0;             ///< from the item means of the moments (the ACSI/IPMA figure)
     double score_sd = 0;          ///< SD of the 0-100 scores (from respondents, else from moments)
     bool negative_weights = false;///< some weight < 0 (only when not refused)
-    bool has_respondents = false; ///< `overall` was computed from respondent scores
+    bool has_respondents = false; ///< `overall` is filled: from respondent scores, or from the
+                                  ///< moments of a moment state (analyze_indices without data)
     score_summary overall;        ///< weighted mean of s_r with its t-interval (data only)
 };
 

@@ -112,6 +112,12 @@ std::string to_json(const survey_ipa_result& r, int indent = 2);
 /// "total_score": mean|null, "test": {...}}], "notes"}; a mean is {"mean", "se", "ci_lower",
 /// "ci_upper", "n", "n_eff"}.
 std::string to_json(const crosstab_result& r, int indent = 2);
+
+/// What a moment state holds (csikit accumulate --json, docs/streaming.md): {"analysis":
+/// "accumulate", "respondents", "excluded", "mode" ("exact"/"real"), "weighted", "fingerprint"
+/// (16 hex digits), "items": [{"id", "missing"}], "read": {"cells", "empty", "missing_codes",
+/// "codes_by_kind", "out_of_scale"}}. Never the sums themselves.
+std::string to_json(const moment_accumulator& state, int indent = 2);
 /// A composition-adjusted comparison (issue 14 item 5, docs/crosstab.md): {"analysis":
 /// "standardize", "by", "adjust_for", "reference": "pooled"|"first"|"given", "weighted", "level",
 /// "groups", "strata": [{"value", "reference_share", "mix": [share per group]}], "figures":

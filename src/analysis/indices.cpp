@@ -68,18 +68,46 @@ void mask(index_result& r, std::size_t j) {
     }
 }
 
-/// Indices, impacts and the IPA of one estimate on `data` (the fit's own data).
-index_part compute_part(const pls_fit& fit, const survey& s, const responses& data, const std::string& target,
+/// The t-interval of each index from the moments (a fit of a moment state): the SD of the 0-100
+/// scores from the moment matrix, on the fit's effective n. With unit weights and listwise
+/// deletion it is the interval the respondent scores give.
+void moment_intervals(index_result& r, const pls_fit& fit, double level) {
+    const double n_eff = fit.data.effective_n;
+    for (construct_index& c : r.constructs) {
+        score_summary& o = c.overall;
+        o.level = level;
+        o.n = fit.data.respondents_used;
+        o.effective_n = n_eff;
+        o.mean = c.index;
+        o.sd = c.score_sd;
+        o.se = n_eff > 1 ? c.score_sd / std::sqrt(n_eff) : nan_value;
+        const interval ci = n_eff > 1 && std::isfinite(o.se) ? t_interval(o.mean, o.se, n_eff - 1, level)
+                                                             : interval{nan_value, nan_value};
+        o.ci_low = ci.lower;
+        o.ci_high = ci.upper;
+        c.has_respondents = true;  // `overall` is filled, as from respondent scores
+    }
+}
+
+/// Indices, impacts and the IPA of one estimate on `data` (the fit's own data), or from the fit's
+/// moments alone when `data` is null (a moment state: no respondent scores or t-intervals).
+index_part compute_part(const pls_fit& fit, const survey& s, const responses* data, const std::string& target,
                         const index_analysis_options& o) {
     index_part part;
-    part.respondents = data.respondents();
-    const responses used = data.subset(used_rows(data, fit));
-    part.used = used.respondents();
+    const responses used = data ? data->subset(used_rows(*data, fit)) : responses{};
+    part.respondents = data ? data->respondents() : fit.data.respondents_total;
+    part.used = data ? used.respondents() : fit.data.respondents_used;
     index_options io = o.index;
+    auto indices = [&] {
+        if (data) return compute_indices(fit, s, used, io);
+        index_result r = compute_indices(fit, s, io);
+        moment_intervals(r, fit, io.level);
+        return r;
+    };
     try {
         io.refuse_negative_weights = true;
         try {
-            part.indices = compute_indices(fit, s, used, io);
+            part.indices = indices();
         } catch (const numeric_error& e) {
             // Negative weights: refuse those constructs' indices (named with every negative
             // item), keep the others.
@@ -89,7 +117,7 @@ index_part compute_part(const pls_fit& fit, const survey& s, const responses& da
                 part.notes.push_back("index of " + p.where.field + " refused: " + p.message);
             }
             io.refuse_negative_weights = false;
-            part.indices = compute_indices(fit, s, used, io);
+            part.indices = indices();
             for (std::size_t j = 0; j < part.indices.constructs.size(); ++j)
                 if (refused.count(part.indices.constructs[j].construct)) {
                     part.refused.push_back(part.indices.constructs[j].construct);
@@ -111,7 +139,7 @@ index_part compute_part(const pls_fit& fit, const survey& s, const responses& da
         return part;
     }
     try {
-        ipma_result r = ipma(fit, s, used, target, io);
+        ipma_result r = data ? ipma(fit, s, used, target, io) : ipma(fit, s, target, io);
         std::vector<std::string> left_out;
         std::erase_if(r.constructs, [&](const ipma_entry& e) {
             if (!refused(e.id)) return false;
@@ -192,8 +220,11 @@ std::string missing_data_warning(const pls_fit& fit) {
     return text;
 }
 
-index_analysis analyze_indices(const pls_model& model, const pls_fit& fit, const survey& s, const responses& data,
-                               const index_analysis_options& options) {
+namespace {
+
+/// The whole-sample part of analyze_indices: the preset, the target and its part.
+index_analysis overall_analysis(const pls_fit& fit, const survey& s, const responses* data,
+                                const index_analysis_options& options) {
     index_analysis a;
     a.options = options;
     if (s.model) {
@@ -208,7 +239,21 @@ index_analysis analyze_indices(const pls_model& model, const pls_fit& fit, const
     if (a.target.empty())
         a.overall.notes.push_back("IPA skipped: no target construct (name one with --target: " + join(fit.constructs) +
                                   ")");
+    return a;
+}
 
+}  // namespace
+
+index_analysis analyze_indices(const pls_fit& fit, const survey& s, const index_analysis_options& options) {
+    if (!options.by.empty())
+        throw argument_error(location{"", 0, "by"}, "groups need respondent rows, which a moment state does not hold "
+                                                   "(expected no --by; accumulate one state per group instead)");
+    return overall_analysis(fit, s, nullptr, options);
+}
+
+index_analysis analyze_indices(const pls_model& model, const pls_fit& fit, const survey& s, const responses& data,
+                               const index_analysis_options& options) {
+    index_analysis a = overall_analysis(fit, s, &data, options);
     if (options.by.empty()) return a;
     const bool is_segment =
         std::find(s.segment_columns.begin(), s.segment_columns.end(), options.by) != s.segment_columns.end();
@@ -244,7 +289,7 @@ index_analysis analyze_indices(const pls_model& model, const pls_fit& fit, const
             used_data.emplace_back();
             continue;
         }
-        g.part = compute_part(g.fit, s, sub, a.target, options);
+        g.part = compute_part(g.fit, s, &sub, a.target, options);
         used_data.push_back(g.part.estimated ? sub.subset(used_rows(sub, g.fit)) : responses{});
         a.groups.push_back(std::move(g));
     }

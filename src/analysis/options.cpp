@@ -446,6 +446,18 @@ analysis_description feedback_description() {
     return a;
 }
 
+/// Incremental tracking (docs/streaming.md): what a moment state is created with. The estimate
+/// from a state takes the estimate options (`csikit analyze --state`, csikit_acc_analyze_json).
+analysis_description accumulate_description() {
+    analysis_description a{"accumulate", "csikit::moment_accumulator", "accumulate", "Accumulator.__init__",
+                           "csikit_acc_options", {}};
+    a.options = {
+        {"use_weights", "bool", text(true), {}, "honour the survey's weight column in the sums",
+         name("no-weights"), name("use_weights"), name("use_weights")},
+    };
+    return a;
+}
+
 }  // namespace
 
 const std::vector<analysis_description>& option_descriptions() {
@@ -454,7 +466,7 @@ const std::vector<analysis_description>& option_descriptions() {
                                                        mga_description(), predict_description(),
                                                        crosstab_description(), poisson_bootstrap_description(),
                                                        trend_description(), read_description(), standardize_description(),
-                                                       feedback_description()};
+                                                       feedback_description(), accumulate_description()};
     return all;
 }
 

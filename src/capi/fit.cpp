@@ -47,8 +47,12 @@ const std::vector<std::string>& list_of(const csikit::pls_fit& f, int list, cons
                                            " (expected CSIKIT_FIT_CONSTRUCTS or CSIKIT_FIT_INDICATORS)"};
 }
 
+}  // namespace
+
+namespace csikit_capi {
+
 /// The core's settings for the C options; an unknown enum value names its field.
-csikit::pls_options to_core(const csikit_estimate_options& o, const char* where) {
+csikit::pls_options pls_options_of(const csikit_estimate_options& o, const char* where) {
     csikit::pls_options po;
     po.scheme = from_c(scheme_table, o.scheme, where, "options->scheme");
     po.missing = from_c(missing_table, o.missing, where, "options->missing");
@@ -63,10 +67,6 @@ csikit::pls_options to_core(const csikit_estimate_options& o, const char* where)
     po.strict = o.strict != 0;
     return po;
 }
-
-}  // namespace
-
-namespace csikit_capi {
 
 const csikit::bootstrap_result* bootstrap_of(const csikit::fitted_model& f, const csikit_boot* boot, const char* where) {
     if (!boot) return nullptr;
@@ -113,7 +113,7 @@ CSIKIT_API int csikit_estimate(const csikit_data* data, const csikit_estimate_op
     return guard(where, [&] {
         const auto& d = handle(data, where, "data");
         require(out, where, "out");
-        const auto po = to_core(options_or_defaults(options, csikit_estimate_options_init, where), where);
+        const auto po = pls_options_of(options_or_defaults(options, csikit_estimate_options_init, where), where);
         auto h = std::make_unique<csikit_fit>();
         h->value = csikit::fit_model(d.value, csikit::pls_model::from_survey(*d.value.schema), po);
         give(std::move(h), out);

@@ -13,6 +13,7 @@
 
 #include "csikit/csikit.h"
 
+#include "csikit/accumulator.hpp"
 #include "csikit/poisson_bootstrap.hpp"
 #include "csikit/provenance.hpp"
 #include "csikit/schema.hpp"
@@ -54,6 +55,13 @@ struct csikit_replicates {
     static constexpr std::uint32_t kind = 13;
     static constexpr const char* type_name = "csikit_replicates";
     std::shared_ptr<csikit::replicate_accumulator> value;
+};
+
+/// A moment state of incremental tracking (csikit/accumulator.hpp).
+struct csikit_acc {
+    static constexpr std::uint32_t kind = 14;
+    static constexpr const char* type_name = "csikit_acc";
+    std::shared_ptr<csikit::moment_accumulator> value;
 };
 
 namespace csikit_capi {
@@ -130,6 +138,10 @@ void release(Handle* h) noexcept {
     *h = Handle{};
     quarantine(h, [](void* p) { delete static_cast<Handle*>(p); });
 }
+
+/// The core's estimation settings for the C options; an unknown enum value names its field
+/// (fit.cpp; also csikit_acc_analyze_json).
+csikit::pls_options pls_options_of(const csikit_estimate_options& o, const char* where);
 
 /// A malloc'd copy of `s` for a `char **` out parameter (freed with csikit_free).
 char* dup_string(const std::string& s);

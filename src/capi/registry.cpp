@@ -89,6 +89,7 @@ const char* kind_name(std::uint32_t kind) noexcept {
     case csikit_fit::kind: return csikit_fit::type_name;
     case csikit_boot::kind: return csikit_boot::type_name;
     case csikit_replicates::kind: return csikit_replicates::type_name;
+    case csikit_acc::kind: return csikit_acc::type_name;
     default: return "handle of unknown type";
     }
 }

@@ -1,6 +1,7 @@
 // `csikit analyze`: estimate the survey's PLS path model, optionally bootstrap it, print the
 // tables a paper would show and write report.json (docs/report.md).
 #include "analysis_command.hpp"
+#include "state_file.hpp"
 #include "ipa_print.hpp"
 #include "cli.hpp"
 #include "data_args.hpp"
@@ -41,7 +42,7 @@ namespace {
 // The usage texts of `csikit analyze` and `csikit report` (one option set, one pipeline): one
 // source, the shared part written once (analysis_usage()).
 const char* analyze_head =
-    "usage: csikit analyze --schema S --data D [--scheme path|centroid|factorial] [--mode pls|plsc]\n"
+    "usage: csikit analyze --schema S (--data D | --state STATE.csm) [--scheme path|centroid|factorial] [--mode pls|plsc]\n"
     "                      [--missing listwise|mean|pairwise] [--tolerance X] [--max-iter N]\n"
     "                      [--bootstrap N [--seed K] [--threads T]] [--confidence 0.95]\n"
     "                      [--target CONSTRUCT] [--by COLUMN] [--crosshair mean|median|midpoint]\n"
@@ -78,6 +79,9 @@ const char* report_head =
 
 const char* analysis_options_text =
     "  --tables-out PATH       every table of report.json as FILE.xlsx sheets or DIR/ CSV files\n"
+    "  --state STATE.csm       estimate from a moment state of csikit accumulate instead of --data:\n"
+    "                          paths, quality criteria, indices, impacts and the IPMA from the moments\n"
+    "                          (no --bootstrap, --by, --scores or --predict: they need respondent rows)\n"
     "\n"
     "Every construct also gets a 0-100 index (unstandardised weights, normalised; t-interval over\n"
     "the respondents the estimate used, and a bootstrap percentile interval with --bootstrap).\n"
@@ -478,14 +482,21 @@ option_set analysis_option_set() {
     return with_data_options(
         {{"schema", "data", "scheme", "mode", "missing", "bootstrap", "seed", "threads", "confidence", "level", "out",
           "tolerance", "max-iter", "target", "by", "crosshair", "lang", "title", "threshold", "out-of-scale",
-          "stopping", "jackknife-max", "max-failed-share", "mediation", "tables-out", "model"},
+          "stopping", "jackknife-max", "max-failed-share", "mediation", "tables-out", "model", "state"},
          {"json", "scores", "no-weights", "no-quality", "f2-reestimate", "strict", "no-bca", "drop-inadmissible",
           "no-criteria", "predict"}});
 }
 
 int run_analysis_command(const args& a, std::ostream& out, std::ostream& err, bool report) {
     const std::string schema_path = a.require("schema");
-    const std::string data_path = a.require("data");
+    // --state: a moment state of csikit accumulate stands in for the data (run_analysis's overload).
+    const std::optional<std::string> state_path = a.get("state");
+    if (state_path && a.has("data"))
+        throw csikit::argument_error({{}, 0, "--state"}, "given with --data (expected one of them)");
+    if (state_path && a.has("predict"))
+        throw csikit::argument_error({{}, 0, "--predict"}, "PLSpredict needs respondent rows, which a moment state does not hold "
+                                                           "(expected --data)");
+    const std::string data_path = state_path ? std::string() : a.require("data");
     const std::optional<std::string> dir = report ? std::optional<std::string>(a.require("out")) : a.get("out");
     const bool json = a.has("json");
 
@@ -556,7 +567,7 @@ int run_analysis_command(const args& a, std::ostream& out, std::ostream& err, bo
     if (resamples > 0 && !json && (::isatty(STDERR_FILENO) || resamples >= 1000)) o.bootstrap.progress = progress_bar(err);
 
     const std::string lang = a.get("lang").value_or("");
-    o.scores = report || a.has("scores");
+    o.scores = (report && !state_path) || a.has("scores");
     o.scoring.language = lang;
     o.scoring.level = level;
     o.scoring.threshold = a.get_double("threshold", o.scoring.threshold);
@@ -572,17 +583,30 @@ int run_analysis_command(const args& a, std::ostream& out, std::ostream& err, bo
                                          "unknown policy \"" + *policy + "\" (expected error or missing)");
     }
     csikit_cli::apply_data_options(a, ro);
-    const csikit::responses data = csikit::read_responses(data_path, s, ro);
+    const csikit::responses data = state_path ? csikit::responses{} : csikit::read_responses(data_path, s, ro);
     csikit::analysis_report r;
     try {
-        r = csikit::run_analysis(s, data, o);
+        if (state_path) {
+            csikit::moment_accumulator state = [&] {
+                try {
+                    return csikit::moment_accumulator::from_bytes(read_state_file(*state_path, "analyze"));
+                } catch (const csikit::parse_error& e) {
+                    throw csikit::parse_error(csikit::location{*state_path, 0, ""}, std::string(e.what()));
+                }
+            }();
+            r = csikit::run_analysis(s, state, o);
+        } else {
+            r = csikit::run_analysis(s, data, o);
+        }
     } catch (const csikit::argument_error& e) {
-        // --target / --by name something the schema does not declare: the option's problem.
-        if (!e.problems().empty() && (e.problems().front().where.field == "by" || e.problems().front().where.field == "target"))
-            throw csikit::argument_error({{}, 0, "--" + e.problems().front().where.field}, e.problems().front().message);
+        // --target / --by (or, from a state, --bootstrap / --scores) name something the schema
+        // does not declare or the state cannot give: the option's problem.
+        const std::string field = e.problems().empty() ? std::string() : e.problems().front().where.field;
+        if (field == "by" || field == "target" || field == "bootstrap" || field == "scores")
+            throw csikit::argument_error({{}, 0, "--" + field}, e.problems().front().message);
         throw;
     }
-    r.settings = {{"schema", schema_path}, {"data", data_path}};
+    r.settings = {{"schema", schema_path}, {state_path ? "state" : "data", state_path ? *state_path : data_path}};
     // --predict: PLSpredict (10 folds x 10 repetitions, --seed, --threads) and CVPAT against the
     // benchmarks, in report.json ("prediction") and the HTML page (docs/predict.md).
     if (a.has("predict") && r.fit) {

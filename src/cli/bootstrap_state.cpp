@@ -4,6 +4,7 @@
 #include "cli.hpp"
 #include "data_args.hpp"
 #include "model_option.hpp"
+#include "state_file.hpp"
 #include "table.hpp"
 
 #include <csikit/format.hpp>
@@ -12,8 +13,6 @@
 #include <csikit/report.hpp>
 
 #include <filesystem>
-#include <fstream>
-#include <iterator>
 #include <ostream>
 #include <sstream>
 
@@ -21,25 +20,9 @@ namespace {
 
 using csikit::replicate_accumulator;
 
-std::string read_bytes(const std::string& path) {
-    std::ifstream f(path, std::ios::binary);
-    if (!f) throw csikit::io_error(csikit::location{path, 0, ""}, "bootstrap-state: cannot open the state file (expected a readable file)");
-    return std::string(std::istreambuf_iterator<char>(f), {});
-}
-
-void write_bytes(const std::string& path, const std::string& bytes) {
-    const std::string tmp = path + ".tmp";
-    {
-        std::ofstream f(tmp, std::ios::binary);
-        f.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-        if (!f) throw csikit::io_error(csikit::location{path, 0, ""}, "bootstrap-state: cannot write the state file (expected a writable path)");
-    }
-    std::filesystem::rename(tmp, path);  // a crash never leaves half a state behind
-}
-
 replicate_accumulator load_state(const std::string& path) {
     try {
-        return replicate_accumulator::from_bytes(read_bytes(path));
+        return replicate_accumulator::from_bytes(csikit_cli::read_state_file(path, "bootstrap-state"));
     } catch (const csikit::parse_error& e) {
         throw csikit::parse_error(csikit::location{path, 0, ""}, std::string(e.what()));
     }
@@ -75,7 +58,7 @@ int run_bootstrap_state(const csikit_cli::args& a, std::ostream& out, std::ostre
         csikit_cli::apply_data_options(a, ro);
         acc->add(csikit::read_responses(*data, s, ro), a.get_whole("first-row", 0, 0, UINT64_MAX));
     }
-    if (data || !merges.empty()) write_bytes(state_path, acc->to_bytes());
+    if (data || !merges.empty()) csikit_cli::write_state_file(state_path, acc->to_bytes(), "bootstrap-state");
 
     if (!a.has("estimate")) {
         out << "state        " << state_path << "\n"

@@ -531,3 +531,70 @@ TEST_CASE("run_analysis without a path model: scores only when asked, else a cle
     CHECK(html.find("id=\"sec-model\"") == std::string::npos);
     CHECK(html.find("id=\"sec-ipa\"") == std::string::npos);
 }
+
+TEST_CASE("run_analysis from a moment state: the in-memory figures of simulated data, and refusals") {
+    // A simulated population (path 0.5, loadings 0.8-0.9) in three batches of one state.
+    population_model pop;
+    pop.model.constructs = {{"X", {}, {"X1", "X2", "X3"}, outer_mode::A, ""}, {"Y", {}, {"Y1", "Y2", "Y3"}, outer_mode::A, ""}};
+    pop.model.paths = {{"X", "Y"}};
+    pop.path_coefficients = {0.5};
+    pop.loadings = {0.9, 0.85, 0.8, 0.9, 0.85, 0.8};
+    simulate_options so;
+    so.seed = 21;
+    so.scale_points = 7;
+    const simulated_data sim = simulate(pop, 3000, so);
+    survey s;
+    s.name = "state";
+    s.scales = {{"seven", 1, 7, {}, {}, {}}};
+    for (const auto& id : sim.item_ids) s.items.push_back({id, {}, "seven", false, ""});
+    s.constructs = pop.model.constructs;
+    s.paths = pop.model.paths;
+    const responses data = make_responses(s, sim.item_ids, sim.values);
+    const pls_model model = pls_model::from_survey(s);
+    moment_accumulator state(s, model.indicators());
+    std::vector<Eigen::Index> part[3];
+    for (Eigen::Index i = 0; i < data.values.rows(); ++i) part[i % 3].push_back(i);
+    for (const auto& p : part) state.add(data.subset(p));
+
+    analysis_options o;
+    o.index.target = "Y";
+    const analysis_report mem = run_analysis(s, data, o);
+    const analysis_report st = run_analysis(s, state, o);
+    REQUIRE(st.fit);
+    CHECK(st.fit->paths(1, 0) == doctest::Approx(mem.fit->paths(1, 0)).epsilon(1e-12));
+    CHECK(st.fit->paths(1, 0) > 0.4);  // the population's effect is there (its recovery: test_simulate)
+    for (std::size_t j = 0; j < 2; ++j) {
+        const construct_index& a = st.analysis.overall.indices.constructs[j];
+        const construct_index& b = mem.analysis.overall.indices.constructs[j];
+        CHECK(a.index == doctest::Approx(b.index).epsilon(1e-12));
+        CHECK(a.overall.ci_low == doctest::Approx(b.overall.ci_low).epsilon(1e-10));
+        CHECK(a.overall.ci_high == doctest::Approx(b.overall.ci_high).epsilon(1e-10));
+        CHECK(a.overall.n == b.overall.n);
+    }
+    REQUIRE(st.analysis.overall.ipma);
+    CHECK(st.analysis.overall.ipma->constructs.size() == mem.analysis.overall.ipma->constructs.size());
+    CHECK(st.notes.back().find("estimated from a moment state of 3000 respondents") == 0);
+    const json doc = json::parse(to_json(st));
+    CHECK(doc["indices"][1]["ci_low"].is_number());
+
+    auto refused_field = [&](const analysis_options& bad) {
+        try {
+            (void)run_analysis(s, state, bad);
+        } catch (const argument_error& e) {
+            return e.problems().front().where.field;
+        }
+        return std::string("(nothing thrown)");
+    };
+    analysis_options boot = o;
+    boot.resamples = 100;
+    CHECK(refused_field(boot) == "bootstrap");
+    analysis_options scores = o;
+    scores.scores = true;
+    CHECK(refused_field(scores) == "scores");
+    analysis_options by = o;
+    by.index.by = "segment";
+    CHECK(refused_field(by) == "by");
+    survey other = s;
+    other.scales[0].max = 5;  // another definition of the items
+    CHECK_THROWS_AS((void)run_analysis(other, state, o), data_error);
+}

@@ -127,5 +127,5 @@ TEST_CASE("the options description covers every pls_options field with its defau
     for (const auto& a : d["analyses"]) analyses.insert(a["analysis"]);
     CHECK(analyses == std::set<std::string>{"estimate", "bootstrap", "score", "analyze", "ipa", "mga", "predict",
                                             "crosstab", "poisson_bootstrap", "trend", "read", "standardize",
-                                            "feedback"});
+                                            "feedback", "accumulate"});
 }

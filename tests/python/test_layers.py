@@ -17,7 +17,7 @@ LAYERS = {
     "errors": 0, "_args": 0, "_attrs": 0, "_followups": 0,
     "survey": 1, "data": 1, "model": 1, "readers": 1,
     "fit": 2,
-    "bootstrap": 3, "predict": 3, "indices": 3, "mga": 3, "ipa": 3, "crosstab": 3, "standardize": 3, "scoring": 3, "sampling": 3, "simulate": 3,
+    "bootstrap": 3, "accumulator": 3, "predict": 3, "indices": 3, "mga": 3, "ipa": 3, "crosstab": 3, "standardize": 3, "scoring": 3, "sampling": 3, "simulate": 3,
     "summary": 4, "plots": 4, "dask": 4, "spark": 4,  # the engines: states of partitions
     "__init__": 5, "__main__": 5,
 }

@@ -141,6 +141,9 @@ __all__ += ["Crosstab", "crosstab"]
 from .standardize import Standardized, standardize  # noqa: E402
 __all__ += ["Standardized", "standardize"]
 
+from .accumulator import Accumulator  # noqa: E402  incremental tracking (docs/streaming.md)
+__all__ += ["Accumulator"]
+
 
 def __dir__() -> list[str]:
     """Only the public names (tab completion shows what users should use)."""

@@ -4,6 +4,8 @@
 #include "prelude.hpp"
 
 #include "choices.hpp"
+#include "csikit/accumulator.hpp"
+#include "csikit/analysis.hpp"
 #include "csikit/model_syntax.hpp"
 #include "csikit/poisson_bootstrap.hpp"
 #include "csikit/report.hpp"
@@ -81,6 +83,57 @@ void register_scale(py::module_& m) {
                                 py::arg("respondents_used") = mo.respondents_used, py::arg("effective_n") = mo.effective_n);
             },
             py::arg("missing"), "The full sample's moments under a missing treatment.");
+
+    // The plain moment state (incremental tracking; csikit.Accumulator).
+    using ma = csikit::moment_accumulator;
+    py::class_<ma>(m, "Accumulator", "The moments of a survey's model indicators, mergeable and serialisable.")
+        .def(py::init([](const survey_state& s, bool use_weights) {
+                 return ma(*s, csikit::pls_model::from_survey(*s).indicators(), use_weights);
+             }),
+             py::arg("survey"), py::kw_only(), py::arg("use_weights"))
+        .def(
+            "add",
+            [](ma& a, const csikit::survey_data& d) {
+                py::gil_scoped_release unlocked;
+                a.add(*d.data);
+            },
+            py::arg("data"), "Adds every respondent of the data.")
+        .def(
+            "merge",
+            [](ma& a, const ma& b) {
+                py::gil_scoped_release unlocked;
+                a.merge(b);
+            },
+            py::arg("other"))
+        .def(
+            "check_survey",
+            [](const ma& a, const survey_state& s) {
+                ma(*s, csikit::pls_model::from_survey(*s).indicators(), a.uses_weights()).merge(a);
+            },
+            py::arg("survey"), "DataError naming the difference when the state is of another survey definition.")
+        .def("to_bytes", [](const ma& a) { return py::bytes(a.to_bytes()); })
+        .def_static("from_bytes", [](const py::bytes& b) { return ma::from_bytes(std::string(b)); }, py::arg("state"))
+        .def_property_readonly("items", [](const ma& a) { return a.items(); })
+        .def_property_readonly("respondents", &ma::respondents)
+        .def_property_readonly("use_weights", &ma::uses_weights)
+        .def("summary_json", [](const ma& a) { return csikit::to_json(a); })
+        .def(
+            "analyze",
+            [](const ma& a, const survey_state& s, const std::string& missing, const std::string& scheme, bool consistent,
+               const std::string& target) {
+                csikit::analysis_options o;
+                o.pls.missing = missing_from(missing);
+                o.pls.scheme = parse_choice<csikit::inner_scheme>(scheme, "scheme", "scheme",
+                                                                  {{"path", csikit::inner_scheme::path},
+                                                                   {"centroid", csikit::inner_scheme::centroid},
+                                                                   {"factorial", csikit::inner_scheme::factorial}});
+                o.pls.consistent = consistent;
+                o.index.target = target;
+                py::gil_scoped_release unlocked;
+                return csikit::to_json(csikit::run_analysis(*s, a, o));
+            },
+            py::arg("survey"), py::kw_only(), py::arg("missing"), py::arg("scheme"), py::arg("consistent"),
+            py::arg("target"), "report.json of the survey's model estimated from the state.");
 
     m.def("respondent_keys",
           [](const std::vector<std::string>& ids) {

@@ -1,0 +1,106 @@
+"""Incremental tracking: a moment state of a survey's model indicators, added to batch by batch,
+merged across machines or months, saved as bytes, and estimated without the respondent rows
+(``csikit accumulate`` and ``csikit analyze --state`` from Python; docs/streaming.md).
+
+    acc = csikit.Accumulator(survey)
+    acc.add("january.csv")
+    acc.add(february_frame)
+    open("state.csm", "wb").write(acc.to_bytes())
+    report = acc.analyze(missing="mean")     # report.json as a dict, paths as DataFrames
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from typing import Any
+
+import pandas as pd
+
+from . import _core
+from .data import Responses, read_responses
+from .survey import Survey, SurveySource, load_survey
+
+__all__ = ["Accumulator"]
+
+
+class Accumulator:
+    """The moments of ``survey``'s model indicators over every respondent added so far: what
+    each missing treatment needs, the weights (with ``use_weights``) and the missing answers per
+    item. Integer answers with integer weights are summed exactly, so the state is then the same
+    whatever the batches and the merge order."""
+
+    def __init__(self, survey: SurveySource, *, use_weights: bool = True) -> None:
+        self._adopt(load_survey(survey), None, use_weights)
+
+    def _adopt(self, survey: Survey, core: _core.scale.Accumulator | None, use_weights: bool = True) -> None:
+        self._survey = survey
+        self._core = core if core is not None else _core.scale.Accumulator(survey.core, use_weights=use_weights)
+
+    @classmethod
+    def from_bytes(cls, survey: SurveySource, state: bytes) -> "Accumulator":
+        """A state saved with ``to_bytes`` (or by ``csikit accumulate``); ``ParseError`` for
+        truncated, corrupted or foreign bytes, ``DataError`` for a state of another survey."""
+        s = load_survey(survey)
+        core = _core.scale.Accumulator.from_bytes(bytes(state))
+        core.check_survey(s.core)
+        acc = cls.__new__(cls)
+        acc._adopt(s, core)
+        return acc
+
+    @property
+    def core(self) -> _core.scale.Accumulator:
+        """The compiled state (``csikit._core.scale.Accumulator``)."""
+        return self._core
+
+    def add(self, data: Responses | str | os.PathLike[str] | pd.DataFrame | Any) -> "Accumulator":
+        """Adds a batch: a ``Responses``, or anything ``read_responses`` reads (a path, a
+        DataFrame, an Arrow stream). Returns self."""
+        responses = data if isinstance(data, Responses) else read_responses(data, self._survey)
+        self._core.add(responses.core)
+        return self
+
+    def merge(self, other: "Accumulator") -> "Accumulator":
+        """Adds ``other``'s respondents (``DataError`` naming the difference when its items,
+        survey definition or use_weights differ). Returns self."""
+        self._core.merge(other.core)
+        return self
+
+    def to_bytes(self) -> bytes:
+        """The state as versioned, checksummed bytes (the file ``csikit accumulate`` writes)."""
+        return self._core.to_bytes()
+
+    @property
+    def respondents(self) -> int:
+        """Respondents added (merged states included)."""
+        return self._core.respondents
+
+    @property
+    def items(self) -> list[str]:
+        """The indicators whose moments the state holds, in model order."""
+        return self._core.items
+
+    def summary(self) -> dict[str, Any]:
+        """What the state holds (the document of ``csikit accumulate --json``)."""
+        return json.loads(self._core.summary_json())
+
+    def analyze(self, *, missing: str = "listwise", scheme: str = "path", consistent: bool = False,
+                target: str | None = None) -> dict[str, Any]:
+        """The survey's model estimated from the state: report.json as a dict (paths, quality
+        criteria, 0-100 indices, impacts, IPMA), with its "paths", "indicators" and "constructs"
+        lists as DataFrames under "tables"."""
+        report = json.loads(self._core.analyze(self._survey.core, missing=missing, scheme=scheme,
+                                               consistent=consistent, target=target or ""))
+        tables: dict[str, pd.DataFrame] = {}
+        for name, key in (("paths", ["from", "to"]), ("indicators", ["id"]), ("constructs", ["id"])):
+            rows = report.get(name)
+            if isinstance(rows, list) and rows and all(k in rows[0] for k in key):
+                tables[name] = pd.DataFrame(rows).set_index(key)
+        report["tables"] = tables
+        return report
+
+    def __len__(self) -> int:
+        return self.respondents
+
+    def __repr__(self) -> str:
+        return f"Accumulator({len(self.items)} items, {self.respondents} respondents)"

@@ -1,0 +1,15 @@
+// State files of the commands that keep mergeable states (csikit accumulate, csikit
+// bootstrap-state): read whole, written through a temporary file and a rename, so a crash or a
+// full disk never leaves half a state where the last good one was.
+#pragma once
+
+#include <string>
+
+namespace csikit_cli {
+
+/// The bytes of a state file; io_error naming the file and `command` when it cannot be read.
+std::string read_state_file(const std::string& path, const char* command);
+/// Writes `bytes` to path.tmp, then renames it over `path`; io_error naming the file.
+void write_state_file(const std::string& path, const std::string& bytes, const char* command);
+
+}  // namespace csikit_cli
