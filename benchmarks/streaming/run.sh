@@ -3,6 +3,8 @@
 # which streams any file above 64 MiB and parses every cell with read_responses' rules) beside
 # pyarrow's multi-threaded CSV reader (read_csv, and open_csv streaming batches) on the same
 # file, in the same run. Prints wall and CPU seconds, peak memory (/usr/bin/time %M) and MB/s.
+# Then a path model estimated from the streamed moments (analyze --stream) beside the in-memory
+# analyze on the same file.
 # Usage: benchmarks/streaming/run.sh CSIKIT_BINARY ROWS [WORKDIR]
 #   e.g. benchmarks/streaming/run.sh /work/bld-stream/csikit 10000000 /work/tmp-stream
 # Below 64 MiB (10^6 rows is 50 MB) validate reads the file whole, not streamed.
@@ -52,4 +54,9 @@ import pyarrow.csv as c
 r = c.open_csv('$csv', read_options=c.ReadOptions(block_size=4 << 20))
 n = sum(b.num_rows for b in r)
 print(n)"
+# The path model (4 constructs of 6 items): estimated from the streamed moments (analyze --stream)
+# and, up to 10^7 rows, from the file read whole (analyze).
+model=$here/schema24_model.json
+measure "csikit analyze --stream" "$cli" analyze --schema "$model" --data "$csv" --stream
+[ "$rows" -le 10000000 ] && measure "csikit analyze (in memory)" "$cli" analyze --schema "$model" --data "$csv"
 rm -f "$csv"

@@ -810,6 +810,11 @@ CSIKIT_API int csikit_acc_options_init(csikit_acc_options *options);
 CSIKIT_API int csikit_acc_create(const csikit_survey *survey, const csikit_acc_options *options, csikit_acc **out);
 /** Adds every respondent of `data` (read with the state's survey). */
 CSIKIT_API int csikit_acc_add(csikit_acc *state, const csikit_data *data);
+/** Adds every respondent of the data file at `path` (CSV streamed chunk by chunk, so memory does
+ *  not grow with the file; SPSS, Stata and Excel read whole), read with `survey` (the state's)
+ *  and `options` (NULL = the defaults). The errors of csikit_data_read_csv_with. */
+CSIKIT_API int csikit_acc_add_file(csikit_acc *state, const csikit_survey *survey, const char *path,
+                                   const csikit_read_options *options);
 /** Merges `other` into `state`: CSIKIT_E_DATA naming the difference when their items, survey
  *  definition (scales, missing codes, reversed items, weight column) or use_weights differ. */
 CSIKIT_API int csikit_acc_merge(csikit_acc *state, const csikit_acc *other);

@@ -86,6 +86,10 @@ struct job {
     std::condition_variable finished_cv;
     unsigned finished = 0;
     std::exception_ptr failure;
+    /// Items a worker gave back when memory ran out (an address-space or memory limit): the
+    /// calling thread does them after the join. Reserved for every item up front, so giving one
+    /// back never allocates.
+    std::vector<std::size_t> given_back;
 
     std::size_t total() const noexcept { return B + G; }
     bool stopping() const noexcept {
@@ -175,35 +179,50 @@ void run_item(job& jb, worker_state& ws, std::size_t t) {
     if (st != ok && resample) jb.messages[slot] = "resample " + std::to_string(t) + ": " + message;
 }
 
+/// A worker's moments: in the fit's indicator order, on the standardised working data; only the
+/// correlation matrix (and the count) changes from item to item.
+void prepare(const job& jb, worker_state& ws) {
+    const auto p = static_cast<Eigen::Index>(jb.original.indicators.size());
+    ws.m = jb.original.data;
+    ws.m.item_ids = jb.original.indicators;
+    ws.m.mean.setZero(p);
+    ws.m.sd.setOnes(p);
+    ws.m.pair_counts.resize(0, 0);
+    if (jb.plan) {
+        const pls_fit& s1 = *jb.plan->stage1;
+        ws.m1 = s1.data;
+        ws.m1.item_ids = s1.indicators;
+        ws.m1.mean.setZero(jb.plan->p1);
+        ws.m1.sd.setOnes(jb.plan->p1);
+        ws.m1.pair_counts.resize(0, 0);
+    }
+}
+
+/// One item, counted when done.
+void do_item(job& jb, worker_state& ws, std::size_t t) {
+    run_item(jb, ws, t);
+    jb.done.fetch_add(1, std::memory_order_relaxed);
+}
+
+/// A pool thread. When memory runs out (std::bad_alloc: a limit on the address space, where
+/// thread stacks take most of it), the worker gives its unfinished items back and stops, as a
+/// thread the system refuses: the calling thread does them after the join, and since items
+/// are numbered the numbers do not change. Any other exception stops the run.
 void worker(job& jb) {
+    std::size_t t = 0, t1 = 0;  // the claimed items not yet done: [t, t1)
     try {
         worker_state ws;
-        // Moments in the fit's indicator order, on the standardised working data; only the
-        // correlation matrix (and the count) changes from item to item.
-        const auto p = static_cast<Eigen::Index>(jb.original.indicators.size());
-        ws.m = jb.original.data;
-        ws.m.item_ids = jb.original.indicators;
-        ws.m.mean.setZero(p);
-        ws.m.sd.setOnes(p);
-        ws.m.pair_counts.resize(0, 0);
-        if (jb.plan) {
-            const pls_fit& s1 = *jb.plan->stage1;
-            ws.m1 = s1.data;
-            ws.m1.item_ids = s1.indicators;
-            ws.m1.mean.setZero(jb.plan->p1);
-            ws.m1.sd.setOnes(jb.plan->p1);
-            ws.m1.pair_counts.resize(0, 0);
-        }
+        prepare(jb, ws);
         constexpr std::size_t chunk = 8;
         while (!jb.stopping()) {
-            const std::size_t t0 = jb.next.fetch_add(chunk, std::memory_order_relaxed);
-            if (t0 >= jb.total()) break;
-            const std::size_t t1 = std::min(t0 + chunk, jb.total());
-            for (std::size_t t = t0; t < t1 && !jb.stopping(); ++t) {
-                run_item(jb, ws, t);
-                jb.done.fetch_add(1, std::memory_order_relaxed);
-            }
+            t = jb.next.fetch_add(chunk, std::memory_order_relaxed);
+            if (t >= jb.total()) break;
+            t1 = std::min(t + chunk, jb.total());
+            for (; t < t1 && !jb.stopping(); ++t) do_item(jb, ws, t);
         }
+    } catch (const std::bad_alloc&) {
+        std::lock_guard<std::mutex> lock(jb.mutex);
+        for (; t < t1; ++t) jb.given_back.push_back(t);  // capacity reserved: no allocation
     } catch (...) {
         std::lock_guard<std::mutex> lock(jb.mutex);
         if (!jb.failure) jb.failure = std::current_exception();
@@ -212,6 +231,16 @@ void worker(job& jb) {
     std::lock_guard<std::mutex> lock(jb.mutex);
     ++jb.finished;
     jb.finished_cv.notify_one();
+}
+
+/// After the join, on the calling thread: the items given back and those no worker claimed (all
+/// of them when no thread started). Here a std::bad_alloc is the run's failure.
+void finish_on_caller(job& jb) {
+    if (jb.failure || jb.stopping()) return;
+    worker_state ws;
+    prepare(jb, ws);
+    for (std::size_t k = 0; k < jb.given_back.size() && !jb.stopping(); ++k) do_item(jb, ws, jb.given_back[k]);
+    for (std::size_t t = jb.next.fetch_add(1); t < jb.total() && !jb.stopping(); t = jb.next.fetch_add(1)) do_item(jb, ws, t);
 }
 
 /// Starts the workers, reports progress from this thread, joins; returns how many workers ran
@@ -229,13 +258,9 @@ unsigned run(job& jb, unsigned threads, const progress_callback& progress) {
         try {
             for (unsigned k = 0; k < threads; ++k) pool.emplace_back(worker, std::ref(jb));
         } catch (const std::system_error&) {
+        } catch (const std::bad_alloc&) {  // the thread's own state could not be allocated
         }
-        if (pool.empty()) {
-            worker(jb);
-            threads = 0;  // nothing to wait for below; worker() counted itself in jb.finished
-        } else {
-            threads = static_cast<unsigned>(pool.size());
-        }
+        threads = static_cast<unsigned>(pool.size());
         std::unique_lock<std::mutex> lock(jb.mutex);
         while (threads > 0 && jb.finished < threads) {
             jb.finished_cv.wait_for(lock, std::chrono::milliseconds(50), [&] { return jb.finished == threads; });
@@ -251,13 +276,14 @@ unsigned run(job& jb, unsigned threads, const progress_callback& progress) {
     }
     for (auto& t : pool) t.join();
     if (jb.failure) std::rethrow_exception(jb.failure);
+    finish_on_caller(jb);  // items given back, or all of them when no thread started
     if (jb.done.load() < total) {
         throw cancelled_error(location{"", 0, "bootstrap"},
                               "bootstrap: cancelled after " + std::to_string(jb.done.load()) + " of " +
                                   std::to_string(total) + " estimates (expected to run to the end)");
     }
     if (progress) progress(total, total);  // the run is complete: a false here cancels nothing
-    return std::max(1u, threads);
+    return std::max(1u, threads);  // the workers that ran (the calling thread when none did)
 }
 
 /// True when `count` replicates of `bytes` each exceed max_replicate_bytes (no overflow).
@@ -318,6 +344,7 @@ bootstrap_result run_bootstrap(const pls_model& model, const std::string& source
         jb.status.assign(jb.B, ok);
         jb.jack_status.assign(G, ok);
         jb.messages.resize(jb.B);
+        jb.given_back.reserve(jb.total());
     } catch (const std::bad_alloc&) {
         throw argument_error(location{"", 0, "resamples"},
                              "bootstrap: not enough memory for the replicates of " + std::to_string(jb.B) +

@@ -4,6 +4,7 @@
 
 #include "csikit/accumulator.hpp"
 #include "csikit/analysis.hpp"
+#include "csikit/csv_stream.hpp"
 #include "csikit/report.hpp"
 
 #include <cstdlib>
@@ -37,6 +38,18 @@ CSIKIT_API int csikit_acc_add(csikit_acc* state, const csikit_data* data) {
     return guard(where, [&] {
         auto& acc = *handle(state, where, "state").value;
         acc.add(*handle(data, where, "data").value.data);
+    });
+}
+
+CSIKIT_API int csikit_acc_add_file(csikit_acc* state, const csikit_survey* survey, const char* path,
+                                   const csikit_read_options* options) {
+    const char* where = "csikit_acc_add_file";
+    return guard(where, [&] {
+        auto& acc = *handle(state, where, "state").value;
+        const auto& s = handle(survey, where, "survey");
+        require(path, where, "path");
+        const csikit::read_options ro = core_read_options(options, where);
+        csikit::stream_responses(path, *s.survey, [&](csikit::responses&& chunk) { acc.add(chunk); }, ro);
     });
 }
 

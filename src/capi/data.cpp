@@ -104,7 +104,9 @@ CSIKIT_API int csikit_data_values(const csikit_data* data, double* out, size_t c
     });
 }
 
-namespace {
+}  // extern "C"
+
+namespace csikit_capi {
 csikit::read_options core_read_options(const csikit_read_options* given, const char* where) {
     const csikit_read_options o = options_or_defaults(given, csikit_read_options_init, where);
     csikit::read_options ro;
@@ -114,7 +116,9 @@ csikit::read_options core_read_options(const csikit_read_options* given, const c
     ro.out_of_scale = o.out_of_scale_missing ? csikit::out_of_scale_policy::missing : csikit::out_of_scale_policy::error;
     return ro;
 }
-}  // namespace
+}  // namespace csikit_capi
+
+extern "C" {
 
 CSIKIT_API int csikit_read_options_init(csikit_read_options* options) {
     return init_options("csikit_read_options_init", options, [](csikit_read_options&) {});

@@ -143,6 +143,9 @@ void release(Handle* h) noexcept {
 /// (fit.cpp; also csikit_acc_analyze_json).
 csikit::pls_options pls_options_of(const csikit_estimate_options& o, const char* where);
 
+/// The core's read options for the C options (NULL = the defaults; data.cpp).
+csikit::read_options core_read_options(const csikit_read_options* given, const char* where);
+
 /// A malloc'd copy of `s` for a `char **` out parameter (freed with csikit_free).
 char* dup_string(const std::string& s);
 

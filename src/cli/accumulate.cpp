@@ -5,9 +5,11 @@
 #include "data_args.hpp"
 #include "model_option.hpp"
 #include "state_file.hpp"
+#include "stream_args.hpp"
 #include "table.hpp"
 
 #include <csikit/accumulator.hpp>
+#include <csikit/csv_stream.hpp>
 #include <csikit/pls.hpp>
 #include <csikit/report.hpp>
 
@@ -39,7 +41,7 @@ void print_state(std::ostream& out, const std::string& path, const moment_accumu
     out << "\nestimate it with: csikit analyze --schema SCHEMA --state " << path << "\n";
 }
 
-int run_accumulate(const csikit_cli::args& a, std::ostream& out, std::ostream&) {
+int run_accumulate(const csikit_cli::args& a, std::ostream& out, std::ostream& err) {
     const csikit::survey s = csikit_cli::load_survey_with_model(a.require("schema"), a.get("model"));
     const std::vector<std::string> items = csikit::pls_model::from_survey(s).indicators();
     const std::string state_path = a.require("state");
@@ -62,10 +64,12 @@ int run_accumulate(const csikit_cli::args& a, std::ostream& out, std::ostream&) 
     else if (acc->items() != items || acc->fingerprint() != fresh.fingerprint())
         acc->merge(fresh);  // refused, naming the difference between the state and this schema
     for (std::size_t k = next; k < merges.size(); ++k) acc->merge(load_state(merges[k]));
-    if (data) {
+    if (data) {  // streamed: memory bounded by the chunks, not by the batch's respondents
         csikit::read_options ro;
         csikit_cli::apply_data_options(a, ro);
-        acc->add(csikit::read_responses(*data, s, ro));
+        csikit::stream_options so;
+        so.progress = csikit_cli::stream_progress_display(err, "accumulating");
+        csikit::stream_responses(*data, s, [&](csikit::responses&& chunk) { acc->add(chunk); }, ro, so);
     }
     if (data || !merges.empty() || !std::filesystem::exists(state_path))
         csikit_cli::write_state_file(state_path, acc->to_bytes(), "accumulate");
@@ -82,7 +86,8 @@ CSIKIT_COMMAND({"accumulate", "add batches of responses to a moment state file, 
                 "Keeps the moments of the model's indicators in STATE.csm (docs/streaming.md): what every missing\n"
                 "treatment needs, the weights and the missing answers per item, in a versioned, checksummed file\n"
                 "that names the survey's definition of the items. --data adds a batch (the state is created when\n"
-                "absent); --merge A.csm B.csm ... writes their merge to STATE.csm (states of another survey\n"
+                "absent; the batch is streamed, so its size is not bounded by memory); --merge A.csm B.csm ...\n"
+                "writes their merge to STATE.csm (states of another survey\n"
                 "definition are refused, naming the difference). Integer answers with integer weights are summed\n"
                 "exactly: the state is then the same whatever the batches and the merge order.\n"
                 "Estimate it with `csikit analyze --schema SCHEMA.json --state STATE.csm` (paths, quality\n"

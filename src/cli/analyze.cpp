@@ -2,6 +2,7 @@
 // tables a paper would show and write report.json (docs/report.md).
 #include "analysis_command.hpp"
 #include "state_file.hpp"
+#include "stream_args.hpp"
 #include "ipa_print.hpp"
 #include "cli.hpp"
 #include "data_args.hpp"
@@ -11,6 +12,7 @@
 #include "table.hpp"
 
 #include <csikit/bootstrap.hpp>
+#include <csikit/csv_stream.hpp>
 #include <csikit/html_report.hpp>
 #include <csikit/ipa.hpp>
 #include <csikit/predict.hpp>
@@ -42,7 +44,8 @@ namespace {
 // The usage texts of `csikit analyze` and `csikit report` (one option set, one pipeline): one
 // source, the shared part written once (analysis_usage()).
 const char* analyze_head =
-    "usage: csikit analyze --schema S (--data D | --state STATE.csm) [--scheme path|centroid|factorial] [--mode pls|plsc]\n"
+    "usage: csikit analyze --schema S (--data D [--stream] | --state STATE.csm) [--scheme path|centroid|factorial]\n"
+    "                      [--mode pls|plsc]\n"
     "                      [--missing listwise|mean|pairwise] [--tolerance X] [--max-iter N]\n"
     "                      [--bootstrap N [--seed K] [--threads T]] [--confidence 0.95]\n"
     "                      [--target CONSTRUCT] [--by COLUMN] [--crosshair mean|median|midpoint]\n"
@@ -79,6 +82,8 @@ const char* report_head =
 
 const char* analysis_options_text =
     "  --tables-out PATH       every table of report.json as FILE.xlsx sheets or DIR/ CSV files\n"
+    "  --stream                stream --data into a moment state (bounded memory whatever the file's\n"
+    "                          size) and estimate from it, as --state does\n"
     "  --state STATE.csm       estimate from a moment state of csikit accumulate instead of --data:\n"
     "                          paths, quality criteria, indices, impacts and the IPMA from the moments\n"
     "                          (no --bootstrap, --by, --scores or --predict: they need respondent rows)\n"
@@ -484,7 +489,7 @@ option_set analysis_option_set() {
           "tolerance", "max-iter", "target", "by", "crosshair", "lang", "title", "threshold", "out-of-scale",
           "stopping", "jackknife-max", "max-failed-share", "mediation", "tables-out", "model", "state"},
          {"json", "scores", "no-weights", "no-quality", "f2-reestimate", "strict", "no-bca", "drop-inadmissible",
-          "no-criteria", "predict"}});
+          "no-criteria", "predict", "stream"}});
 }
 
 int run_analysis_command(const args& a, std::ostream& out, std::ostream& err, bool report) {
@@ -493,7 +498,10 @@ int run_analysis_command(const args& a, std::ostream& out, std::ostream& err, bo
     const std::optional<std::string> state_path = a.get("state");
     if (state_path && a.has("data"))
         throw csikit::argument_error({{}, 0, "--state"}, "given with --data (expected one of them)");
-    if (state_path && a.has("predict"))
+    const bool stream = a.has("stream");
+    if (state_path && stream)
+        throw csikit::argument_error({{}, 0, "--stream"}, "given with --state (expected --stream with --data)");
+    if ((state_path || stream) && a.has("predict"))
         throw csikit::argument_error({{}, 0, "--predict"}, "PLSpredict needs respondent rows, which a moment state does not hold "
                                                            "(expected --data)");
     const std::string data_path = state_path ? std::string() : a.require("data");
@@ -567,7 +575,7 @@ int run_analysis_command(const args& a, std::ostream& out, std::ostream& err, bo
     if (resamples > 0 && !json && (::isatty(STDERR_FILENO) || resamples >= 1000)) o.bootstrap.progress = progress_bar(err);
 
     const std::string lang = a.get("lang").value_or("");
-    o.scores = (report && !state_path) || a.has("scores");
+    o.scores = (report && !state_path && !stream) || a.has("scores");
     o.scoring.language = lang;
     o.scoring.level = level;
     o.scoring.threshold = a.get_double("threshold", o.scoring.threshold);
@@ -583,7 +591,8 @@ int run_analysis_command(const args& a, std::ostream& out, std::ostream& err, bo
                                          "unknown policy \"" + *policy + "\" (expected error or missing)");
     }
     csikit_cli::apply_data_options(a, ro);
-    const csikit::responses data = state_path ? csikit::responses{} : csikit::read_responses(data_path, s, ro);
+    const bool from_moments = state_path || stream;
+    const csikit::responses data = from_moments ? csikit::responses{} : csikit::read_responses(data_path, s, ro);
     csikit::analysis_report r;
     try {
         if (state_path) {
@@ -594,6 +603,16 @@ int run_analysis_command(const args& a, std::ostream& out, std::ostream& err, bo
                     throw csikit::parse_error(csikit::location{*state_path, 0, ""}, std::string(e.what()));
                 }
             }();
+            r = csikit::run_analysis(s, state, o);
+        } else if (stream) {  // the data's moments, chunk by chunk: bounded memory
+            const csikit::pls_model model = csikit::pls_model::from_survey(s);
+            if (model.extended())
+                throw csikit::argument_error({{}, 0, "--stream"}, "higher-order constructs and interaction terms are "
+                                                                  "estimated from respondent rows (expected no --stream)");
+            csikit::moment_accumulator state(s, model.indicators(), o.pls.use_weights);
+            csikit::stream_options so;
+            so.progress = stream_progress_display(err, "reading");
+            csikit::stream_responses(data_path, s, [&](csikit::responses&& chunk) { state.add(chunk); }, ro, so);
             r = csikit::run_analysis(s, state, o);
         } else {
             r = csikit::run_analysis(s, data, o);

@@ -19,6 +19,7 @@
 #include <exception>
 #include <mutex>
 #include <system_error>
+#include <new>
 #include <thread>
 
 CSIKIT_NAMESPACE_BEGIN
@@ -311,12 +312,14 @@ std::uint64_t combined_fingerprint(const accumulator_state& st) {
     return fnv(h, &st.weight_fingerprint, sizeof st.weight_fingerprint);
 }
 
-void exact_sums::resize(std::size_t p) {
+void exact_sums::resize(std::size_t p) {  // empty sums of p items: the scalars too
+    any_w = any_w2 = cc_w = cc_w2 = 0;
     cc_x.assign(p, 0);
     for (auto* v : {&cc_xx, &n, &w2, &sx, &sxx, &sxy}) v->assign(p * p, 0);
 }
 
-void real_sums::resize(Eigen::Index p) {
+void real_sums::resize(Eigen::Index p) {  // empty sums of p items: the scalars too
+    any_w = any_w2 = cc_w = cc_w2 = 0;
     cc_mean = Eigen::VectorXd::Zero(p);
     for (auto* m : {&cc_m2, &n, &w2, &mean, &m2, &c}) m->setZero(p, p);
 }
@@ -499,6 +502,7 @@ void add_batch(accumulator_state& st, const Eigen::Ref<const Eigen::MatrixXd>& v
     try {
         for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker);
     } catch (const std::system_error&) {
+    } catch (const std::bad_alloc&) {  // the thread's own state could not be allocated
     }
     worker();
     for (auto& t : pool) t.join();

@@ -237,7 +237,11 @@ moment_accumulator moment_accumulator::from_bytes(std::string_view bytes) {
         r.fits(n, 12, "a summary map");
         for (std::uint32_t k = 0; k < n; ++k) {
             std::string key = r.text("a summary key");
-            (*m)[std::move(key)] = static_cast<std::size_t>(r.u64("a summary count"));
+            // Written in map order: a repeated or out-of-order key is not a state this library
+            // wrote (and would not read back to the same bytes).
+            if (!m->empty() && !(m->rbegin()->first < key))
+                bad("summary key \"" + key + "\" repeated or out of order (expected strictly increasing keys)");
+            m->emplace_hint(m->end(), std::move(key), static_cast<std::size_t>(r.u64("a summary count")));
         }
     }
     s.layout = r.text("the layout");

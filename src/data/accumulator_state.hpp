@@ -25,7 +25,7 @@ struct exact_sums {
     std::vector<int128> cc_x, cc_xx;     ///< p; p x p: sum w x, sum w x x' over complete ones
     std::vector<int128> n, w2;           ///< p x p: sum w, sum w^2 over pairs
     std::vector<int128> sx, sxx, sxy;    ///< p x p: sum w x_i, sum w x_i^2, sum w x_i x_j over pairs
-    void resize(std::size_t p);
+    void resize(std::size_t p);  ///< empty sums of p items (every sum zero, the scalars too)
 };
 
 /// Real mode (and exact mode converted for finishing): weights, means and centred co-moments.
@@ -38,7 +38,7 @@ struct real_sums {
     Eigen::MatrixXd mean;                ///< (i, j): mean of item i over the pair (i, j)
     Eigen::MatrixXd m2;                  ///< (i, j): sum w (x_i - mean)^2 over the pair (i, j)
     Eigen::MatrixXd c;                   ///< (i, j): sum w (x_i - m_i)(x_j - m_j) over the pair
-    void resize(Eigen::Index p);
+    void resize(Eigen::Index p);  ///< empty sums of p items (every sum zero, the scalars too)
     /// Chan/Pebay merge: as if b's respondents had been added here.
     void merge(const real_sums& b);
     /// Multiplies every weight by 2^e (exact): sums of w by 2^e, sums of w^2 by 2^2e.

@@ -23,6 +23,7 @@
 #include <random>
 #include <string>
 #include <system_error>
+#include <new>
 #include <thread>
 
 CSIKIT_NAMESPACE_BEGIN
@@ -285,6 +286,7 @@ unsigned run_repeat(const cv_problem& pr, const predict_options& o, const fold_p
             for (unsigned t = 1; t < want; ++t) pool.emplace_back(worker);
         } catch (const std::system_error&) {
             // A refused thread only means fewer workers; the numbers do not change.
+        } catch (const std::bad_alloc&) {  // the thread's own state could not be allocated
         }
         worker();
         for (auto& t : pool) t.join();

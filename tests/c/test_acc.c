@@ -1,5 +1,6 @@
 /* C ABI of incremental tracking: two halves of ECSI added to two moment states, merged through
- * their bytes, give the state and the report of the whole file in one state; corrupt bytes, a
+ * their bytes (the second streamed from its file), give the state and the report of the whole
+ * file in one state; corrupt bytes, a
  * merge with an unweighted state and bad handles are refused with the documented status codes.
  * usage: test_acc SCHEMA.json DATA.csv (writes the halves to c_acc_a.csv, c_acc_b.csv here) */
 #include <csikit/csikit.h>
@@ -71,7 +72,8 @@ int main(int argc, char **argv) {
     CHECK(csikit_acc_create(s, &o, &a) == CSIKIT_OK);
     CHECK(csikit_acc_create(s, &o, &b) == CSIKIT_OK);
     CHECK(csikit_acc_add(a, h1) == CSIKIT_OK);
-    CHECK(csikit_acc_add(b, h2) == CSIKIT_OK);
+    CHECK(csikit_acc_add_file(b, s, "c_acc_b.csv", NULL) == CSIKIT_OK); /* streamed */
+    CHECK(csikit_acc_add_file(b, s, NULL, NULL) == CSIKIT_E_NULL_ARGUMENT);
     CHECK(csikit_acc_to_bytes(b, &bytes, &size) == CSIKIT_OK);
     CHECK(csikit_acc_from_bytes(bytes, size, &back) == CSIKIT_OK);
     CHECK(csikit_acc_merge(a, back) == CSIKIT_OK);

@@ -31,6 +31,11 @@ sed -e '/./,$!d' "$tmp/data.txt" > "$tmp/data_tables.txt"
 diff <(grep -v '^$' "$tmp/state_tables.txt") <(grep -v '^$' "$tmp/data_tables.txt") > "$tmp/diff.txt" ||
   fail "analyze --state differs from analyze --data: $(head -n 5 "$tmp/diff.txt")"
 expect_text "$tmp/state.txt" "estimated from a moment state of 250 respondents" "CUSA   CUSL"
+"$cli" analyze --schema "$schema" --data "$data" --stream > "$tmp/stream.txt" || fail "analyze --stream"
+check "--stream = --state" cmp -s "$tmp/stream.txt" "$tmp/state.txt"
+expect_exit 2 "stream and state" "$cli" analyze --schema "$schema" --state "$tmp/whole.csm" --stream
+expect_exit 2 "stream and predict" "$cli" analyze --schema "$schema" --data "$data" --stream --predict
+expect_text "$tmp/stream and predict.err" "--predict"
 check "report from a state" "$cli" report --schema "$schema" --state "$tmp/merged.csm" --out "$tmp/report"
 expect_text "$tmp/report/report.json" '"paths"' '"ipma_indicators"' '"index_model"'
 

@@ -248,6 +248,31 @@ TEST_CASE("exact mode: bitwise identical over random partitionings and merge ord
     }
 }
 
+TEST_CASE("large batches added to a state that holds rows: the same as one add (both modes)") {
+    // Each batch is above the 32768 rows a batch is split at, so it is summed in parts on all
+    // cores; the parts once started from the state's own weight totals (the second batch
+    // doubled them: a 128-bit overflow at 4 million streamed rows).
+    const Eigen::MatrixXd x = answers(3 * 40000, 6, 0.05, 11);
+    for (bool real : {false, true}) {
+        CAPTURE(real);
+        Eigen::VectorXd w = int_weights(x.rows(), 4);
+        if (real) w *= 0.75;
+        auto whole = moment_accumulator::for_items(ids(6));
+        whole.add(x, w);
+        auto batches = moment_accumulator::for_items(ids(6));
+        for (Eigen::Index b = 0; b < 3; ++b) batches.add(x.middleRows(b * 40000, 40000), w.segment(b * 40000, 40000));
+        CHECK(batches.respondents() == whole.respondents());
+        for (auto t : treatments) {
+            const moments a = batches.finish(t), m = whole.finish(t);
+            CHECK(a.respondents_used == m.respondents_used);
+            CHECK(a.effective_n == doctest::Approx(m.effective_n).epsilon(1e-13));
+            CHECK((a.correlation - m.correlation).cwiseAbs().maxCoeff() < 1e-13);
+            CHECK((a.mean - m.mean).cwiseAbs().maxCoeff() < 1e-13);
+            if (!real) CHECK(same_bits(a, m));
+        }
+    }
+}
+
 TEST_CASE("real mode: partitionings and merge orders agree within 1e-13") {
     const Eigen::MatrixXd x = answers(40000, 8, 0.05, 9);
     const Eigen::VectorXd w = real_weights(x.rows(), 10);

@@ -371,6 +371,9 @@ TEST_CASE("fuzz regressions: every saved crash input is handled") {
                 static const survey fs = load_survey(corpus + "fuzz_csv_survey.json");
                 const auto r = parse_responses(std::string_view(text).substr(1), fs, o);
                 (void)to_json(score(fs, r), -1);
+            } else if (name.rfind("fuzz_acc_state", 0) == 0) {  // as fuzz/fuzz_acc_state.cpp
+                const moment_accumulator acc = moment_accumulator::from_bytes(text);
+                CHECK(acc.to_bytes() == text);  // a state read back writes the same bytes
             } else if (name.rfind("fuzz_stat", 0) == 0) {  // as fuzz/fuzz_stat.cpp: SPSS if it says so, else Stata
                 namespace d = csikit::detail;
                 const auto f = d::sniff_format(std::string_view(text).substr(0, d::sniff_bytes_wanted));

@@ -43,6 +43,19 @@ def test_batches_merges_and_bytes_give_the_whole_estimate(ecsi):
     assert [i["id"] for i in summary["items"]] == merged.items
 
 
+def test_a_path_is_streamed_into_the_same_state(ecsi, tmp_path):
+    survey, frame = ecsi
+    path = tmp_path / "batch.csv"
+    frame.to_csv(path, index=False)
+    streamed = csikit.Accumulator(survey).add(str(path))
+    in_memory = csikit.Accumulator(survey).add(frame)
+    assert streamed.respondents == in_memory.respondents == 250
+    assert streamed.summary()["items"] == in_memory.summary()["items"]
+    assert streamed.analyze()["paths"] == in_memory.analyze()["paths"]
+    with pytest.raises(ValueError, match="out_of_scale"):
+        streamed.add(str(path), out_of_scale="sometimes")
+
+
 def test_the_state_gives_the_in_memory_indices_and_intervals(ecsi):
     survey, frame = ecsi
     state = csikit.Accumulator(survey).add(frame).analyze()

@@ -53,10 +53,22 @@ class Accumulator:
         """The compiled state (``csikit._core.scale.Accumulator``)."""
         return self._core
 
-    def add(self, data: Responses | str | os.PathLike[str] | pd.DataFrame | Any) -> "Accumulator":
+    def add(self, data: Responses | str | os.PathLike[str] | pd.DataFrame | Any, *, out_of_scale: str = "error",
+            encoding: str | None = None, header_rows: int | None = None, sheet: str | None = None) -> "Accumulator":
         """Adds a batch: a ``Responses``, or anything ``read_responses`` reads (a path, a
-        DataFrame, an Arrow stream). Returns self."""
-        responses = data if isinstance(data, Responses) else read_responses(data, self._survey)
+        DataFrame, an Arrow stream), with its keywords. A CSV path is streamed chunk by chunk, so
+        memory does not grow with the file. Returns self."""
+        if out_of_scale not in ("error", "missing"):
+            raise ValueError(f"Accumulator.add: out_of_scale={out_of_scale!r} (expected 'error' or 'missing')")
+        if isinstance(data, (str, os.PathLike)) and not str(data).lower().endswith(".parquet"):
+            self._core.add_file(self._survey.core, os.fspath(data), out_of_scale_missing=out_of_scale == "missing",
+                                encoding=encoding or "", header_rows=header_rows or 0, sheet=sheet or "")
+            return self
+        if isinstance(data, Responses):
+            responses = data
+        else:
+            responses = read_responses(data, self._survey, out_of_scale=out_of_scale, encoding=encoding,
+                                       header_rows=header_rows, sheet=sheet)
         self._core.add(responses.core)
         return self
 

@@ -6,6 +6,7 @@
 #include "choices.hpp"
 #include "csikit/accumulator.hpp"
 #include "csikit/analysis.hpp"
+#include "csikit/csv_stream.hpp"
 #include "csikit/model_syntax.hpp"
 #include "csikit/poisson_bootstrap.hpp"
 #include "csikit/report.hpp"
@@ -98,6 +99,20 @@ void register_scale(py::module_& m) {
                 a.add(*d.data);
             },
             py::arg("data"), "Adds every respondent of the data.")
+        .def(
+            "add_file",
+            [](ma& a, const survey_state& s, const std::string& path, bool out_of_scale_missing, const std::string& encoding,
+               int header_rows, const std::string& sheet) {
+                csikit::read_options ro;
+                ro.out_of_scale = out_of_scale_missing ? csikit::out_of_scale_policy::missing : csikit::out_of_scale_policy::error;
+                ro.encoding = encoding;
+                ro.header_rows = header_rows;
+                ro.sheet = sheet;
+                py::gil_scoped_release unlocked;
+                csikit::stream_responses(path, *s, [&](csikit::responses&& chunk) { a.add(chunk); }, ro);
+            },
+            py::arg("survey"), py::arg("path"), py::kw_only(), py::arg("out_of_scale_missing"), py::arg("encoding"),
+            py::arg("header_rows"), py::arg("sheet"), "Adds a data file, CSV streamed chunk by chunk.")
         .def(
             "merge",
             [](ma& a, const ma& b) {
