@@ -52,6 +52,11 @@ char* dup_string(const std::string& s) {
     return p;
 }
 
+void give_bytes(const std::string& b, char** bytes, size_t* size) {
+    *bytes = dup_string(b);  // one byte more (a NUL) than *size says: never a zero-byte malloc
+    *size = b.size();
+}
+
 void copy_out(const double* values, std::size_t n, double* out, std::size_t capacity, std::size_t* size,
               const char* where) {
     if (size) *size = n;

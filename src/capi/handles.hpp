@@ -146,6 +146,9 @@ csikit::pls_options pls_options_of(const csikit_estimate_options& o, const char*
 /// The core's read options for the C options (NULL = the defaults; data.cpp).
 csikit::read_options core_read_options(const csikit_read_options* given, const char* where);
 
+/// Hands `b` out as a malloc'd buffer (*bytes, freed with csikit_free) and its *size.
+void give_bytes(const std::string& b, char** bytes, size_t* size);
+
 /// A malloc'd copy of `s` for a `char **` out parameter (freed with csikit_free).
 char* dup_string(const std::string& s);
 

@@ -60,12 +60,7 @@ CSIKIT_API int csikit_replicates_to_bytes(const csikit_replicates* state, char**
         const auto& acc = *handle(state, where, "state").value;
         require(bytes, where, "bytes");
         require(size, where, "size");
-        const std::string b = acc.to_bytes();
-        char* buf = static_cast<char*>(std::malloc(b.size() ? b.size() : 1));
-        if (!buf) throw std::bad_alloc();
-        std::memcpy(buf, b.data(), b.size());
-        *bytes = buf;
-        *size = b.size();
+        give_bytes(acc.to_bytes(), bytes, size);
     });
 }
 

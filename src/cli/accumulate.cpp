@@ -21,14 +21,6 @@ namespace {
 
 using csikit::moment_accumulator;
 
-moment_accumulator load_state(const std::string& path) {
-    try {
-        return moment_accumulator::from_bytes(csikit_cli::read_state_file(path, "accumulate"));
-    } catch (const csikit::parse_error& e) {
-        throw csikit::parse_error(csikit::location{path, 0, ""}, std::string(e.what()));
-    }
-}
-
 void print_state(std::ostream& out, const std::string& path, const moment_accumulator& acc) {
     out << "state        " << path << "\n"
         << "respondents  " << acc.respondents() << " (" << acc.excluded() << " with no answer to any model item)\n"
@@ -53,8 +45,8 @@ int run_accumulate(const csikit_cli::args& a, std::ostream& out, std::ostream& e
     const bool use_weights = !a.has("no-weights");
     std::optional<moment_accumulator> acc;
     std::size_t next = 0;  // merges taken as the start of a new state
-    if (!merges.empty()) acc = load_state(merges[next++]);
-    else if (std::filesystem::exists(state_path)) acc = load_state(state_path);
+    if (!merges.empty()) acc = csikit_cli::load_state_file<moment_accumulator>(merges[next++], "accumulate");
+    else if (std::filesystem::exists(state_path)) acc = csikit_cli::load_state_file<moment_accumulator>(state_path, "accumulate");
     if (acc && acc->uses_weights() != use_weights)
         throw csikit::argument_error(csikit::location{state_path, 0, ""},
                                      std::string("accumulate: the state was accumulated ") + (acc->uses_weights() ? "with" : "without") +
@@ -63,7 +55,7 @@ int run_accumulate(const csikit_cli::args& a, std::ostream& out, std::ostream& e
     if (!acc) acc = fresh;
     else if (acc->items() != items || acc->fingerprint() != fresh.fingerprint())
         acc->merge(fresh);  // refused, naming the difference between the state and this schema
-    for (std::size_t k = next; k < merges.size(); ++k) acc->merge(load_state(merges[k]));
+    for (std::size_t k = next; k < merges.size(); ++k) acc->merge(csikit_cli::load_state_file<moment_accumulator>(merges[k], "accumulate"));
     if (data) {  // streamed: memory bounded by the chunks, not by the batch's respondents
         csikit::read_options ro;
         csikit_cli::apply_data_options(a, ro);

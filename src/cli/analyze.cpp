@@ -596,13 +596,7 @@ int run_analysis_command(const args& a, std::ostream& out, std::ostream& err, bo
     csikit::analysis_report r;
     try {
         if (state_path) {
-            csikit::moment_accumulator state = [&] {
-                try {
-                    return csikit::moment_accumulator::from_bytes(read_state_file(*state_path, "analyze"));
-                } catch (const csikit::parse_error& e) {
-                    throw csikit::parse_error(csikit::location{*state_path, 0, ""}, std::string(e.what()));
-                }
-            }();
+            const auto state = load_state_file<csikit::moment_accumulator>(*state_path, "analyze");
             r = csikit::run_analysis(s, state, o);
         } else if (stream) {  // the data's moments, chunk by chunk: bounded memory
             const csikit::pls_model model = csikit::pls_model::from_survey(s);

@@ -21,11 +21,7 @@ namespace {
 using csikit::replicate_accumulator;
 
 replicate_accumulator load_state(const std::string& path) {
-    try {
-        return replicate_accumulator::from_bytes(csikit_cli::read_state_file(path, "bootstrap-state"));
-    } catch (const csikit::parse_error& e) {
-        throw csikit::parse_error(csikit::location{path, 0, ""}, std::string(e.what()));
-    }
+    return csikit_cli::load_state_file<replicate_accumulator>(path, "bootstrap-state");
 }
 
 int run_bootstrap_state(const csikit_cli::args& a, std::ostream& out, std::ostream&) {

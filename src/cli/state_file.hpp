@@ -3,6 +3,8 @@
 // full disk never leaves half a state where the last good one was.
 #pragma once
 
+#include <csikit/error.hpp>
+
 #include <string>
 
 namespace csikit_cli {
@@ -11,5 +13,15 @@ namespace csikit_cli {
 std::string read_state_file(const std::string& path, const char* command);
 /// Writes `bytes` to path.tmp, then renames it over `path`; io_error naming the file.
 void write_state_file(const std::string& path, const std::string& bytes, const char* command);
+
+/// State::from_bytes of the file; its parse_error names the file.
+template <class State>
+State load_state_file(const std::string& path, const char* command) {
+    try {
+        return State::from_bytes(read_state_file(path, command));
+    } catch (const csikit::parse_error& e) {
+        throw csikit::parse_error(csikit::location{path, 0, ""}, std::string(e.what()));
+    }
+}
 
 }  // namespace csikit_cli
