@@ -3,12 +3,12 @@
 // the analyst must check. --json prints the draft's one serializer's JSON.
 #include "cli.hpp"
 #include "data_args.hpp"
+#include "output_file.hpp"
 
 #include <csikit/draft.hpp>
 #include <csikit/report.hpp>
 #include <csikit/text.hpp>
 
-#include <fstream>
 #include <ostream>
 
 namespace {
@@ -22,12 +22,7 @@ int run_import(const csikit_cli::args& a, std::ostream& out, std::ostream&) {
     csikit_cli::apply_data_options(a, o.read);
     const csikit::schema_draft d = csikit::draft_schema(path, o);
     const std::string schema_out = a.require("schema-out");
-    {
-        std::ofstream f(schema_out, std::ios::binary);
-        if (!f) throw csikit::io_error({schema_out, 0, ""}, "cannot write the schema (expected a writable path)");
-        f << csikit::to_json_text(d.schema) << "\n";
-        if (!f) throw csikit::io_error({schema_out, 0, ""}, "write error (expected a writable path)");
-    }
+    csikit_cli::write_output_file(schema_out, csikit::to_json_text(d.schema) + "\n", "the schema");
     if (a.has("json")) {
         out << csikit::to_json(d) << "\n";
         return 0;

@@ -4,6 +4,7 @@
 // group with --by; --json prints the one serializer's document.
 #include "cli.hpp"
 #include "ipa_print.hpp"
+#include "output_file.hpp"
 #include "table.hpp"
 
 #include <csikit/data.hpp>
@@ -16,7 +17,6 @@
 #include <charconv>
 #include <cmath>
 #include <filesystem>
-#include <fstream>
 #include <ostream>
 #include <string>
 
@@ -108,9 +108,7 @@ int run_ipa(const csikit_cli::args& a, std::ostream& out, std::ostream&) {
     if (auto dir = a.get("out")) {
         std::filesystem::create_directories(*dir);
         const std::string path = (std::filesystem::path(*dir) / "ipa.json").string();
-        std::ofstream f(path, std::ios::binary);
-        if (!f || !(f << doc << "\n") || (f.close(), !f))
-            throw csikit::io_error({path, 0, {}}, "cannot write the IPA (expected a writable directory)");
+        csikit_cli::write_output_file(path, doc + "\n", "the IPA");
     }
     if (a.has("json")) {
         out << doc << "\n";

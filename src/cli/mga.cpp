@@ -3,6 +3,7 @@
 // the one serializer's document.
 #include "cli.hpp"
 #include "mga_text.hpp"
+#include "output_file.hpp"
 #include "table.hpp"
 
 #include <csikit/format.hpp>
@@ -15,7 +16,6 @@
 #include <csikit/html_report.hpp>
 
 #include <filesystem>
-#include <fstream>
 #include <ostream>
 #include <string>
 
@@ -51,8 +51,7 @@ csikit::missing_treatment parse_missing(const std::string& s) {
 }
 
 void write_text(const std::filesystem::path& path, const std::string& text) {
-    std::ofstream f(path, std::ios::binary);
-    if (!f || !(f << text) || (f.close(), !f)) throw csikit::io_error({path.string(), 0, ""}, "cannot write the file (expected a writable directory)");
+    csikit_cli::write_output_file(path.string(), text, "the file");
 }
 
 int run_mga(const args& a, std::ostream& out, std::ostream&) {

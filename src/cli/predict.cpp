@@ -1,6 +1,7 @@
 // `csikit predict`: PLSpredict of the schema's model (k-fold with repetitions, or leave-one-out)
 // with the LM benchmark and, on request, CVPAT against the benchmarks or a second model.
 #include "cli.hpp"
+#include "output_file.hpp"
 #include "table.hpp"
 
 #include <csikit/data.hpp>
@@ -10,7 +11,6 @@
 #include <csikit/report.hpp>
 #include <csikit/schema.hpp>
 
-#include <fstream>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -149,9 +149,7 @@ int run_predict(const csikit_cli::args& a, std::ostream& out, std::ostream&) {
         in.settings = {{"schema", schema_path}, {"data", a.require("data")}};
         csikit::html_options ho;
         ho.language = a.get("lang").value_or("");
-        std::ofstream f(*path, std::ios::binary);
-        if (!f || !(f << csikit::html_report(in, ho)) || (f.close(), !f))
-            throw csikit::io_error({*path, 0, {}}, "cannot write the HTML report (expected a writable path)");
+        csikit_cli::write_output_file(*path, csikit::html_report(in, ho), "the HTML report");
     }
     if (a.has("json")) {
         out << (cv ? csikit::to_json(r, *cv) : csikit::to_json(r)) << "\n";

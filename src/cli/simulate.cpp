@@ -2,6 +2,7 @@
 // written as DIR/schema.json + DIR/responses.csv (what `csikit analyze` reads) and
 // DIR/population.json (the true paths and loadings, to compare estimates with).
 #include "cli.hpp"
+#include "output_file.hpp"
 
 #include <csikit/format.hpp>
 #include <csikit/limits.hpp>
@@ -18,7 +19,6 @@
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <ostream>
 #include <random>
@@ -217,8 +217,8 @@ int run_simulate(const args& a, std::ostream& out, std::ostream&) {
     std::filesystem::create_directories(dir, ec);
     const auto path_of = [&](const char* name) { return (std::filesystem::path(dir) / name).string(); };
     auto write = [&](const std::string& path, const std::string& text) {
-        std::ofstream f(path, std::ios::binary);
-        if (ec || !(f << text) || (f.close(), !f)) throw csikit::io_error({path, 0, ""}, "cannot write the file (expected a writable directory)");
+        if (ec) throw csikit::io_error({path, 0, ""}, "cannot create the folder (expected a writable directory)");
+        csikit_cli::write_output_file(path, text, "the file");
     };
 
     std::ostringstream csv;

@@ -3,6 +3,7 @@
 // control limits for the index, its dimensions, the satisfaction rate and NPS; or the JSON.
 #include "cli.hpp"
 #include "data_args.hpp"
+#include "output_file.hpp"
 #include "table.hpp"
 
 #include <csikit/data.hpp>
@@ -15,7 +16,6 @@
 #include <csikit/trend.hpp>
 
 #include <cmath>
-#include <fstream>
 #include <ostream>
 #include <string>
 
@@ -118,9 +118,7 @@ int run_trend(const csikit_cli::args& a, std::ostream& out, std::ostream&) {
     const csikit::trend_report r = csikit::trend(s, data, o);
 
     if (auto path = a.get("out")) {
-        std::ofstream f(*path, std::ios::binary);
-        if (!f || !(f << csikit::to_json(r) << "\n") || (f.close(), !f))
-            throw csikit::io_error({*path, 0, {}}, "cannot write the JSON (expected a writable path)");
+        csikit_cli::write_output_file(*path, csikit::to_json(r) + "\n", "the JSON");
     }
     if (auto path = a.get("html")) {
         csikit::report_input in;
@@ -129,9 +127,7 @@ int run_trend(const csikit_cli::args& a, std::ostream& out, std::ostream&) {
         in.settings = {{"schema", a.require("schema")}, {"data", data_path}};
         csikit::html_options ho;
         ho.language = o.scoring.language;
-        std::ofstream f(*path, std::ios::binary);
-        if (!f || !(f << csikit::html_report(in, ho)) || (f.close(), !f))
-            throw csikit::io_error({*path, 0, {}}, "cannot write the HTML report (expected a writable path)");
+        csikit_cli::write_output_file(*path, csikit::html_report(in, ho), "the HTML report");
     }
     if (a.has("json")) {
         out << csikit::to_json(r) << "\n";

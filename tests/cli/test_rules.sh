@@ -47,6 +47,15 @@ if [ -w /dev/full ]; then
     done
 fi
 
+# An output file that cannot be written (--out, --html, --schema-out) names the file and what it
+# held (src/cli/output_file.cpp, shared by every command that writes files).
+if [ -w /dev/full ]; then
+    monthly="$src/examples/monthly_trend"
+    expect 2 "trend --out /dev/full" "/dev/full: cannot write the JSON" trend --schema "$monthly/schema.json" --data "$monthly/responses.csv" --out /dev/full
+    expect 2 "trend --html /dev/full" "/dev/full: cannot write the HTML report" trend --schema "$monthly/schema.json" --data "$monthly/responses.csv" --html /dev/full
+    expect 2 "import --schema-out /dev/full" "/dev/full: cannot write the schema" import "$bank/responses.csv" --schema-out /dev/full
+fi
+
 # ---- #17: control characters from input are escaped in messages -------------------------------
 { head -2 "$bank/responses.csv"; head -2 "$bank/responses.csv" | tail -1 | sed 's/,4,4,3,/,\x1b[2J\x1b]0;pwned\x07,4,3,/'; } > "$tmp/evil.csv"
 LC_ALL=C grep -q $'\033' "$tmp/evil.csv" || bad "the test file has no ESC"
