@@ -263,52 +263,45 @@ trend_report trend(const survey& given, const responses& data, const trend_optio
     for (const auto& g : r.by_wave) out.waves.push_back({g.value, g.n, g.n_eff});
     out.notes = r.notes;
 
-    // Each value's x is its wave's position among all waves (a wave without the figure leaves a gap).
-    auto at_positions = [&](std::vector<wave_value>& values) {
-        for (auto& v : values)
-            for (std::size_t k = 0; k < out.waves.size(); ++k)
-                if (out.waves[k].value == v.wave) v.x = static_cast<double>(k);
-    };
-    auto add = [&](trend_figure f, const std::string& id, const std::string& label, std::vector<wave_value> values) {
+    // One series per figure: `pick` reads the figure from one wave's scores (nullopt: the wave
+    // lacks it, leaving a gap); a value's x is its wave's position among all waves.
+    auto follow = [&](trend_figure f, const std::string& id, const std::string& label, auto pick) {
+        std::vector<wave_value> values;
+        for (std::size_t k = 0; k < r.by_wave.size(); ++k)
+            if (std::optional<wave_value> v = pick(r.by_wave[k])) {
+                v->x = static_cast<double>(k);
+                values.push_back(std::move(*v));
+            }
         if (auto series = make_series(f, id, label, values, options, out.notes)) out.series.push_back(std::move(*series));
     };
+    using maybe = std::optional<wave_value>;
     const group_scores& all = r.overall;
     for (const node_score& n : all.nodes) {
         if (!n.item.empty()) continue;  // leaves are items: followed once, as items
-        std::vector<wave_value> v;
-        for (const auto& g : r.by_wave)
-            if (const node_score* x = g.find_node(n.id)) v.push_back(from_mean(g.value, x->score));
-        at_positions(v);
-        add(trend_figure::node_score, n.id, n.label, std::move(v));
+        follow(trend_figure::node_score, n.id, n.label, [&](const group_scores& g) {
+            const node_score* x = g.find_node(n.id);
+            return x ? maybe(from_mean(g.value, x->score)) : std::nullopt;
+        });
     }
-    if (all.satisfaction_rate) {
-        std::vector<wave_value> v;
-        for (const auto& g : r.by_wave)
-            if (g.satisfaction_rate) v.push_back(from_share(g.value, *g.satisfaction_rate));
-        at_positions(v);
-        add(trend_figure::satisfaction_rate, all.nodes.empty() ? "" : all.nodes.front().id, "satisfaction rate", std::move(v));
-    }
-    if (all.nps) {
-        std::vector<wave_value> v;
-        for (const auto& g : r.by_wave)
-            if (g.nps) v.push_back(from_nps(g.value, *g.nps));
-        at_positions(v);
-        add(trend_figure::nps, "nps", "NPS", std::move(v));
-    }
+    if (all.satisfaction_rate)
+        follow(trend_figure::satisfaction_rate, all.nodes.empty() ? "" : all.nodes.front().id, "satisfaction rate",
+               [](const group_scores& g) { return g.satisfaction_rate ? maybe(from_share(g.value, *g.satisfaction_rate)) : std::nullopt; });
+    if (all.nps)
+        follow(trend_figure::nps, "nps", "NPS",
+               [](const group_scores& g) { return g.nps ? maybe(from_nps(g.value, *g.nps)) : std::nullopt; });
     for (const item_score& it : all.items) {
-        std::vector<wave_value> score, top, sat;
-        for (const auto& g : r.by_wave)
-            if (const item_score* x = g.find_item(it.id)) {
-                score.push_back(from_mean(g.value, x->score));
-                top.push_back(from_share(g.value, x->top_box));
-                sat.push_back(from_share(g.value, x->satisfied));
-            }
-        at_positions(score);
-        at_positions(top);
-        at_positions(sat);
-        add(trend_figure::item_score, it.id, it.label, std::move(score));
-        add(trend_figure::item_top_box, it.id, it.label, std::move(top));
-        add(trend_figure::item_satisfied, it.id, it.label, std::move(sat));
+        follow(trend_figure::item_score, it.id, it.label, [&](const group_scores& g) {
+            const item_score* x = g.find_item(it.id);
+            return x ? maybe(from_mean(g.value, x->score)) : std::nullopt;
+        });
+        follow(trend_figure::item_top_box, it.id, it.label, [&](const group_scores& g) {
+            const item_score* x = g.find_item(it.id);
+            return x ? maybe(from_share(g.value, x->top_box)) : std::nullopt;
+        });
+        follow(trend_figure::item_satisfied, it.id, it.label, [&](const group_scores& g) {
+            const item_score* x = g.find_item(it.id);
+            return x ? maybe(from_share(g.value, x->satisfied)) : std::nullopt;
+        });
     }
     return out;
 }
