@@ -5,38 +5,13 @@
  * usage: test_acc SCHEMA.json DATA.csv (writes the halves to c_acc_a.csv, c_acc_b.csv here) */
 #include <csikit/csikit.h>
 
+#include "check.h"
+
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-static int failures = 0;
-#define CHECK(cond)                                                                                 \
-    do {                                                                                            \
-        if (!(cond)) {                                                                              \
-            ++failures;                                                                             \
-            fprintf(stderr, "%s:%d: CHECK(%s) failed; last error: %s\n", __FILE__, __LINE__, #cond, \
-                    csikit_last_error());                                                           \
-        }                                                                                           \
-    } while (0)
-
-/* Writes the header and data rows [from, to) of `path` to `out`; 0 on success. */
-static int cut_rows(const char *path, const char *out, long from, long to) {
-    static char line[1 << 16];
-    long row = -1; /* -1: the header */
-    FILE *in = fopen(path, "r"), *o = fopen(out, "w");
-    if (!in || !o) {
-        if (in) fclose(in);
-        if (o) fclose(o);
-        return 1;
-    }
-    while (fgets(line, sizeof line, in)) {
-        if (row < 0 || (row >= from && row < to)) fputs(line, o);
-        ++row;
-    }
-    fclose(in);
-    return fclose(o) != 0;
-}
 
 int main(int argc, char **argv) {
     csikit_survey *s = NULL;
@@ -50,8 +25,8 @@ int main(int argc, char **argv) {
         fprintf(stderr, "usage: test_acc SCHEMA.json DATA.csv\n");
         return 2;
     }
-    CHECK(cut_rows(argv[2], "c_acc_a.csv", 0, 100) == 0);
-    CHECK(cut_rows(argv[2], "c_acc_b.csv", 100, 1L << 30) == 0);
+    CHECK(copy_rows(argv[2], "c_acc_a.csv", 0, 100) == 0);
+    CHECK(copy_rows(argv[2], "c_acc_b.csv", 100, 1L << 30) == 0);
     CHECK(csikit_survey_load(argv[1], &s) == CSIKIT_OK);
     CHECK(csikit_data_read_csv(s, argv[2], &d) == CSIKIT_OK);
     CHECK(csikit_data_read_csv(s, "c_acc_a.csv", &h1) == CSIKIT_OK);
@@ -109,7 +84,5 @@ int main(int argc, char **argv) {
     csikit_data_free(h1);
     csikit_data_free(d);
     csikit_survey_free(s);
-    if (failures) fprintf(stderr, "test_acc: %d failure(s)\n", failures);
-    else printf("test_acc: all checks passed\n");
-    return failures ? 1 : 0;
+    return check_exit("test_acc");
 }

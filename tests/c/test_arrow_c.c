@@ -5,12 +5,12 @@
 #include <csikit/arrow_abi.h>
 #include <csikit/csikit.h>
 
+#include "check.h"
+
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 
-static int failures = 0;
-#define CHECK(c) do { if (!(c)) { fprintf(stderr, "FAIL %s:%d: %s (%s)\n", __FILE__, __LINE__, #c, csikit_last_error()); ++failures; } } while (0)
 
 /* ---- a one-batch producer ---- */
 static const double q1[3] = {5, 4, 98}, q2[3] = {1, 0, 3}, q3[3] = {2, 2, 2};
@@ -140,7 +140,5 @@ int main(int argc, char **argv) {
     csikit_data_free(other);
     csikit_data_free(base);
     csikit_survey_free(s);
-    if (failures) return 1;
-    printf("ok   test_arrow_c\n");
-    return 0;
+    return check_exit("test_arrow_c");
 }

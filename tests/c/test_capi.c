@@ -3,27 +3,15 @@
  * usage: test_capi SCHEMA.json DATA.csv   (the ECSI mobi data in ../shared/data/ecsi) */
 #include <csikit/csikit.h>
 
+#include "check.h"
+
 #include <math.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-static int failures = 0;
-static int checks = 0;
 
-#define CHECK(cond)                                                                         \
-    do {                                                                                    \
-        ++checks;                                                                           \
-        if (!(cond)) {                                                                      \
-            ++failures;                                                                     \
-            fprintf(stderr, "%s:%d: CHECK(%s) failed; last error: %s\n", __FILE__, __LINE__, \
-                    #cond, csikit_last_error());                                            \
-        }                                                                                   \
-    } while (0)
-
-#define CHECK_STATUS(call, expected) CHECK((call) == (expected))
-#define CHECK_NEAR(a, b, tol) CHECK(fabs((a) - (b)) <= (tol))
 
 /* cSEM 0.6.1 on mobi, path scheme, tolerance 1e-10 (shared/data/ecsi/reference). */
 #define REF_IMAG_CUEX 0.504913933624729
@@ -676,7 +664,5 @@ int main(int argc, char **argv) {
     test_thread_local_error();
     csikit_fit_free(fit);
     csikit_data_free(d);
-
-    printf("test_capi: %d checks, %d failures\n", checks, failures);
-    return failures == 0 ? 0 : 1;
+    return check_exit("test_capi");
 }

@@ -3,20 +3,13 @@
  * and Pearson's X^2 of the 2 x 2 table of satisfied (top box) by branch. */
 #include <csikit/csikit.h>
 
+#include "check.h"
+
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-static int failures = 0;
-#define CHECK(cond)                                                                 \
-    do {                                                                            \
-        if (!(cond)) {                                                              \
-            fprintf(stderr, "%s:%d: CHECK(%s) failed: %s\n", __FILE__, __LINE__, #cond, \
-                    csikit_last_error());                                           \
-            ++failures;                                                             \
-        }                                                                           \
-    } while (0)
 
 static const char *schema =
     "{\"name\": \"t\", \"scales\": [{\"id\": \"five\", \"min\": 1, \"max\": 5, \"satisfied\": {\"top_box\": true}}],"
@@ -72,10 +65,5 @@ int main(int argc, char **argv) {
     csikit_data_free(d);
     csikit_survey_free(s);
     remove(path);
-    if (failures) {
-        fprintf(stderr, "test_capi_crosstab: %d failure(s)\n", failures);
-        return 1;
-    }
-    printf("test_capi_crosstab: all checks passed\n");
-    return 0;
+    return check_exit("test_capi_crosstab");
 }

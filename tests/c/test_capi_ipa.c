@@ -2,20 +2,13 @@
  * csikit_score_json, on a small survey built in memory. Expected values are computed here. */
 #include <csikit/csikit.h>
 
+#include "check.h"
+
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-static int failures = 0;
-#define CHECK(cond)                                                                 \
-    do {                                                                            \
-        if (!(cond)) {                                                              \
-            fprintf(stderr, "%s:%d: CHECK(%s) failed: %s\n", __FILE__, __LINE__, #cond, \
-                    csikit_last_error());                                           \
-            ++failures;                                                             \
-        }                                                                           \
-    } while (0)
 
 static const char *schema =
     "{\"name\": \"t\", \"scales\": [{\"id\": \"five\", \"min\": 1, \"max\": 5, \"satisfied\": {\"top_box\": true}}],"
@@ -85,10 +78,5 @@ int main(void) {
 
     csikit_data_free(d);
     csikit_survey_free(s);
-    if (failures) {
-        fprintf(stderr, "test_capi_ipa: %d failure(s)\n", failures);
-        return 1;
-    }
-    printf("test_capi_ipa: all checks passed\n");
-    return 0;
+    return check_exit("test_capi_ipa");
 }

@@ -4,11 +4,11 @@
  * usage: test_draft SHOP.sav */
 #include <csikit/csikit.h>
 
+#include "check.h"
+
 #include <stdio.h>
 #include <string.h>
 
-static int failures = 0;
-#define CHECK(cond) do { if (!(cond)) { fprintf(stderr, "FAIL %s:%d: %s (%s)\n", __FILE__, __LINE__, #cond, csikit_last_error()); ++failures; } } while (0)
 
 int main(int argc, char **argv) {
     char *json = NULL;
@@ -75,6 +75,5 @@ int main(int argc, char **argv) {
             csikit_survey_free(shop);
         }
     }
-    if (failures == 0) printf("test_draft: all checks passed\n");
-    return failures ? 1 : 0;
+    return check_exit("test_draft");
 }

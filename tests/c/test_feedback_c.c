@@ -6,18 +6,12 @@
  * Usage: test_feedback_c SCHEMA.json RESPONSES.csv */
 #include <csikit/csikit.h>
 
+#include "check.h"
+
 #include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
-static int failures = 0;
-#define CHECK(cond)                                                                                  \
-    do {                                                                                             \
-        if (!(cond)) {                                                                               \
-            fprintf(stderr, "%s:%d: CHECK(%s) failed: %s\n", __FILE__, __LINE__, #cond, csikit_last_error()); \
-            ++failures;                                                                              \
-        }                                                                                            \
-    } while (0)
 
 int main(int argc, char **argv) {
     csikit_survey *s = NULL;
@@ -65,7 +59,5 @@ int main(int argc, char **argv) {
     csikit_free(b);
     csikit_data_free(d);
     csikit_survey_free(s);
-    if (failures) return 1;
-    printf("test_feedback_c: ok\n");
-    return 0;
+    return check_exit("test_feedback_c");
 }

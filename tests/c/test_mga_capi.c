@@ -3,19 +3,12 @@
  * usage: test_mga_capi SCHEMA DATA */
 #include <csikit/csikit.h>
 
+#include "check.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-static int failures = 0;
-#define CHECK(cond)                                                              \
-    do {                                                                         \
-        if (!(cond)) {                                                           \
-            fprintf(stderr, "FAIL %s:%d: %s (%s)\n", __FILE__, __LINE__, #cond, \
-                    csikit_last_error() ? csikit_last_error() : "");             \
-            ++failures;                                                          \
-        }                                                                        \
-    } while (0)
 
 int main(int argc, char **argv) {
     csikit_survey *s = NULL;
@@ -55,7 +48,5 @@ int main(int argc, char **argv) {
     csikit_free(b);
     csikit_data_free(d);
     csikit_survey_free(s);
-    if (failures) return 1;
-    puts("test_mga_capi: all checks passed");
-    return 0;
+    return check_exit("test_mga_capi");
 }

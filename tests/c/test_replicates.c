@@ -4,19 +4,12 @@
  * usage: test_replicates SCHEMA.json DATA.csv */
 #include <csikit/csikit.h>
 
+#include "check.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-static int failures = 0;
-#define CHECK(cond)                                                                                 \
-    do {                                                                                            \
-        if (!(cond)) {                                                                              \
-            ++failures;                                                                             \
-            fprintf(stderr, "%s:%d: CHECK(%s) failed; last error: %s\n", __FILE__, __LINE__, #cond, \
-                    csikit_last_error());                                                           \
-        }                                                                                           \
-    } while (0)
 
 int main(int argc, char **argv) {
     csikit_survey *s = NULL;
@@ -83,10 +76,5 @@ int main(int argc, char **argv) {
     csikit_replicates_free(a); /* a second free is ignored */
     csikit_data_free(d);
     csikit_survey_free(s);
-    if (failures) {
-        fprintf(stderr, "test_replicates: %d failure(s)\n", failures);
-        return 1;
-    }
-    printf("test_replicates: all checks passed\n");
-    return 0;
+    return check_exit("test_replicates");
 }

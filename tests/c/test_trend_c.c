@@ -7,18 +7,12 @@
  * two months, 180 rows each) */
 #include <csikit/csikit.h>
 
+#include "check.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-static int failures = 0;
-#define CHECK(cond)                                                                                  \
-    do {                                                                                             \
-        if (!(cond)) {                                                                               \
-            fprintf(stderr, "%s:%d: CHECK(%s) failed: %s\n", __FILE__, __LINE__, #cond, csikit_last_error()); \
-            ++failures;                                                                              \
-        }                                                                                            \
-    } while (0)
 
 /* How often `needle` occurs in `text`. */
 static int count(const char *text, const char *needle) {
@@ -29,23 +23,6 @@ static int count(const char *text, const char *needle) {
         p += strlen(needle);
     }
     return n;
-}
-
-/* Copies the first `lines` lines of `from` to `to`; 0 on failure. */
-static int head(const char *from, const char *to, int lines) {
-    FILE *in = fopen(from, "rb"), *out = fopen(to, "wb");
-    int ch, n = 0;
-    if (!in || !out) {
-        if (in) fclose(in);
-        if (out) fclose(out);
-        return 0;
-    }
-    while (n < lines && (ch = fgetc(in)) != EOF) {
-        fputc(ch, out);
-        if (ch == '\n') ++n;
-    }
-    fclose(in);
-    return fclose(out) == 0 && n == lines;
 }
 
 int main(int argc, char **argv) {
@@ -89,7 +66,7 @@ int main(int argc, char **argv) {
     o.wave = "nosuch";
     CHECK(csikit_trend_json(d, &o, &c) != CSIKIT_OK && strstr(csikit_last_error(), "unknown wave column \"nosuch\""));
     o.wave = NULL;
-    CHECK(head(argv[2], argv[3], 1 + 2 * 180));
+    CHECK(copy_rows(argv[2], argv[3], 0, 2 * 180) == 0); /* the header and the first two months */
     CHECK(csikit_data_read_csv(s, argv[3], &two) == CSIKIT_OK);
     CHECK(csikit_trend_json(two, &o, &c) == CSIKIT_E_DATA &&
           strstr(csikit_last_error(), "wave column \"month\" has 2 waves (expected at least 3 for a trend)"));
@@ -99,7 +76,5 @@ int main(int argc, char **argv) {
     csikit_data_free(two);
     csikit_data_free(d);
     csikit_survey_free(s);
-    if (failures) return 1;
-    printf("test_trend_c: ok\n");
-    return 0;
+    return check_exit("test_trend_c");
 }
