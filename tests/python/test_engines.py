@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import sys
 
 import numpy as np
 import pandas as pd
@@ -36,7 +37,7 @@ def test_duckdb_relation_reads_through_the_arrow_stream(ecsi_csv, ecsi_schema) -
 
 
 @pytest.mark.skipif(not _java17(), reason="Spark needs Java 17")
-def test_spark_moments_through_map_in_arrow(ecsi_csv, ecsi_schema) -> None:
+def test_spark_moments_through_map_in_arrow(ecsi_csv, ecsi_schema, monkeypatch) -> None:
     pyspark = pytest.importorskip("pyspark")
     from pyspark.sql import SparkSession
 
@@ -44,6 +45,9 @@ def test_spark_moments_through_map_in_arrow(ecsi_csv, ecsi_schema) -> None:
 
     survey = csikit.load_survey(str(ecsi_schema))
     frame = pd.read_csv(ecsi_csv)
+    # The Python workers must import csikit: run them with this interpreter (a bare `python3`
+    # on PATH may be another environment; local mode reads PYSPARK_PYTHON, not the config).
+    monkeypatch.setenv("PYSPARK_PYTHON", sys.executable)
     spark = (SparkSession.builder.master("local[2]").appName("csikit-test")
              .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "2").getOrCreate())
     try:
