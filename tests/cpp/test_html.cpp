@@ -4,6 +4,8 @@
 #include <csikit/html_report.hpp>
 #include <csikit/index.hpp>
 #include <csikit/ipa.hpp>
+#include <csikit/model_expand.hpp>
+#include <csikit/model_syntax.hpp>
 #include <csikit/pls.hpp>
 #include <csikit/scoring.hpp>
 
@@ -16,6 +18,7 @@
 #include <string>
 
 #include "support/bank.hpp"
+#include "support/files.hpp"
 
 using namespace csikit;
 
@@ -252,4 +255,39 @@ TEST_CASE("pieces are optional; the report is deterministic") {
     CHECK_THROWS_AS(html_report(none), argument_error);
 
     CHECK(html_report(b.input(), {.language = "en"}) == html_report(b.input(), {.language = "en"}));
+}
+
+TEST_CASE("the path diagram draws a two-stage HOC's lower-order constructs with their loadings") {
+    // examples/higher_order: CSI over six dimensions by two stages; the final fit holds CSI
+    // only, so the six LOCs are drawn as extra nodes joined by their second-order loadings.
+    const survey s = load_survey(test_support::source_path("examples/higher_order/schema.json"));
+    const responses data = read_responses(test_support::bank_path("responses.csv"), s);
+    const extended_fit ef = estimate_extended(pls_model::from_survey(s), data);
+    REQUIRE(ef.higher_order.size() == 1);
+    const higher_order_result& h = ef.higher_order[0];
+    REQUIRE(h.components.size() == 6);
+    report_input in;
+    in.schema = &s;
+    in.fit = &ef.fit;
+    in.extended = &ef;
+    html_options english;
+    english.language = "en";
+    const std::string model = section_of(html_report(in, english), "sec-model");
+    CHECK(count(model, "class=\"node loc\"") == 6);
+    for (std::size_t k = 0; k < h.components.size(); ++k) {
+        CAPTURE(h.components[k]);
+        CHECK(ef.fit.construct_index(h.components[k]) < 0);
+        CHECK(model.find("\u03BB " + fixed(h.loadings[k], 3)) != std::string::npos);
+    }
+    CHECK(model.find("lower-order constructs of a higher-order construct") != std::string::npos);
+    // Without the extended result (or for a model whose LOCs are in the fit) no LOC nodes.
+    in.extended = nullptr;
+    CHECK(count(section_of(html_report(in), "sec-model"), "class=\"node loc\"") == 0);
+    const survey r = with_model_syntax(s, "@higher_order repeated_indicators\n"
+                                          "ENV =~ ENV1 + ENV2 + ENV3\nTEL =~ TEL1 + TEL2 + TEL3\nQ =~ ENV + TEL\n"
+                                          "SAT =~ SAT1 + SAT2 + SAT3\nSAT ~ Q\n");
+    const extended_fit rep = estimate_extended(pls_model::from_survey(r), read_responses(test_support::bank_path("responses.csv"), r));
+    in.fit = &rep.fit;
+    in.extended = &rep;
+    CHECK(count(section_of(html_report(in), "sec-model"), "class=\"node loc\"") == 0);
 }

@@ -47,29 +47,57 @@ constexpr double box_w = 172, box_h = 58, col_gap = 124, row_gap = 24, margin = 
 
 }  // namespace
 
-/// The path diagram as an SVG figure.
+/// The path diagram as an SVG figure. The fit's constructs are nodes 0..J-1; a higher-order
+/// construct's lower-order constructs that the final fit does not hold (two-stage approaches:
+/// they live in stage 1) are drawn as extra nodes J.. left of it, joined by their second-order
+/// loading (mode A) or weight (mode B).
 std::string path_diagram(const context& c) {
     const auto& f = *c.in.fit;
     const int J = static_cast<int>(f.constructs.size());
-    std::vector<std::vector<int>> preds(static_cast<std::size_t>(J));
+    std::vector<std::string> ids = f.constructs;
+    struct loc_link {
+        int loc, hoc;
+        double value;
+        bool weight;  // mode B: the LOC's weight, else its loading
+    };
+    std::vector<loc_link> links;
+    if (c.in.extended)
+        for (const auto& h : c.in.extended->higher_order) {
+            const int hoc = f.construct_index(h.id);
+            if (hoc < 0) continue;
+            for (std::size_t k = 0; k < h.components.size(); ++k) {
+                if (f.construct_index(h.components[k]) >= 0) continue;  // in the fit: drawn with its paths
+                const bool weight = h.mode == outer_mode::B;
+                const auto& v = weight ? h.weights : h.loadings;
+                links.push_back({static_cast<int>(ids.size()), hoc, k < v.size() ? v[k] : std::nan(""), weight});
+                ids.push_back(h.components[k]);
+            }
+        }
+    const int N = static_cast<int>(ids.size());
+    std::vector<std::vector<int>> preds(static_cast<std::size_t>(N));
     for (int t = 0; t < J; ++t)
         for (int s = 0; s < J; ++s)
             if (f.paths(t, s) != 0) preds[static_cast<std::size_t>(t)].push_back(s);
-    // Longest-path layering: a construct sits one layer right of its furthest predecessor.
-    std::vector<int> layer(static_cast<std::size_t>(J), 0);
-    for (int pass = 0; pass < J; ++pass)
-        for (int t = 0; t < J; ++t)
+    std::vector<bool> endogenous(static_cast<std::size_t>(N), false);
+    for (int t = 0; t < N; ++t) endogenous[static_cast<std::size_t>(t)] = !preds[static_cast<std::size_t>(t)].empty();
+    for (const auto& l : links) preds[static_cast<std::size_t>(l.hoc)].push_back(l.loc);
+    // Longest-path layering: a construct sits one layer right of its furthest predecessor; a
+    // LOC node one layer left of its HOC.
+    std::vector<int> layer(static_cast<std::size_t>(N), 0);
+    for (int pass = 0; pass < N; ++pass)
+        for (int t = 0; t < N; ++t)
             for (int s : preds[static_cast<std::size_t>(t)])
                 layer[static_cast<std::size_t>(t)] = std::max(layer[static_cast<std::size_t>(t)], layer[static_cast<std::size_t>(s)] + 1);
-    const int layers = J ? *std::max_element(layer.begin(), layer.end()) + 1 : 0;
+    for (const auto& l : links) layer[static_cast<std::size_t>(l.loc)] = layer[static_cast<std::size_t>(l.hoc)] - 1;
+    const int layers = N ? *std::max_element(layer.begin(), layer.end()) + 1 : 0;
     std::vector<std::vector<int>> cols(static_cast<std::size_t>(layers));
-    for (int j = 0; j < J; ++j) cols[static_cast<std::size_t>(layer[static_cast<std::size_t>(j)])].push_back(j);
+    for (int j = 0; j < N; ++j) cols[static_cast<std::size_t>(layer[static_cast<std::size_t>(j)])].push_back(j);
     // Order each later column by the mean position of its predecessors (fewer crossings).
-    std::vector<double> pos(static_cast<std::size_t>(J), 0);
+    std::vector<double> pos(static_cast<std::size_t>(N), 0);
     for (std::size_t l = 0; l < cols.size(); ++l) {
         auto& col = cols[l];
         if (l > 0) {
-            std::vector<double> key(static_cast<std::size_t>(J), 0);
+            std::vector<double> key(static_cast<std::size_t>(N), 0);
             for (int j : col) {
                 const auto& p = preds[static_cast<std::size_t>(j)];
                 double sum = 0;
@@ -93,11 +121,13 @@ std::string path_diagram(const context& c) {
     struct edge {
         int from, to, span;
         bool up = true;
+        const loc_link* link = nullptr;  // a LOC's tie to its HOC, not a path
     };
     std::vector<edge> edges;
     for (int t = 0; t < J; ++t)
         for (int s : preds[static_cast<std::size_t>(t)])
-            edges.push_back({s, t, layer[static_cast<std::size_t>(t)] - layer[static_cast<std::size_t>(s)]});
+            if (s < J) edges.push_back({s, t, layer[static_cast<std::size_t>(t)] - layer[static_cast<std::size_t>(s)]});
+    for (const auto& l : links) edges.push_back({l.loc, l.hoc, 1, true, &l});
     std::stable_sort(edges.begin(), edges.end(), [](const edge& a, const edge& b) { return a.span < b.span; });
     int flip = 0;
     double room_up = 0, room_down = 0;
@@ -110,7 +140,7 @@ std::string path_diagram(const context& c) {
     const double top = margin + room_up;
     const double width = 2 * margin + layers * bw + std::max(0, layers - 1) * gap;
     const double height = top + inner_h + room_down + margin;
-    std::vector<box> boxes(static_cast<std::size_t>(J));
+    std::vector<box> boxes(static_cast<std::size_t>(N));
     for (std::size_t l = 0; l < cols.size(); ++l) {
         const auto n = static_cast<double>(cols[l].size());
         const double col_h = n * box_h + (n - 1) * row_gap, y0 = top + (inner_h - col_h) / 2;
@@ -131,7 +161,7 @@ std::string path_diagram(const context& c) {
     // height) so arrowheads do not pile up on one point.
     std::vector<double> start_y(edges.size()), end_y(edges.size());
     const auto spread = [&](bool at_target) {
-        for (int j = 0; j < J; ++j) {
+        for (int j = 0; j < N; ++j) {
             std::vector<std::size_t> mine;
             for (std::size_t k = 0; k < edges.size(); ++k)
                 if (edges[k].span <= 1 && (at_target ? edges[k].to : edges[k].from) == j) mine.push_back(k);
@@ -153,13 +183,15 @@ std::string path_diagram(const context& c) {
         const auto& e = edges[ei];
         const auto& a = boxes[static_cast<std::size_t>(e.from)];
         const auto& b = boxes[static_cast<std::size_t>(e.to)];
-        const double beta = f.paths(e.to, e.from);
-        const auto* bp = boot_path(c.in.boot, e.from, e.to);
+        const double beta = e.link ? e.link->value : f.paths(e.to, e.from);
+        const auto* bp = e.link ? nullptr : boot_path(c.in.boot, e.from, e.to);
         const bool ns = bp && !(std::isfinite(bp->p) && bp->p < 0.05);
-        const std::string colour = ns ? "#a0a8b3" : beta < 0 ? "#c83c32" : "#3b6ea8";
+        const std::string colour = e.link ? "#6f8fb5" : ns ? "#a0a8b3" : beta < 0 ? "#c83c32" : "#3b6ea8";
         const std::string marker = ns ? "arr-ns" : beta < 0 ? "arr-neg" : "arr-pos";
-        const double w = 1.2 + 2.4 * std::min(1.0, std::abs(beta));
-        std::string extra = "marker-end=\"url(#" + marker + ")\"" + (ns ? " stroke-dasharray=\"5 4\"" : "");
+        const double w = e.link ? 1.2 : 1.2 + 2.4 * std::min(1.0, std::abs(beta));
+        // A LOC's tie has no arrowhead (a loading and a weight point opposite ways); dotted.
+        std::string extra = e.link ? std::string("stroke-dasharray=\"2 3\"")
+                                   : "marker-end=\"url(#" + marker + ")\"" + (ns ? " stroke-dasharray=\"5 4\"" : "");
         std::vector<std::pair<double, double>> candidates;
         if (e.span <= 1) {
             const double x0 = a.x + bw, y0 = start_y[ei], x1 = b.x - 2, y1 = end_y[ei];
@@ -176,7 +208,8 @@ std::string path_diagram(const context& c) {
             const double mx = (x0 + x1) / 2;
             candidates = {{mx, apex}, {mx - 40, apex + (e.up ? 6 : -6)}, {mx + 40, apex + (e.up ? 6 : -6)}};
         }
-        const std::string text = num(beta, 3) + (bp ? stars(bp->p) : "");
+        const std::string text = (e.link ? std::string(e.link->weight ? "w " : "\u03BB ") : std::string()) + num(beta, 3) +
+                                 (bp ? stars(bp->p) : "");
         const double tw = text_width(text, 11.5) + 10;
         rect_area placed{};
         bool ok = false;
@@ -188,8 +221,11 @@ std::string path_diagram(const context& c) {
         if (!ok) placed = {candidates.front().first - tw / 2, candidates.front().second - 9,
                            candidates.front().first + tw / 2, candidates.front().second + 9};
         labels.push_back(placed);
-        std::string tip = f.constructs[static_cast<std::size_t>(e.from)] + " \u2192 " +
-                          f.constructs[static_cast<std::size_t>(e.to)] + ": " + num(beta, 3);
+        std::string tip = e.link ? ids[static_cast<std::size_t>(e.from)] + " (" + c.t("loc_short") + ") " +
+                                       (e.link->weight ? c.t("loc_weight") : c.t("loc_loading")) + " " +
+                                       ids[static_cast<std::size_t>(e.to)] + ": " + num(beta, 3)
+                                 : ids[static_cast<std::size_t>(e.from)] + " \u2192 " + ids[static_cast<std::size_t>(e.to)] +
+                                       ": " + num(beta, 3);
         if (bp) tip += " (SE " + num(bp->se, 3) + ", p " + p_text(bp->p) + ")";
         label_markup += "<g class=\"edge-label\"><title>" + html_escape(tip) + "</title><rect x=\"" + num(placed.x0, 1) +
                         "\" y=\"" + num(placed.y0, 1) + "\" width=\"" + num(tw, 1) +
@@ -199,21 +235,22 @@ std::string path_diagram(const context& c) {
     }
     g.raw(label_markup);
 
-    for (int j = 0; j < J; ++j) {
+    for (int j = 0; j < N; ++j) {
         const auto& b = boxes[static_cast<std::size_t>(j)];
-        const auto& id = f.constructs[static_cast<std::size_t>(j)];
-        const bool endo = !preds[static_cast<std::size_t>(j)].empty();
+        const auto& id = ids[static_cast<std::size_t>(j)];
+        const bool endo = endogenous[static_cast<std::size_t>(j)], loc = j >= J;
         const std::string label = c.construct_label(id);
-        g.begin_group(endo ? "node endo" : "node exo", id + (label != id ? "  " + label : ""));
-        g.rect(b.x, b.y, bw, box_h, endo ? "#1f4e79" : "#eef3fa", std::string("rx=\"7\" stroke=\"") +
-                                                                         (endo ? "#1f4e79" : "#3b6ea8") + "\" stroke-width=\"1.2\"");
+        g.begin_group(loc ? "node loc" : endo ? "node endo" : "node exo", id + (label != id ? "  " + label : ""));
+        g.rect(b.x, b.y, bw, box_h, loc ? "#ffffff" : endo ? "#1f4e79" : "#eef3fa",
+               std::string("rx=\"7\" stroke=\"") + (endo ? "#1f4e79" : loc ? "#6f8fb5" : "#3b6ea8") + "\" stroke-width=\"1.2\"" +
+                   (loc ? " stroke-dasharray=\"4 3\"" : ""));
         g.text(b.x + bw / 2, b.y + 18, id, "middle", "node-id");
         if (label != id) g.text(b.x + bw / 2, b.y + 34, fit_text(label, bw - 14, 11.5), "middle", "node-label");
         if (endo && j < f.r2.size()) g.text(b.x + bw / 2, b.y + 50, "R\u00B2 " + num(f.r2[j], 3), "middle", "node-r2");
         g.end_group();
     }
     return "<figure class=\"chart diagram\">" + g.str() + "<figcaption>" + html_escape(c.t("diagram_caption")) +
-           "</figcaption></figure>\n";
+           (links.empty() ? std::string() : " " + html_escape(c.t("diagram_caption_loc"))) + "</figcaption></figure>\n";
 }
 
 std::string section_model(const context& c) {
@@ -239,7 +276,11 @@ std::string section_model(const context& c) {
             if (f->paths(t, s) == 0) continue;
             const auto& from = f->constructs[static_cast<std::size_t>(s)];
             const auto& to = f->constructs[static_cast<std::size_t>(t)];
-            body += "<tr>" + td(from + "  " + c.construct_label(from)) + td(to + "  " + c.construct_label(to)) +
+            const auto named = [&](const std::string& id) {
+                const std::string label = c.construct_label(id);
+                return label == id ? id : id + "  " + label;
+            };
+            body += "<tr>" + td(named(from)) + td(named(to)) +
                     tdn(num(f->paths(t, s), 3)) + tdn(t < f->f2.rows() && s < f->f2.cols() ? num(f->f2(t, s), 3) : "\u2013");
             if (boot) {
                 if (const auto* q = boot_path(boot, s, t))

@@ -51,7 +51,7 @@ svg .node-id { font-size:13px; font-weight:700; }
 svg .node-label { font-size:11.5px; }
 svg .node-r2 { font-size:11px; }
 svg .node.endo text { fill:#fff; }
-svg .node.exo text { fill:var(--ink); }
+svg .node.exo text, svg .node.loc text { fill:var(--ink); }
 svg .quad-label { font-size:12px; font-weight:650; }
 svg .pt-label { font-size:11.5px; font-weight:600; }
 svg .axis { font-size:12px; fill:var(--muted); }
