@@ -25,19 +25,6 @@ namespace {
 
 using namespace boot_detail;
 
-enum status : std::uint8_t { ok = 0, constant_item, singular, convergence, non_finite, inadmissible, other };
-
-const char* reason_name(std::uint8_t s) {
-    switch (s) {
-    case constant_item: return "constant_item";
-    case singular: return "singular";
-    case convergence: return "convergence";
-    case non_finite: return "non_finite";
-    case inadmissible: return "inadmissible";
-    default: return "other";
-    }
-}
-
 void check_options(const bootstrap_options& o) {
     auto bad = [](const char* field, const std::string& what) {
         throw argument_error(location{"", 0, field}, std::string("bootstrap: ") + what);
@@ -361,41 +348,14 @@ bootstrap_result run_bootstrap(const pls_model& model, const std::string& source
     res.confidence = options.confidence;
     res.respondents = n;
     res.df = static_cast<double>(n) - 1;
-    for (std::size_t r = 0; r < jb.B; ++r) {
-        if (jb.status[r] == ok) continue;
-        const std::string reason = reason_name(jb.status[r]);
-        if (res.failed_by_reason[reason]++ == 0) res.failure_examples[reason] = jb.messages[r];
-        ++res.failed;
-    }
-    res.succeeded = jb.B - res.failed;
-    if (static_cast<double>(res.failed) > options.max_failed_share * static_cast<double>(jb.B) || res.succeeded < 2) {
-        std::string why;
-        for (const auto& [reason, count] : res.failed_by_reason)
-            why += (why.empty() ? "" : ", ") + reason + " " + std::to_string(count);
-        throw numeric_error(location{source, 0, "bootstrap"},
-                            "bootstrap: " + std::to_string(res.failed) + " of " + std::to_string(jb.B) +
-                                " resamples failed (" + why + "; expected at most " +
-                                format_shortest(options.max_failed_share * 100) + "%); first: " +
-                                res.failure_examples.begin()->second);
-    }
+    tally_failures(res, jb.status, jb.messages, options.max_failed_share, source, "bootstrap", "resamples");
     if (G > 0) {
         res.jackknife = G;
         res.jackknife_failed = static_cast<std::size_t>(std::count_if(
             jb.jack_status.begin(), jb.jack_status.end(), [](std::uint8_t s) { return s != ok; }));
     }
     summarise(lay, jb.reps, jb.status, jb.jack, jb.jack_status, options.confidence, res.df);
-    // Index summaries go to their own list, so `parameters` stays what it was without them.
-    for (auto& q : lay.params) {
-        switch (q.kind) {
-        case parameter_kind::index: res.indices.push_back(std::move(q)); break;
-        case parameter_kind::htmt:
-        case parameter_kind::f2:
-        case parameter_kind::r2_adjusted:
-        case parameter_kind::total_indirect: res.criteria.push_back(std::move(q)); break;
-        case parameter_kind::indirect_effect: res.indirect_effects.push_back(std::move(q)); break;
-        default: res.parameters.push_back(std::move(q));
-        }
-    }
+    file_parameters(lay, res);  // indices etc. in lists of their own: `parameters` as without them
     if (options.criteria) res.mediation = classify(model, original, res.parameters, res.indirect_effects, options.mediation);
     return res;
 }

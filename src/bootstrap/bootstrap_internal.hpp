@@ -145,6 +145,23 @@ two_stage_plan make_two_stage_plan(const expanded_model& e, const pls_fit& origi
 void stage_two_correlation(const two_stage_plan& plan, const working_data& d, const std::vector<double>& counts,
                            const weighted_sums& sums, const Eigen::MatrixXd& all, moments& m1, Eigen::MatrixXd& out);
 
+/// Why a replicate failed (0 = it succeeded), as kept per replicate by both bootstraps.
+enum replicate_status : std::uint8_t { ok = 0, constant_item, singular, convergence, non_finite, inadmissible, other };
+
+/// "constant_item", "singular", "convergence", "non_finite", "inadmissible", "other".
+const char* reason_name(std::uint8_t status);
+
+/// Counts the failed replicates of `status` by reason into `res` (failed, succeeded,
+/// failed_by_reason, and the first message of each reason from `messages`), then throws
+/// numeric_error at `source` when more than `max_share` of them failed or fewer than 2
+/// succeeded: "`what`: F of B `unit` failed (reasons; expected at most X%); first: message".
+void tally_failures(bootstrap_result& res, const std::vector<std::uint8_t>& status, const std::vector<std::string>& messages,
+                    double max_share, const std::string& source, const char* what, const char* unit);
+
+/// Moves every summarised parameter of `l` into its list of `res`: the indices, the quality
+/// criteria, the specific indirect effects, and the model's own parameters.
+void file_parameters(layout& l, bootstrap_result& res);
+
 /// Fills every statistic of l.params from the replicates (rows of `reps` whose status is 0 =
 /// succeeded) and, for BCa, the jackknife rows (`jack`, `jack_status`; empty = no BCa).
 void summarise(layout& l, const std::vector<double>& reps, const std::vector<std::uint8_t>& status,

@@ -2,6 +2,8 @@
 // are aligned in sign and flattened, and the summaries (SE, t, p, percentile and BCa intervals).
 #include "bootstrap_internal.hpp"
 
+#include "csikit/format.hpp"
+
 #include <boost/math/distributions/normal.hpp>
 #include <boost/math/distributions/students_t.hpp>
 
@@ -247,6 +249,52 @@ bool extract_indices(const layout& l, const pls_fit& fit, const weighted_sums& s
         finite = finite && std::isfinite(out[k]);
     }
     return finite;
+}
+
+const char* reason_name(std::uint8_t s) {
+    switch (s) {
+    case constant_item: return "constant_item";
+    case singular: return "singular";
+    case convergence: return "convergence";
+    case non_finite: return "non_finite";
+    case inadmissible: return "inadmissible";
+    default: return "other";
+    }
+}
+
+void tally_failures(bootstrap_result& res, const std::vector<std::uint8_t>& status, const std::vector<std::string>& messages,
+                    double max_share, const std::string& source, const char* what, const char* unit) {
+    const std::size_t B = status.size();
+    res.failed = 0;
+    for (std::size_t r = 0; r < B; ++r) {
+        if (status[r] == ok) continue;
+        const std::string reason = reason_name(status[r]);
+        if (res.failed_by_reason[reason]++ == 0) res.failure_examples[reason] = r < messages.size() ? messages[r] : "";
+        ++res.failed;
+    }
+    res.succeeded = B - res.failed;
+    if (static_cast<double>(res.failed) <= max_share * static_cast<double>(B) && res.succeeded >= 2) return;
+    std::string why;
+    for (const auto& [reason, count] : res.failed_by_reason) why += (why.empty() ? "" : ", ") + reason + " " + std::to_string(count);
+    throw numeric_error(location{source, 0, "bootstrap"},
+                        std::string(what) + ": " + std::to_string(res.failed) + " of " + std::to_string(B) + " " + unit +
+                            " failed (" + (why.empty() ? std::string("fewer than 2 succeeded") : why) + "; expected at most " +
+                            format_shortest(max_share * 100) + "%)" +
+                            (res.failure_examples.empty() ? std::string() : "; first: " + res.failure_examples.begin()->second));
+}
+
+void file_parameters(layout& l, bootstrap_result& res) {
+    for (auto& q : l.params) {
+        switch (q.kind) {
+        case parameter_kind::index: res.indices.push_back(std::move(q)); break;
+        case parameter_kind::htmt:
+        case parameter_kind::f2:
+        case parameter_kind::r2_adjusted:
+        case parameter_kind::total_indirect: res.criteria.push_back(std::move(q)); break;
+        case parameter_kind::indirect_effect: res.indirect_effects.push_back(std::move(q)); break;
+        default: res.parameters.push_back(std::move(q));
+        }
+    }
 }
 
 void summarise(layout& l, const std::vector<double>& reps, const std::vector<std::uint8_t>& status,

@@ -16,18 +16,6 @@ namespace {
 
 using namespace boot_detail;
 
-enum status : std::uint8_t { ok = 0, constant_item, singular, convergence, non_finite, other };
-
-const char* reason_name(std::uint8_t s) {
-    switch (s) {
-    case constant_item: return "constant_item";
-    case singular: return "singular";
-    case convergence: return "convergence";
-    case non_finite: return "non_finite";
-    default: return "other";
-    }
-}
-
 void check_options(const poisson_bootstrap_options& o) {
     if (!(o.confidence > 0 && o.confidence < 1))
         throw argument_error(location{"", 0, "confidence"}, "poisson bootstrap: confidence " + format_shortest(o.confidence) +
@@ -163,34 +151,9 @@ bootstrap_result poisson_bootstrap(const pls_model& model, const replicate_accum
     res.confidence = options.confidence;
     res.respondents = original.data.respondents_used;
     res.df = static_cast<double>(res.respondents) - 1;
-    for (std::size_t r = 0; r < B; ++r) {
-        if (st[r] == ok) continue;
-        const std::string reason = reason_name(st[r]);
-        if (res.failed_by_reason[reason]++ == 0) res.failure_examples[reason] = messages[r];
-        ++res.failed;
-    }
-    res.succeeded = B - res.failed;
-    if (static_cast<double>(res.failed) > options.max_failed_share * static_cast<double>(B) || res.succeeded < 2) {
-        std::string why;
-        for (const auto& [reason, count] : res.failed_by_reason) why += (why.empty() ? "" : ", ") + reason + " " + std::to_string(count);
-        throw numeric_error(location{"", 0, "bootstrap"},
-                            "poisson bootstrap: " + std::to_string(res.failed) + " of " + std::to_string(B) +
-                                " replicates failed (" + (why.empty() ? std::string("fewer than 2 succeeded") : why) +
-                                "; expected at most " + format_shortest(options.max_failed_share * 100) + "%)" +
-                                (res.failure_examples.empty() ? std::string() : "; first: " + res.failure_examples.begin()->second));
-    }
+    tally_failures(res, st, messages, options.max_failed_share, "", "poisson bootstrap", "replicates");
     summarise(lay, reps, st, {}, {}, options.confidence, res.df);
-    for (auto& q : lay.params) {
-        switch (q.kind) {
-        case parameter_kind::index: res.indices.push_back(std::move(q)); break;
-        case parameter_kind::htmt:
-        case parameter_kind::f2:
-        case parameter_kind::r2_adjusted:
-        case parameter_kind::total_indirect: res.criteria.push_back(std::move(q)); break;
-        case parameter_kind::indirect_effect: res.indirect_effects.push_back(std::move(q)); break;
-        default: res.parameters.push_back(std::move(q));
-        }
-    }
+    file_parameters(lay, res);
     if (options.criteria) res.mediation = classify(model, original, res.parameters, res.indirect_effects, {});
     return res;
 }
