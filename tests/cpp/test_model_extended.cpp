@@ -332,13 +332,19 @@ responses moderated_sample(const survey& s, double b, std::size_t n, std::uint64
     return make_responses(s, ids, v);
 }
 
-survey moderated_survey(const char* approach) {
+/// A survey of continuous items on one wide scale, with the model `syntax`.
+survey continuous_survey(const char* name, std::initializer_list<const char*> items, const std::string& syntax) {
     survey s;
-    s.name = "moderated";
+    s.name = name;
     s.scales = {{"wide", -20, 20, {}, {}, {}}};
-    for (const char* id : {"x1", "x2", "x3", "m1", "m2", "m3", "y1", "y2", "y3"}) s.items.push_back({id, {}, "wide", false, ""});
-    return with_model_syntax(s, std::string("@interaction ") + approach +
-                                    "\nX =~ x1 + x2 + x3\nM =~ m1 + m2 + m3\nY =~ y1 + y2 + y3\nY ~ X + M + X:M\n");
+    for (const char* id : items) s.items.push_back({id, {}, "wide", false, ""});
+    return with_model_syntax(s, syntax);
+}
+
+survey moderated_survey(const char* approach) {
+    return continuous_survey("moderated", {"x1", "x2", "x3", "m1", "m2", "m3", "y1", "y2", "y3"},
+                             std::string("@interaction ") + approach +
+                                 "\nX =~ x1 + x2 + x3\nM =~ m1 + m2 + m3\nY =~ y1 + y2 + y3\nY ~ X + M + X:M\n");
 }
 
 }  // namespace
@@ -392,14 +398,11 @@ responses second_order_sample(const survey& s, std::size_t n, std::uint64_t seed
 }
 
 survey second_order_survey(const char* approach) {
-    survey s;
-    s.name = "second order";
-    s.scales = {{"wide", -20, 20, {}, {}, {}}};
-    for (const char* id : {"x1", "x2", "x3", "a1", "a2", "a3", "b1", "b2", "b3", "c1", "c2", "c3", "y1", "y2", "y3"})
-        s.items.push_back({id, {}, "wide", false, ""});
-    return with_model_syntax(s, std::string("@higher_order ") + approach +
-                                    "\nX =~ x1 + x2 + x3\nA =~ a1 + a2 + a3\nB =~ b1 + b2 + b3\nC =~ c1 + c2 + c3\n"
-                                    "Y =~ y1 + y2 + y3\nH =~ A + B + C\nH ~ X\nY ~ H\n");
+    return continuous_survey("second order",
+                             {"x1", "x2", "x3", "a1", "a2", "a3", "b1", "b2", "b3", "c1", "c2", "c3", "y1", "y2", "y3"},
+                             std::string("@higher_order ") + approach +
+                                 "\nX =~ x1 + x2 + x3\nA =~ a1 + a2 + a3\nB =~ b1 + b2 + b3\nC =~ c1 + c2 + c3\n"
+                                 "Y =~ y1 + y2 + y3\nH =~ A + B + C\nH ~ X\nY ~ H\n");
 }
 
 double path_of(const pls_fit& f, const char* from, const char* to) {

@@ -21,7 +21,7 @@ from . import _core
 from .data import Responses, read_responses
 from .survey import Survey, SurveySource, load_survey
 
-__all__ = ["Accumulator"]
+__all__ = ["Accumulator", "moments_tables"]
 
 
 class Accumulator:
@@ -116,3 +116,19 @@ class Accumulator:
 
     def __repr__(self) -> str:
         return f"Accumulator({len(self.items)} items, {self.respondents} respondents)"
+
+
+def moments_tables(m: dict[str, Any]) -> dict[str, Any]:
+    """The finished moments of a state (the core's dict) as the engines return them: item_ids,
+    mean and sd (Series), correlation (DataFrame), respondents_total, respondents_used and
+    effective_n."""
+    ids = pd.Index(m["item_ids"], name="item")
+    return {
+        "item_ids": list(m["item_ids"]),
+        "mean": pd.Series(m["mean"], index=ids, name="mean"),
+        "sd": pd.Series(m["sd"], index=ids, name="sd"),
+        "correlation": pd.DataFrame(m["correlation"], index=ids, columns=ids),
+        "respondents_total": m["respondents_total"],
+        "respondents_used": m["respondents_used"],
+        "effective_n": m["effective_n"],
+    }

@@ -41,10 +41,7 @@ class BootstrapResult:
         return pd.DataFrame(self._core.parameters).set_index(["kind", "label"])[_STATS]
 
     def _pairs(self, kind: str) -> pd.DataFrame:
-        part = self.table.loc[kind].copy()
-        ends = part.index.str.split(" -> ", n=1)
-        part.index = pd.MultiIndex.from_tuples([tuple(e) for e in ends], names=["from", "to"])
-        return part
+        return _by_pair(self.table.loc[kind].copy())
 
     @property
     def paths(self) -> pd.DataFrame:
@@ -95,15 +92,13 @@ class BootstrapResult:
     def htmt(self) -> pd.DataFrame:
         """HTMT of every pair, index (from, to), with ``upper``, the one-sided upper bound."""
         part = self._criterion("htmt").drop(columns="mediators")
-        part.index = pd.MultiIndex.from_tuples([tuple(e) for e in part.index.str.split(" -> ", n=1)], names=["from", "to"])
-        return part
+        return _by_pair(part)
 
     @property
     def f2(self) -> pd.DataFrame:
         """f2 of every path, index (from, to)."""
         part = self._criterion("f2")[_STATS]
-        part.index = pd.MultiIndex.from_tuples([tuple(e) for e in part.index.str.split(" -> ", n=1)], names=["from", "to"])
-        return part
+        return _by_pair(part)
 
     @property
     def r2_adjusted(self) -> pd.DataFrame:
@@ -114,8 +109,7 @@ class BootstrapResult:
     def total_indirect_effects(self) -> pd.DataFrame:
         """Total indirect effects (the sum of a pair's specific indirect effects), index (from, to)."""
         part = self._criterion("total_indirect")[_STATS]
-        part.index = pd.MultiIndex.from_tuples([tuple(e) for e in part.index.str.split(" -> ", n=1)], names=["from", "to"])
-        return part
+        return _by_pair(part)
 
     @property
     def indirect_effects(self) -> pd.DataFrame:
@@ -211,3 +205,9 @@ def _restore(fit: Fit, state: tuple[Any, ...]) -> BootstrapResult:
 
 
 _followups.provide("Fit.bootstrap", bootstrap)
+
+
+def _by_pair(part: pd.DataFrame) -> pd.DataFrame:
+    """`part` with its "A -> B" index split into a (from, to) MultiIndex."""
+    part.index = pd.MultiIndex.from_tuples([tuple(e) for e in part.index.str.split(" -> ", n=1)], names=["from", "to"])
+    return part

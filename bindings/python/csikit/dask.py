@@ -20,6 +20,7 @@ import numpy as np
 import pandas as pd
 
 from . import _core
+from .accumulator import moments_tables
 from .data import read_responses
 from .survey import Survey, SurveySource, load_survey
 
@@ -92,16 +93,7 @@ def moments(ddf: Any, survey: SurveySource, *, items: list[str] | None = None, m
     s = load_survey(survey)
     items = list(items) if items is not None else _core.scale.model_items(s.core, None)
     m = _state(ddf, s, items, 0, 0, None, use_weights).moments(missing)
-    ids = pd.Index(m["item_ids"], name="item")
-    return {
-        "item_ids": list(m["item_ids"]),
-        "mean": pd.Series(m["mean"], index=ids, name="mean"),
-        "sd": pd.Series(m["sd"], index=ids, name="sd"),
-        "correlation": pd.DataFrame(m["correlation"], index=ids, columns=ids),
-        "respondents_total": m["respondents_total"],
-        "respondents_used": m["respondents_used"],
-        "effective_n": m["effective_n"],
-    }
+    return moments_tables(m)
 
 
 def _tables(report: dict[str, Any]) -> dict[str, pd.DataFrame]:

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from typing import Any, Iterator
 
-import pandas as pd
-
 from . import _core
+from .accumulator import moments_tables
 from .data import read_responses
 from .survey import Survey, SurveySource, load_survey
 
@@ -58,13 +57,4 @@ def moments(sdf: Any, survey: SurveySource, *, items: list[str] | None = None, m
             merged.append(states[i])
         states = merged
     m = states[0].moments(missing)
-    ids = pd.Index(m["item_ids"], name="item")
-    return {
-        "item_ids": list(m["item_ids"]),
-        "mean": pd.Series(m["mean"], index=ids, name="mean"),
-        "sd": pd.Series(m["sd"], index=ids, name="sd"),
-        "correlation": pd.DataFrame(m["correlation"], index=ids, columns=ids),
-        "respondents_total": m["respondents_total"],
-        "respondents_used": m["respondents_used"],
-        "effective_n": m["effective_n"],
-    }
+    return moments_tables(m)
