@@ -59,4 +59,14 @@ print(n)"
 model=$here/schema24_model.json
 measure "csikit analyze --stream" "$cli" analyze --schema "$model" --data "$csv" --stream
 [ "$rows" -le 10000000 ] && measure "csikit analyze (in memory)" "$cli" analyze --schema "$model" --data "$csv"
+# `csikit score` (items, the four-dimension index, satisfaction rate) from the stream and read
+# whole: the same printed tables
+scored=$here/schema24_hierarchy.json
+measure "csikit score --stream" "$cli" score --schema "$scored" --data "$csv" --stream
+if [ "$rows" -le 10000000 ]; then
+  measure "csikit score (in memory)" "$cli" score --schema "$scored" --data "$csv"
+  "$cli" score --schema "$scored" --data "$csv" --stream > "$work/score_stream.txt"
+  "$cli" score --schema "$scored" --data "$csv" > "$work/score_whole.txt"
+  cmp -s "$work/score_stream.txt" "$work/score_whole.txt" && echo "  score tables: identical" || echo "  score tables: DIFFER"
+fi
 rm -f "$csv"

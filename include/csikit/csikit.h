@@ -225,6 +225,7 @@ CSIKIT_API int csikit_score_options_init(csikit_score_options *options);
  *  Caller frees *out with csikit_free. */
 CSIKIT_API int csikit_score_json(const csikit_data *data, const csikit_score_options *options, char **out);
 
+
 /* ---- PLS estimation ----------------------------------------------------------------------- */
 
 /** Inner weighting scheme (csikit::inner_scheme). */
@@ -815,6 +816,13 @@ CSIKIT_API int csikit_acc_add(csikit_acc *state, const csikit_data *data);
  *  and `options` (NULL = the defaults). The errors of csikit_data_read_csv_with. */
 CSIKIT_API int csikit_acc_add_file(csikit_acc *state, const csikit_survey *survey, const char *path,
                                    const csikit_read_options *options);
+
+/** csikit_score_json of the CSV file at `path`, read chunk by chunk into sums per group: memory
+ *  bounded whatever the file's size, the same report (means and shares to 1e-12;
+ *  docs/streaming.md). `read` may be NULL (the defaults). Respondent-first aggregation only:
+ *  CSIKIT_AGGREGATE_MEAN_FIRST is CSIKIT_E_ARGUMENT. Caller frees *out with csikit_free. */
+CSIKIT_API int csikit_score_file_json(const csikit_survey *survey, const char *path, const csikit_score_options *options,
+                                      const csikit_read_options *read, char **out);
 /** Merges `other` into `state`: CSIKIT_E_DATA naming the difference when their items, survey
  *  definition (scales, missing codes, reversed items, weight column) or use_weights differ. */
 CSIKIT_API int csikit_acc_merge(csikit_acc *state, const csikit_acc *other);

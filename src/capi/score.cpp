@@ -4,6 +4,7 @@
 
 #include "csikit/report.hpp"
 
+#include "csikit/score_stream.hpp"
 #include "csikit/scoring.hpp"
 
 using namespace csikit_capi;
@@ -60,6 +61,19 @@ CSIKIT_API int csikit_score_json(const csikit_data* data, const csikit_score_opt
         require(out, where, "out");
         const auto so = to_core(options_or_defaults(options, csikit_score_options_init, where), where);
         *out = dup_string(csikit::to_json(csikit::score(*d.schema, *d.data, so)));
+    });
+}
+
+CSIKIT_API int csikit_score_file_json(const csikit_survey* survey, const char* path, const csikit_score_options* options,
+                                     const csikit_read_options* read, char** out) {
+    const char* where = "csikit_score_file_json";
+    return guard(where, [&] {
+        const auto& s = handle(survey, where, "survey");
+        require(path, where, "path");
+        require(out, where, "out");
+        const auto so = to_core(options_or_defaults(options, csikit_score_options_init, where), where);
+        const csikit::read_options ro = core_read_options(read, where);
+        *out = dup_string(csikit::to_json(csikit::score_file(*s.survey, path, so, ro)));
     });
 }
 

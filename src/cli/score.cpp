@@ -2,6 +2,8 @@
 // changes and per-segment tables, printed as aligned text or as the JSON report.
 #include "cli.hpp"
 #include "data_args.hpp"
+#include "output_file.hpp"
+#include "stream_args.hpp"
 #include "table.hpp"
 
 #include <csikit/crosstab.hpp>
@@ -10,6 +12,7 @@
 #include <csikit/html_report.hpp>
 #include <csikit/report.hpp>
 #include <csikit/schema.hpp>
+#include <csikit/score_stream.hpp>
 #include <csikit/scoring.hpp>
 #include <csikit/standardize.hpp>
 #include <csikit/tables.hpp>
@@ -459,7 +462,26 @@ csikit::crosstab_options crosstab_spec(const std::string& spec, const csikit::sc
     return x;
 }
 
-int run_score(const csikit_cli::args& a, std::ostream& out, std::ostream&) {
+/// --stream: the file read chunk by chunk into sums (score_stream.hpp); what needs the rows
+/// (the HTML report's segment tests and crosstabs, the composition adjustment) is refused.
+int run_streamed(const csikit_cli::args& a, const csikit::survey& s, const std::string& data_path,
+                 const csikit::score_options& options, const csikit::read_options& ro, std::ostream& out, std::ostream& err) {
+    for (const char* flag : {"html", "crosstab", "adjust-for", "reference"})
+        if (a.has(flag))
+            throw csikit::argument_error({{}, 0, std::string("--") + flag},
+                                         "needs every respondent's row, which --stream does not keep (expected it without "
+                                         "--stream)");
+    csikit::stream_options so;
+    so.progress = csikit_cli::stream_progress_display(err, "reading");
+    const csikit::score_report report = csikit::score_file(s, data_path, options, ro, so);
+    if (auto path = a.get("out")) csikit_cli::write_output_file(*path, csikit::to_json(report) + "\n", "the report");
+    if (auto path = a.get("tables-out")) csikit::write_tables(csikit::to_json(report), *path);
+    if (a.has("json")) out << csikit::to_json(report) << "\n";
+    else print_report(s, report, out);
+    return 0;
+}
+
+int run_score(const csikit_cli::args& a, std::ostream& out, std::ostream& err) {
     csikit::survey s = csikit::load_survey(a.require("schema"));
     if (auto f = a.get("ahp")) csikit::load_ahp_file(s, *f);  // matrices from a separate file
     const std::string data_path = a.require("data");
@@ -469,6 +491,7 @@ int run_score(const csikit_cli::args& a, std::ostream& out, std::ostream&) {
                              {{"error", csikit::out_of_scale_policy::error},
                               {"missing", csikit::out_of_scale_policy::missing}});
     csikit_cli::apply_data_options(a, ro);
+    if (a.has("stream")) return run_streamed(a, s, data_path, options, ro, out, err);
     const csikit::responses data = csikit::read_responses(data_path, s, ro);
     const csikit::score_report report = csikit::score(s, data, options);
     std::optional<csikit::standardized_comparison> adjusted;
@@ -547,6 +570,9 @@ CSIKIT_COMMAND({"score", "descriptive scores, index, NPS, wave changes and segme
                 "                          with --html: a crosstab section (as `csikit crosstab --rows ROWS\n"
                 "                          --cols COLS --layer LAYER` prints it; repeatable)\n"
                 "  --no-waves              one sample: no per-wave results and changes even with a wave column\n"
+                "  --stream                read --data chunk by chunk into sums per group: bounded memory\n"
+                "                          whatever the file's size, the same tables (not with --html,\n"
+                "                          --crosstab, --adjust-for or --aggregate mean)\n"
                             "  --tables-out PATH       every table of the JSON report as FILE.xlsx sheets or DIR/ CSV files\n"
                 "  --ahp FILE              AHP comparison matrices per hierarchy node: {\"NODE\": [[1, 3], [\"1/3\", 1]]}\n"
                 "  --ahp-method eigenvector|geometric_mean\n"
@@ -559,7 +585,7 @@ CSIKIT_COMMAND({"score", "descriptive scores, index, NPS, wave changes and segme
                     {{"schema", "data", "by", "out", "rescale", "threshold", "level", "aggregate", "out-of-scale",
                       "interval", "lang", "html", "promoter-min", "detractor-max", "top-box", "tables-out", "ahp",
                       "ahp-method", "adjust-for", "reference", "crosstab"},
-                     {"json", "no-waves", "ahp-allow-inconsistent"}})});
+                     {"json", "no-waves", "ahp-allow-inconsistent", "stream"}})});
 
 // Issue 14 (helper trend): `csikit trend` scores each wave with the same flags.
 namespace csikit_cli {

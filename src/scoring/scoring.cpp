@@ -93,6 +93,10 @@ sample_summary summarize_sample(const survey& s, const responses& data, const sc
     return out;
 }
 
+}  // namespace
+
+namespace scoring_detail {
+
 /// Every change from wave `a` to wave `b` (b - a): index nodes, satisfaction rate, NPS, items.
 void add_changes(const group_scores& a, const group_scores& b, double level, std::vector<change>& out) {
     auto push = [&](change_kind kind, const std::string& id, const std::string& label, double before,
@@ -132,7 +136,7 @@ void add_changes(const group_scores& a, const group_scores& b, double level, std
     }
 }
 
-}  // namespace
+}  // namespace scoring_detail
 
 const char* to_string(change_kind k) noexcept {
     switch (k) {

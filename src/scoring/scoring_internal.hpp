@@ -64,6 +64,10 @@ struct segment_groups {
 };
 segment_groups group_segments(const responses& data, const std::string& column);
 
+/// Every change from wave `a` to wave `b` (b - a): index nodes, satisfaction rate, NPS, items,
+/// appended to `out` (score() and score_file()).
+void add_changes(const group_scores& a, const group_scores& b, double level, std::vector<change>& out);
+
 /// Problems with the hierarchy weights (negative, all-zero siblings), as schema problems.
 std::vector<problem> check_hierarchy(const node& root);
 

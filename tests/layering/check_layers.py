@@ -30,7 +30,7 @@ HEADERS = {
     "draft.hpp": "data",  # readers: the schema drafted from a data file
     "arrow.hpp": "data", "arrow_abi.h": "data",
     "sampling.hpp": "sampling",
-    "scoring.hpp": "scoring", "ahp.hpp": "scoring", "trend.hpp": "scoring", "feedback.hpp": "scoring",
+    "scoring.hpp": "scoring", "score_stream.hpp": "scoring", "ahp.hpp": "scoring", "trend.hpp": "scoring", "feedback.hpp": "scoring",
     "crosstab.hpp": "scoring", "standardize.hpp": "scoring",  # issue 14 (helper xtab)
     "pls.hpp": "pls", "model_expand.hpp": "pls", "preset_binding.hpp": "pls",
     "mediation.hpp": "pls",

@@ -57,7 +57,7 @@ from .sampling import (
     sample_size_mean,
     sample_size_proportion,
 )
-from .scoring import Feedback, ScoreReport, Trend, feedback, mean_ci, nps, proportion_interval, score, trend
+from .scoring import Feedback, ScoreReport, Trend, feedback, mean_ci, nps, proportion_interval, score, score_file, trend
 from .simulate import simulate
 from .readers import draft_schema  # readers: a schema drafted from a data file
 from .summary import Summary
@@ -127,6 +127,7 @@ __all__ = [
     "sample_size_mean",
     "sample_size_proportion",
     "score",
+    "score_file",
     "trend",
     "feedback",
     "simulate",

@@ -4,6 +4,7 @@ inference helpers behind them."""
 from __future__ import annotations
 
 import json
+import os
 from functools import cached_property
 from typing import Any, Literal, Mapping, Sequence
 
@@ -12,8 +13,10 @@ import pandas as pd
 
 from . import _core
 from .data import Responses
+from .survey import SurveySource, load_survey
 
-__all__ = ["Feedback", "ScoreReport", "Trend", "feedback", "mean_ci", "nps", "proportion_interval", "score", "trend"]
+__all__ = ["Feedback", "ScoreReport", "Trend", "feedback", "mean_ci", "nps", "proportion_interval", "score", "score_file",
+           "trend"]
 
 
 def _group_items(group: dict[str, Any]) -> pd.DataFrame:
@@ -117,6 +120,41 @@ def score(
                             top_box={k: list(v) for k, v in (top_box or {}).items()}, promoter_min=promoter_min,
                             detractor_max=detractor_max, indent=-1, ahp_method=ahp_method,
                             ahp_allow_inconsistent=ahp_allow_inconsistent)
+    return ScoreReport(text)
+
+
+def score_file(
+    path: str | os.PathLike[str],
+    survey: SurveySource,
+    *,
+    rescale: Literal["linear", "proportional", "labels"] = "linear",
+    threshold: float = 70.0,
+    level: float = 0.95,
+    interval: Literal["wilson", "agresti_coull", "clopper_pearson"] = "wilson",
+    by: str | None = None,
+    by_wave: bool = True,
+    language: str = "",
+    top_box: Mapping[str, Sequence[float]] | None = None,
+    promoter_min: float = 9,
+    detractor_max: float = 6,
+    ahp_method: Literal["eigenvector", "geometric_mean"] = "eigenvector",
+    ahp_allow_inconsistent: bool = False,
+    out_of_scale: Literal["error", "missing"] = "error",
+    encoding: str | None = None,
+) -> ScoreReport:
+    """``score`` of a CSV file read chunk by chunk (``csikit score --stream``): memory bounded
+    whatever the file's size, the same report as ``score(read_responses(path, survey))`` (means
+    and shares to 1e-12). Respondent-first aggregation only (docs/streaming.md)."""
+    if out_of_scale not in ("error", "missing"):
+        raise ValueError(f"score_file: out_of_scale={out_of_scale!r} (expected 'error' or 'missing')")
+    s = load_survey(survey)
+    text = _core.scoring.score_file_json(s.core, os.fspath(path), rescale=rescale, aggregate="respondent",
+                                         threshold=threshold, level=level, interval=interval, by=by or "",
+                                         by_wave=by_wave, language=language,
+                                         top_box={k: list(v) for k, v in (top_box or {}).items()},
+                                         promoter_min=promoter_min, detractor_max=detractor_max, indent=-1,
+                                         ahp_method=ahp_method, ahp_allow_inconsistent=ahp_allow_inconsistent,
+                                         out_of_scale_missing=out_of_scale == "missing", encoding=encoding or "")
     return ScoreReport(text)
 
 

@@ -8,6 +8,7 @@
 #include "csikit/crosstab.hpp"
 #include "csikit/standardize.hpp"
 #include "csikit/report.hpp"
+#include "csikit/score_stream.hpp"
 #include "csikit/scoring.hpp"
 #include "csikit/stats.hpp"
 #include "csikit/trend.hpp"
@@ -49,24 +50,34 @@ std::span<const double> span_of(const Eigen::VectorXd& v) { return {v.data(), st
 }  // namespace
 
 void register_scoring(py::module_& m) {
+    // The options of score_json and score_file_json, from the same keywords.
+    const auto options_of = [](const std::string& rescale, const std::string& aggregate, double threshold, double level,
+                               const std::string& interval, const std::string& by, bool by_wave, const std::string& language,
+                               const std::map<std::string, std::vector<double>>& top_box, double promoter_min,
+                               double detractor_max, const std::string& ahp_method, bool ahp_allow_inconsistent) {
+        csikit::score_options o;
+        o.rescale = parse_rescaling(rescale);
+        o.aggregate = parse_aggregation(aggregate);
+        o.threshold = threshold;
+        o.level = level;
+        o.interval = parse_interval(interval);
+        o.by = by;
+        o.by_wave = by_wave;
+        o.language = language;
+        o.top_box = top_box;
+        o.nps = {promoter_min, detractor_max};
+        o.ahp.method = csikit::parse_ahp_method(ahp_method);
+        o.ahp.allow_inconsistent = ahp_allow_inconsistent;
+        return o;
+    };
     m.def("score_json",
-          [](const csikit::survey_data& d, const std::string& rescale, const std::string& aggregate, double threshold, double level,
-             const std::string& interval, const std::string& by, bool by_wave, const std::string& language,
-             const std::map<std::string, std::vector<double>>& top_box, double promoter_min, double detractor_max,
-             int indent, const std::string& ahp_method, bool ahp_allow_inconsistent) {
-              csikit::score_options o;
-              o.rescale = parse_rescaling(rescale);
-              o.aggregate = parse_aggregation(aggregate);
-              o.threshold = threshold;
-              o.level = level;
-              o.interval = parse_interval(interval);
-              o.by = by;
-              o.by_wave = by_wave;
-              o.language = language;
-              o.top_box = top_box;
-              o.nps = {promoter_min, detractor_max};
-              o.ahp.method = csikit::parse_ahp_method(ahp_method);
-              o.ahp.allow_inconsistent = ahp_allow_inconsistent;
+          [options_of](const csikit::survey_data& d, const std::string& rescale, const std::string& aggregate, double threshold,
+                       double level, const std::string& interval, const std::string& by, bool by_wave,
+                       const std::string& language, const std::map<std::string, std::vector<double>>& top_box,
+                       double promoter_min, double detractor_max, int indent, const std::string& ahp_method,
+                       bool ahp_allow_inconsistent) {
+              const csikit::score_options o = options_of(rescale, aggregate, threshold, level, interval, by, by_wave, language,
+                                                         top_box, promoter_min, detractor_max, ahp_method, ahp_allow_inconsistent);
               py::gil_scoped_release unlocked;
               return csikit::to_json(csikit::score(*d.schema, *d.data, o), indent);
           },
@@ -77,6 +88,27 @@ void register_scoring(py::module_& m) {
           py::arg("detractor_max") = 6.0, py::arg("indent") = -1, py::arg("ahp_method") = "eigenvector",
           py::arg("ahp_allow_inconsistent") = false,
           "Scores the data; returns the score report as JSON text.");
+    m.def("score_file_json",
+          [options_of](const survey_state& s, const std::string& path, const std::string& rescale, const std::string& aggregate,
+                       double threshold, double level, const std::string& interval, const std::string& by, bool by_wave,
+                       const std::string& language, const std::map<std::string, std::vector<double>>& top_box,
+                       double promoter_min, double detractor_max, int indent, const std::string& ahp_method,
+                       bool ahp_allow_inconsistent, bool out_of_scale_missing, const std::string& encoding) {
+              const csikit::score_options o = options_of(rescale, aggregate, threshold, level, interval, by, by_wave, language,
+                                                         top_box, promoter_min, detractor_max, ahp_method, ahp_allow_inconsistent);
+              csikit::read_options ro;
+              ro.out_of_scale = out_of_scale_missing ? csikit::out_of_scale_policy::missing : csikit::out_of_scale_policy::error;
+              ro.encoding = encoding;
+              py::gil_scoped_release unlocked;
+              return csikit::to_json(csikit::score_file(*s, path, o, ro), indent);
+          },
+          py::arg("survey"), py::arg("path"), py::kw_only(), py::arg("rescale") = "linear", py::arg("aggregate") = "respondent",
+          py::arg("threshold") = 70.0, py::arg("level") = 0.95, py::arg("interval") = "wilson", py::arg("by") = "",
+          py::arg("by_wave") = true, py::arg("language") = "",
+          py::arg("top_box") = std::map<std::string, std::vector<double>>(), py::arg("promoter_min") = 9.0,
+          py::arg("detractor_max") = 6.0, py::arg("indent") = -1, py::arg("ahp_method") = "eigenvector",
+          py::arg("ahp_allow_inconsistent") = false, py::arg("out_of_scale_missing") = false, py::arg("encoding") = "",
+          "Scores a CSV file streamed chunk by chunk (bounded memory); the score report as JSON text.");
 
     // Issue 14 (helper trend): trends over many waves (docs/trend.md).
     m.def("trend_json",

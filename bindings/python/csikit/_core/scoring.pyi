@@ -4,6 +4,7 @@ from typing import Any
 
 from ._types import Array
 from .data import Responses
+from .schema import Survey
 
 def score_json(
     data: Responses,
@@ -22,6 +23,27 @@ def score_json(
     indent: int = -1,
     ahp_method: str = "eigenvector",
     ahp_allow_inconsistent: bool = False,
+) -> str: ...
+def score_file_json(
+    survey: Survey,
+    path: str,
+    *,
+    rescale: str = "linear",
+    aggregate: str = "respondent",
+    threshold: float = 70.0,
+    level: float = 0.95,
+    interval: str = "wilson",
+    by: str = "",
+    by_wave: bool = True,
+    language: str = "",
+    top_box: dict[str, list[float]] = ...,
+    promoter_min: float = 9.0,
+    detractor_max: float = 6.0,
+    indent: int = -1,
+    ahp_method: str = "eigenvector",
+    ahp_allow_inconsistent: bool = False,
+    out_of_scale_missing: bool = False,
+    encoding: str = "",
 ) -> str: ...
 def trend_json(
     data: Responses,
