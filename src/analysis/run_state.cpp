@@ -36,8 +36,8 @@ analysis_report run_analysis(const survey& s, const moment_accumulator& state, c
     if (const std::string w = missing_data_warning(*r.fit); !w.empty()) r.notes.push_back(w);
     r.analysis = analyze_indices(*r.fit, s, options.index);
     r.notes.push_back("estimated from a moment state of " + std::to_string(state.respondents()) +
-                      " respondents: indices, their intervals, impacts and the IPMA come from the moments (no scores "
-                      "or bootstrap; under mean replacement or pairwise the score SDs are the moment matrix's)");
+                      " respondents: indices, their intervals, impacts and the IPMA come from the moments (no bootstrap; "
+                      "under mean replacement or pairwise the score SDs are the moment matrix's)");
     if (ipa_possible(s))
         r.notes.push_back("no importance-performance map from stated or derived importance: it needs respondent rows "
                           "(csikit ipa on the data)");

@@ -13,6 +13,7 @@
 
 #include <csikit/bootstrap.hpp>
 #include <csikit/csv_stream.hpp>
+#include <csikit/score_stream.hpp>
 #include <csikit/html_report.hpp>
 #include <csikit/ipa.hpp>
 #include <csikit/predict.hpp>
@@ -83,7 +84,8 @@ const char* report_head =
 const char* analysis_options_text =
     "  --tables-out PATH       every table of report.json as FILE.xlsx sheets or DIR/ CSV files\n"
     "  --stream                stream --data into a moment state (bounded memory whatever the file's\n"
-    "                          size) and estimate from it, as --state does\n"
+    "                          size) and estimate from it, as --state does; --scores (and report's\n"
+    "                          scores) from a second streaming pass, as csikit score --stream\n"
     "  --state STATE.csm       estimate from a moment state of csikit accumulate instead of --data:\n"
     "                          paths, quality criteria, indices, impacts and the IPMA from the moments\n"
     "                          (no --bootstrap, --by, --scores or --predict: they need respondent rows)\n"
@@ -575,7 +577,7 @@ int run_analysis_command(const args& a, std::ostream& out, std::ostream& err, bo
     if (resamples > 0 && !json && (::isatty(STDERR_FILENO) || resamples >= 1000)) o.bootstrap.progress = progress_bar(err);
 
     const std::string lang = a.get("lang").value_or("");
-    o.scores = (report && !state_path && !stream) || a.has("scores");
+    o.scores = (report && !state_path) || a.has("scores");
     o.scoring.language = lang;
     o.scoring.level = level;
     o.scoring.threshold = a.get_double("threshold", o.scoring.threshold);
@@ -607,7 +609,15 @@ int run_analysis_command(const args& a, std::ostream& out, std::ostream& err, bo
             csikit::stream_options so;
             so.progress = stream_progress_display(err, "reading");
             csikit::stream_responses(data_path, s, [&](csikit::responses&& chunk) { state.add(chunk); }, ro, so);
+            const bool scores = o.scores;
+            o.scores = false;  // a moment state holds no scores: they come from a second pass
             r = csikit::run_analysis(s, state, o);
+            if (scores) {  // the respondent-level figures: a second streaming pass into sums per group
+                csikit::stream_options again;
+                again.progress = stream_progress_display(err, "scoring");
+                r.scores = csikit::score_file(s, data_path, o.scoring, ro, again);
+                r.notes.push_back("the scores come from a second streaming pass over the file (as csikit score --stream)");
+            }
         } else {
             r = csikit::run_analysis(s, data, o);
         }

@@ -36,6 +36,19 @@ same(a, b, "")
 assert count > 1000, count
 PY
 
+# analyze/report --stream: the scores section from a second streaming pass, the same report
+"$cli" analyze --schema "$bank/schema.json" --data "$bank/responses.csv" --stream --scores --json > "$tmp/analyze.json" \
+    || fail "analyze --stream --scores"
+check "analyze --stream --scores holds score's figures" python3 - "$tmp/whole.json" "$tmp/analyze.json" <<'PY'
+import json, sys
+whole = json.load(open(sys.argv[1]))
+scores = json.load(open(sys.argv[2]))["scores"]
+assert scores["sample"]["respondents"] == whole["sample"]["respondents"]
+for a, b in zip(whole["overall"]["items"], scores["overall"]["items"]):
+    assert a["id"] == b["id"] and a["mean"]["n"] == b["mean"]["n"]
+    assert abs(a["score"]["mean"] - b["score"]["mean"]) <= 1e-12 * abs(a["score"]["mean"])
+PY
+
 expect_usage_error html '--html: needs every respondent' \
     "$cli" score --schema "$bank/schema.json" --data "$bank/responses.csv" --stream --html "$tmp/r.html"
 expect_usage_error adjust '--adjust-for: needs every respondent' \
