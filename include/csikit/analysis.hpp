@@ -95,6 +95,16 @@ index_analysis analyze_indices(const pls_model& model, const pls_fit& fit, const
 /// t-intervals. argument_error (field "by") for options.by: groups need respondent rows.
 index_analysis analyze_indices(const pls_fit& fit, const survey& s, const index_analysis_options& options = {});
 
+/// The same for an extended estimate (higher-order constructs, interaction terms; docs/pls.md,
+/// "Indices of extended models"): every construct measured by survey items (repeated
+/// indicators ITEM@H on ITEM's scale) as above; a two-stage or embedded two-stage HOC over its
+/// LOCs' stage-1 0-100 scores as indicators on 0..100; interaction terms left out (no 0-100
+/// metric), so their predictor's importance is its effect at the moderator's mean. LOCs that
+/// stage 2 leaves out are appended with their stage-1 index (NaN effects). argument_error
+/// (field "by") for options.by: per-group extended estimates are not supported.
+index_analysis analyze_extended_indices(const extended_fit& fit, const survey& s,
+                                        const index_analysis_options& options = {});
+
 /// The one rule that picks the construct whose drivers the impacts and the IPA/IPMA describe:
 /// `requested` when not empty (argument_error, field "target", if the fit has no such
 /// construct); else the satisfaction construct of the preset the survey binds ("model"); else

@@ -15,26 +15,25 @@ CSIKIT_NAMESPACE_BEGIN
 
 namespace {
 
-/// Higher-order constructs / interaction terms: the extended estimate, its final stage
-/// bootstrapped (a two-stage approach's stage 1 re-run in every resample, bootstrap.hpp).
-/// The 0-100 indices need every indicator on a rating scale, which derived columns are not.
-void run_extended(analysis_report& r, const pls_model& model, const responses& data, const analysis_options& options) {
+/// Higher-order constructs / interaction terms: the extended estimate, its indices, impacts and
+/// IPMA (analyze_extended_indices), its final stage bootstrapped (a two-stage approach's stage 1
+/// re-run in every resample, bootstrap.hpp).
+void run_extended(analysis_report& r, const survey& s, const pls_model& model, const responses& data,
+                  const analysis_options& options) {
     r.extended = estimate_extended(model, data, options.pls);
     r.fit = r.extended->fit;
     if (const std::string w = missing_data_warning(*r.fit); !w.empty()) r.notes.push_back(w);
-    r.analysis.overall.respondents = data.respondents();
-    r.analysis.overall.used = r.fit->data.respondents_used;
-    r.analysis.overall.notes.push_back(
-        "no 0-100 indices or IPA for a model with higher-order constructs or interaction terms (their indicators "
-        "are derived columns without a rating scale)");
-    if (!options.index.by.empty() || !options.index.target.empty())
-        throw argument_error(location{"", 0, options.index.by.empty() ? "target" : "by"},
-                             "a model with higher-order constructs or interaction terms has no indices (expected no --target or --by)");
+    // The index analysis first: a bad --target or --by fails before a long bootstrap.
+    r.analysis = analyze_extended_indices(*r.extended, s, options.index);
     if (options.resamples > 0) {
         bootstrap_options bo = options.bootstrap;
         bo.resamples = options.resamples;
+        // The indices are not resampled: a two-stage HOC's index needs each resample's stage-1
+        // 0-100 LOC scores, which the bootstrap of an extended fit does not keep.
         bo.index_survey = nullptr;
         r.boot = bootstrap(*r.extended, bo);
+        r.notes.push_back("bootstrap of a model with higher-order constructs or interaction terms: the 0-100 indices "
+                          "are not resampled (their intervals are the respondent t-intervals)");
         const expanded_model& e = r.extended->expanded;
         if (e.stage1_model)
             r.notes.push_back("bootstrap of a two-stage higher-order construct: stage 1 re-estimated in every resample");
@@ -120,7 +119,7 @@ analysis_report run_analysis(const survey& s, const responses& data, const analy
     }
     const pls_model model = pls_model::from_survey(s);
     if (model.extended()) {
-        run_extended(r, model, data, options);
+        run_extended(r, s, model, data, options);
         return r;
     }
     r.fit = estimate(model, data, options.pls);

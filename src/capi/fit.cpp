@@ -83,7 +83,8 @@ void write_report_json(const csikit_fit* fit, const csikit_boot* boot, int inden
     require(out, where, "out");
     csikit::check_json_indent(indent);
     const csikit::bootstrap_result* b = bootstrap_of(h, boot, where);
-    const auto a = csikit::analyze_indices(h.model, *h.fit, *h.schema, *h.data, settings());
+    const auto a = h.extended ? csikit::analyze_extended_indices(*h.extended, *h.schema, settings())
+                              : csikit::analyze_indices(h.model, *h.fit, *h.schema, *h.data, settings());
     *out = dup_string(csikit::to_json(*h.fit, b, h.schema.get(), a, indent));
 }
 

@@ -2,6 +2,7 @@
 #include "enums.hpp"
 #include "handles.hpp"
 
+#include "csikit/analysis.hpp"
 #include "csikit/index.hpp"
 #include "csikit/ipa.hpp"
 #include "csikit/report.hpp"
@@ -31,6 +32,11 @@ ipa_settings read_ipa(const csikit_ipa_options* given, const char* where) {
 }
 
 csikit::index_result indices(const csikit::fitted_model& f, const ipa_settings& o) {
+    if (f.extended) {  // HOCs / interaction terms: the indices of analyze_extended_indices
+        csikit::index_analysis_options ao;
+        ao.index = o.index;
+        return csikit::analyze_extended_indices(*f.extended, *f.schema, ao).overall.indices;
+    }
     return o.use_respondents ? csikit::compute_indices(*f.fit, *f.schema, *f.data, o.index)
                              : csikit::compute_indices(*f.fit, *f.schema, o.index);
 }

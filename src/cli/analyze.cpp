@@ -334,12 +334,21 @@ void print_indices(std::ostream& out, const csikit::index_part& part, const csik
 void print_ipa(std::ostream& out, const csikit::survey& s, const csikit::pls_fit& fit, const csikit::index_part& part,
                const std::string& target) {
     if (target.empty() || !part.ipa || !part.ipma) return;
+    // Positions in the index table, which may differ from the fit's (an extended model's
+    // interaction terms have no index).
+    auto index_of = [&](const std::string& id) {
+        for (std::size_t k = 0; k < part.indices.constructs.size(); ++k)
+            if (part.indices.constructs[k].construct == id) return static_cast<Eigen::Index>(k);
+        return Eigen::Index{-1};
+    };
     const int t = fit.construct_index(target);
+    const Eigen::Index ti_t = index_of(target);
     out << "\nImpacts on " << target << " (change in its 0-100 index for a 5-point rise in the driver)\n";
     table ti({"driver", "impact", "total effect (0-100)", "total effect (std)"});
     for (const auto& e : part.ipma->constructs) {
         const int j = fit.construct_index(e.id);
-        ti.add({e.id, fmt(part.indices.impacts(t, j)), fmt(part.indices.effects(t, j)), fmt(fit.total_effects(t, j))});
+        const Eigen::Index k = index_of(e.id);
+        ti.add({e.id, fmt(part.indices.impacts(ti_t, k)), fmt(part.indices.effects(ti_t, k)), fmt(fit.total_effects(t, j))});
     }
     ti.print(out);
     const auto& r = *part.ipa;
@@ -668,7 +677,7 @@ int run_analysis_command(const args& a, std::ostream& out, std::ostream& err, bo
         if (boot) csikit_cli::print_bootstrap_criteria(out, *boot);
         csikit_cli::print_mediation(out, *r.fit, boot, chains, all_indirect);
         if (r.extended) print_extended(out, *r.extended);
-        else print_analysis(out, s, *r.fit, boot, r.analysis);
+        print_analysis(out, s, *r.fit, boot, r.analysis);
         if (!o.index.by.empty()) print_by_paths(out, s, data, o, seed, threads);
     }
     if (!report && r.ipa) {  // issue 14: the IPA from stated or derived importance

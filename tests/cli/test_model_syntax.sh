@@ -18,10 +18,13 @@ CUSL ~ IMAG + CUSA + CUSCO + PERV +
 MODEL
 } >"$tmp/hoc.model"
 
-expect_exit 0 tables "$cli" analyze --schema "$ecsi/schema.json" --data "$ecsi/mobi.csv" --model "$tmp/hoc.model"
+expect_exit 0 tables "$cli" analyze --schema "$ecsi/schema.json" --data "$ecsi/mobi.csv" --model "$tmp/hoc.model" --target CUSL
 expect_text "$tmp/tables.out" "Higher-order constructs" "PERQ  PERQ_T  two_stage" "PERV*IMAG  CUSL" "Stage 1 (first-order model)"
+# Issue 15: the 0-100 indices and the IPMA of the HOC model (the interaction term left out).
+expect_text "$tmp/tables.out" "0-100 indices" "  PERQ_T " "  PERQ " "IPA of the drivers of CUSL" "Indicator IPMA for CUSL" \
+    "no 0-100 index for the interaction term PERV*IMAG"
 
-expect_exit 0 json "$cli" analyze --schema "$ecsi/schema.json" --data "$ecsi/mobi.csv" --model "$tmp/hoc.model" --json --bootstrap 50
+expect_exit 0 json "$cli" analyze --schema "$ecsi/schema.json" --data "$ecsi/mobi.csv" --model "$tmp/hoc.model" --target CUSL --json --bootstrap 50
 check "json: interaction in paths, model_extension" python3 - "$tmp/json.out" <<'PY'
 import json, sys
 d = json.load(open(sys.argv[1]))
@@ -31,6 +34,16 @@ assert ext["higher_order"][0]["id"] == "PERQ"
 assert [s["moderator_sd"] for s in ext["interactions"][0]["simple_slopes"]] == [-1, 0, 1]
 assert ext["stage1"]["paths"], "stage 1"
 assert any("stage 1 re-estimated in every resample" in n for n in d["notes"]), d["notes"]
+# Issue 15: indices (LOCs and the HOC, not the interaction), impacts and the IPMA.
+ids = {c["construct"]: c for c in d["indices"]}
+assert ids["PERQ"]["index"] is not None and ids["PERQ_T"]["index"] is not None, d["indices"]
+assert "PERV*IMAG" not in ids
+assert next(c for c in d["constructs"] if c["id"] == "PERQ")["index"] is not None
+assert all(i["driver"] != "PERV*IMAG" for i in d["impacts"]), "interaction has no impact"
+assert any(i["driver"] == "PERQ" and i["target"] == "CUSL" for i in d["impacts"]), d["impacts"]
+assert {p["factor"] for p in d["ipa"]} >= {"PERQ", "PERV", "CUSA"}, d["ipa"]
+assert "PERV*IMAG" not in {p["factor"] for p in d["ipa"]}
+assert d["ipma_indicators"], "indicator IPMA"
 PY
 
 { printf '@interaction two_stage\n'; grep -v '^PERQ' "$tmp/hoc.model" | grep -v '^# '; \

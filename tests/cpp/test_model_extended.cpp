@@ -1,6 +1,7 @@
 // Model syntax, higher-order constructs and interaction terms: the parser's errors (line and
 // column), and the estimates against seminr 2.3.4 on ECSI mobi (../shared/data/ecsi/reference,
 // each file's .txt gives the call; compared with its converged estimate_stop12 column).
+#include <csikit/analysis.hpp>
 #include <csikit/model_expand.hpp>
 #include <csikit/model_syntax.hpp>
 
@@ -411,6 +412,55 @@ double path_of(const pls_fit& f, const char* from, const char* to) {
 
 }  // namespace
 
+// ---- 0-100 indices, impacts and IPMA of extended models (analyze_extended_indices) -------------
+
+namespace {
+
+/// The rows' 0-100 scores of `construct` by the index formula, from `fit`'s raw-metric weights
+/// and the survey's scales (ITEM@H on ITEM's scale): 100 sum v_i (x_i - a_i)/(b_i - a_i) / sum v_i,
+/// v_i = w_i (b_i - a_i), over the items each row answered.
+Eigen::VectorXd hand_scores(const pls_fit& fit, const survey& s, const responses& data, const std::string& construct) {
+    const int j = fit.construct_index(construct);
+    REQUIRE(j >= 0);
+    Eigen::VectorXd out(data.values.rows());
+    for (Eigen::Index r = 0; r < data.values.rows(); ++r) {
+        double num = 0, den = 0;
+        for (std::size_t h = 0; h < fit.indicators.size(); ++h) {
+            if (fit.block[h] != j) continue;
+            const std::string& id = fit.indicators[h];
+            const scale& sc = s.scale_of(id.substr(0, id.find('@')));
+            const double x = data.values(r, data.column(id));
+            if (std::isnan(x)) continue;
+            const double v = fit.weights_unstandardized(static_cast<Eigen::Index>(h)) * (sc.max - sc.min);
+            num += v * (x - sc.min) / (sc.max - sc.min);
+            den += v;
+        }
+        out(r) = den > 0 ? 100 * num / den : NAN;
+    }
+    return out;
+}
+
+double sample_sd(const Eigen::VectorXd& x) {
+    const double m = x.mean();
+    return std::sqrt((x.array() - m).square().sum() / static_cast<double>(x.size() - 1));
+}
+
+/// Stage 1 of hoc_syntax("two_stage") written as an ordinary model: PERQ_T and PERQ_S take over
+/// PERQ's paths.
+const char* perq_stage1_syntax =
+    "IMAG  =~ IMAG1 + IMAG2 + IMAG3 + IMAG4 + IMAG5\nCUEX  =~ CUEX1 + CUEX2 + CUEX3\nPERV  =~ PERV1 + PERV2\n"
+    "CUSA  =~ CUSA1 + CUSA2 + CUSA3\nCUSCO =~ CUSCO\nCUSL  =~ CUSL1 + CUSL2 + CUSL3\n"
+    "PERQ_T =~ PERQ1 + PERQ2 + PERQ4 + PERQ6\nPERQ_S =~ PERQ3 + PERQ5 + PERQ7\n"
+    "CUEX ~ IMAG\nPERQ_T ~ CUEX\nPERQ_S ~ CUEX\nPERV ~ CUEX + PERQ_T + PERQ_S\n"
+    "CUSA ~ IMAG + CUEX + PERQ_T + PERQ_S + PERV\nCUSCO ~ CUSA\nCUSL ~ IMAG + CUSA + CUSCO\n";
+
+bool has_index(const index_part& part, const std::string& id) {
+    return std::any_of(part.indices.constructs.begin(), part.indices.constructs.end(),
+                       [&](const construct_index& c) { return c.construct == id; });
+}
+
+}  // namespace
+
 TEST_CASE("a second-order construct is recovered by two-stage PLSc, and plain PLS attenuates it") {
     // The stage-1 score s_k of L_k is a composite with corr(s_k, L_k) = sqrt(rho_A,k) and errors
     // independent across k, so stage 2 is a congeneric one-factor block for H (loadings
@@ -468,4 +518,125 @@ TEST_CASE("a second-order construct is recovered by two-stage PLSc, and plain PL
         CHECK(std::abs(sum_loading / samples - hoc_loading) < mean_bound);
         for (std::size_t k = 0; k < 3; ++k) CHECK(std::abs(sum_second[k] / samples - hoc_g[k]) < mean_bound);
     }
+}
+TEST_CASE("indices of a repeated-indicators HOC: every construct by the index formula, the HOC over ITEM@H") {
+    const survey s = with_model_syntax(test_support::ecsi_survey(), hoc_syntax("repeated_indicators"));
+    const extended_fit ef = estimate_extended(pls_model::from_survey(s), test_support::ecsi_responses(), tight());
+    index_analysis_options o;
+    o.target = "CUSL";
+    const index_analysis a = analyze_extended_indices(ef, s, o);
+    REQUIRE(a.overall.estimated);
+    for (const char* id : {"PERQ_T", "PERQ_S", "PERQ", "IMAG", "CUSA", "CUSL"}) {
+        CAPTURE(id);
+        const Eigen::VectorXd sr = hand_scores(ef.fit, s, ef.expanded.data, id);
+        CHECK(a.overall.indices.at(id).index == doctest::Approx(sr.mean()).epsilon(1e-10));
+        CHECK(a.overall.indices.at(id).overall.mean == doctest::Approx(sr.mean()).epsilon(1e-10));
+    }
+    CHECK(a.overall.indices.at("PERQ").items.front() == "PERQ1@PERQ");
+    REQUIRE(a.overall.ipma);
+    CHECK(a.overall.ipa);
+}
+
+TEST_CASE("indices of a two-stage HOC: LOCs as in stage 1 estimated alone, the HOC over their 0-100 scores") {
+    const survey s = with_model_syntax(test_support::ecsi_survey(), hoc_syntax("two_stage"));
+    const responses data = test_support::ecsi_responses();
+    const extended_fit ef = estimate_extended(pls_model::from_survey(s), data, tight());
+    index_analysis_options o;
+    o.target = "CUSL";
+    const index_analysis a = analyze_extended_indices(ef, s, o);
+    REQUIRE(a.overall.estimated);
+
+    // (a) The LOCs' indices are those of the stage-1 model estimated as an ordinary model.
+    const survey s1 = with_model_syntax(test_support::ecsi_survey(), perq_stage1_syntax);
+    const pls_model m1 = pls_model::from_survey(s1);
+    const pls_fit f1 = estimate(m1, data, tight());
+    const index_analysis a1 = analyze_indices(m1, f1, s1, data, {});
+    for (const char* id : {"PERQ_T", "PERQ_S"}) {
+        CAPTURE(id);
+        CHECK(a.overall.indices.at(id).index == doctest::Approx(a1.overall.indices.at(id).index).epsilon(1e-9));
+        CHECK(a.overall.indices.at(id).overall.ci_low == doctest::Approx(a1.overall.indices.at(id).overall.ci_low).epsilon(1e-9));
+    }
+
+    // (b) The HOC's index from the LOCs' respondent scores (stage-1 weights, by hand) and the
+    // stage-2 weights unstandardised by those scores' SDs.
+    const Eigen::VectorXd st = hand_scores(f1, s1, data, "PERQ_T"), ss = hand_scores(f1, s1, data, "PERQ_S");
+    const int hoc = ef.fit.construct_index("PERQ");
+    double wt = 0, ws = 0;
+    for (std::size_t h = 0; h < ef.fit.indicators.size(); ++h) {
+        if (ef.fit.block[h] != hoc) continue;
+        const double w = ef.fit.weights(static_cast<Eigen::Index>(h));
+        (ef.fit.indicators[h].find("PERQ_T") == 0 ? wt : ws) = w;
+    }
+    REQUIRE(wt > 0);
+    REQUIRE(ws > 0);
+    const double vt = wt / sample_sd(st), vs = ws / sample_sd(ss);
+    const double expected = (vt * st.mean() + vs * ss.mean()) / (vt + vs);
+    // The SDs matter: with the standardised weights alone the index would differ.
+    CHECK(std::abs((wt * st.mean() + ws * ss.mean()) / (wt + ws) - expected) > 1e-4);
+    CHECK(a.overall.indices.at("PERQ").index == doctest::Approx(expected).epsilon(1e-9));
+    // ... which is the weighted combination of the LOC indices.
+    CHECK(expected == doctest::Approx((vt * a.overall.indices.at("PERQ_T").index + vs * a.overall.indices.at("PERQ_S").index) /
+                                      (vt + vs)).epsilon(1e-9));
+    // The HOC is a driver of CUSL in the IPMA; its indicators there are the LOCs (performance =
+    // their indices).
+    REQUIRE(a.overall.ipma);
+    bool perq = false;
+    for (const auto& e : a.overall.ipma->constructs) perq = perq || e.id == "PERQ";
+    CHECK(perq);
+    for (const auto& e : a.overall.ipma->indicators)
+        if (e.construct == "PERQ") CHECK(e.performance == doctest::Approx(a.overall.indices.at(e.id.substr(0, 6)).index).epsilon(1e-9));
+}
+
+TEST_CASE("indices of a moderated model: no index for the interaction, importance at the moderator's mean") {
+    for (const char* approach : {"product_indicator", "two_stage", "orthogonal"}) {
+        CAPTURE(approach);
+        const survey s = with_model_syntax(test_support::ecsi_survey(), moderation_syntax(approach));
+        const extended_fit ef = estimate_extended(pls_model::from_survey(s), test_support::ecsi_responses(), tight());
+        REQUIRE(ef.interactions.size() == 1);
+        const std::string term = ef.interactions[0].id;
+        index_analysis_options o;
+        o.target = "CUSL";
+        const index_analysis a = analyze_extended_indices(ef, s, o);
+        REQUIRE(a.overall.estimated);
+        // (c) The interaction term is absent from the indices and the IPMA; every other construct's
+        // index is the index formula over its items with the moderated model's weights (the
+        // weights differ from the model without the term, so its indices are not the check).
+        CHECK_FALSE(has_index(a.overall, term));
+        CHECK(a.overall.indices.constructs.size() + 1 == ef.fit.constructs.size());
+        for (const auto& c : a.overall.indices.constructs) {
+            CAPTURE(c.construct);
+            CHECK(c.index == doctest::Approx(hand_scores(ef.fit, s, ef.expanded.data, c.construct).mean()).epsilon(1e-10));
+        }
+        REQUIRE(a.overall.ipma);
+        for (const auto& e : a.overall.ipma->constructs) CHECK(e.id != term);
+        for (const auto& e : a.overall.ipma->indicators) CHECK(e.construct != term);
+        bool noted = false;
+        for (const auto& n : a.overall.notes) noted = noted || n.find("moderator's mean") != std::string::npos;
+        CHECK(noted);
+
+        // (d) PERV's importance for CUSL by hand: its total effect (direct + through CUSA and
+        // CUSCO, not through the interaction) on the 0-100 metric.
+        const pls_fit& f = ef.fit;
+        const int cusl = f.construct_index("CUSL"), perv = f.construct_index("PERV"), cusa = f.construct_index("CUSA"),
+                  cusco = f.construct_index("CUSCO");
+        const double total = f.paths(cusl, perv) + f.paths(cusa, perv) * (f.paths(cusl, cusa) + f.paths(cusco, cusa) * f.paths(cusl, cusco));
+        CHECK(f.total_effects(cusl, perv) == doctest::Approx(total).epsilon(1e-10));
+        const double importance = total * sample_sd(hand_scores(f, s, ef.expanded.data, "CUSL")) /
+                                  sample_sd(hand_scores(f, s, ef.expanded.data, "PERV"));
+        bool found = false;
+        for (const auto& e : a.overall.ipma->constructs)
+            if (e.id == "PERV") {
+                found = true;
+                CHECK(e.importance == doctest::Approx(importance).epsilon(1e-9));
+            }
+        CHECK(found);
+    }
+}
+
+TEST_CASE("indices of an extended model: --by is refused with a clear message") {
+    const survey s = with_model_syntax(test_support::ecsi_survey(), hoc_syntax("two_stage"));
+    const extended_fit ef = estimate_extended(pls_model::from_survey(s), test_support::ecsi_responses(), tight());
+    index_analysis_options o;
+    o.by = "segment";
+    CHECK_THROWS_AS(analyze_extended_indices(ef, s, o), argument_error);
 }

@@ -70,3 +70,20 @@ def test_two_stage_hoc_bootstrap(data):
     assert one.table.equals(two.table)
     se = one.table.loc[("weight", "PERQ_T"), "se"]
     assert 0 < se < 1
+
+
+def test_hoc_indices_and_ipma(data):
+    # Issue 15: the indices and IPMA of a HOC model with an interaction term; the term has none.
+    text = BASE + "PERQ_T =~ PERQ1 + PERQ2 + PERQ4 + PERQ6\nPERQ_S =~ PERQ3 + PERQ5 + PERQ7\n" \
+                  "PERQ =~ PERQ_T + PERQ_S\nCUSL ~ IMAG + CUSA + CUSCO + PERV + PERV:IMAG\n"
+    fit = csikit.estimate(data, model=text, missing="mean")
+    import json
+    doc = json.loads(fit.to_json(target="CUSL"))
+    ids = {c["construct"]: c["index"] for c in doc["indices"]}
+    assert ids["PERQ"] is not None and ids["PERQ_T"] is not None
+    assert "PERV*IMAG" not in ids
+    assert {p["factor"] for p in doc["ipa"]} >= {"PERQ", "PERV"}
+    assert "PERV*IMAG" not in {p["factor"] for p in doc["ipa"]}
+    r = csikit.indices(fit)
+    assert r.index["PERQ"] == pytest.approx(ids["PERQ"], rel=1e-9)
+    assert "PERV*IMAG" not in r.index.index

@@ -3,6 +3,7 @@
 // can drift between the core and Python; quadrant names come from csikit::quadrant_label.
 #include "prelude.hpp"
 
+#include "csikit/analysis.hpp"
 #include "csikit/importance.hpp"
 #include "csikit/index.hpp"
 #include "csikit/ipa.hpp"
@@ -145,6 +146,11 @@ void register_index(py::module_& m) {
     m.def("indices",
           [](const csikit::fitted_model& f, bool use_respondents, double level, bool refuse_negative) {
               const auto o = index_opts(level, refuse_negative);
+              if (f.extended) {  // HOCs / interaction terms: the indices of analyze_extended_indices
+                  csikit::index_analysis_options ao;
+                  ao.index = o;
+                  return csikit::analyze_extended_indices(*f.extended, *f.schema, ao).overall.indices;
+              }
               return use_respondents ? csikit::compute_indices(*f.fit, *f.schema, *f.data, o)
                                      : csikit::compute_indices(*f.fit, *f.schema, o);
           },

@@ -122,7 +122,8 @@ void register_pls(py::module_& m) {
                  o.crosshair = csikit::parse_crosshair_rule(crosshair);
                  o.index.level = level;
                  o.index.use_weights = use_weights;
-                 const auto a = csikit::analyze_indices(s.model, *s.fit, *s.schema, *s.data, o);
+                 const auto a = s.extended ? csikit::analyze_extended_indices(*s.extended, *s.schema, o)
+                                           : csikit::analyze_indices(s.model, *s.fit, *s.schema, *s.data, o);
                  return csikit::to_json(*s.fit, boot ? &boot->result : nullptr, s.schema.get(), a, indent);
              },
              py::arg("boot") = nullptr, py::arg("target") = "", py::arg("by") = "", py::arg("crosshair") = "mean",

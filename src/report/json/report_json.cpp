@@ -311,13 +311,23 @@ json impacts(const pls_fit& fit, const index_part& part) {
     json out = json::array();
     if (!part.estimated) return out;
     const auto& T = fit.total_effects;
+    // Positions in the index table, which may differ from the fit's (an extended model's
+    // interaction terms have no index and no impact).
+    auto index_at = [&](Eigen::Index j) {
+        const std::string& id = fit.constructs[static_cast<std::size_t>(j)];
+        for (std::size_t k = 0; k < part.indices.constructs.size(); ++k)
+            if (part.indices.constructs[k].construct == id) return static_cast<Eigen::Index>(k);
+        return Eigen::Index{-1};
+    };
     for (Eigen::Index f = 0; f < T.cols(); ++f)
         for (Eigen::Index t = 0; t < T.rows(); ++t) {
             if (t == f || T(t, f) == 0) continue;
+            const Eigen::Index it = index_at(t), jf = index_at(f);
+            if (it < 0 || jf < 0) continue;
             out.push_back(json{{"driver", fit.constructs[static_cast<std::size_t>(f)]},
                                {"target", fit.constructs[static_cast<std::size_t>(t)]},
-                               {"impact", at(part.indices.impacts, t, f)},
-                               {"total_effect_unstd", at(part.indices.effects, t, f)},
+                               {"impact", at(part.indices.impacts, it, jf)},
+                               {"total_effect_unstd", at(part.indices.effects, it, jf)},
                                {"total_effect", num(T(t, f))}});
         }
     return out;
