@@ -29,8 +29,10 @@ class IndexResult:
 
     def __init__(self, core: _core.index.IndexResult, fit: Fit) -> None:
         self.core = core
-        ids = fit.construct_ids
         rows = core.constructs
+        # The index table's own constructs: an extended fit's differ from the fit's (interaction
+        # terms have no index; LOCs left out of stage 2 have their stage-1 index).
+        ids = [r.construct for r in rows]
         self.table = pd.DataFrame({k: [get(r) for r in rows] for k, get in _TABLE.items()},
                                   index=pd.Index([r.construct for r in rows], name="construct"))
         self.impacts = pd.DataFrame(np.array(core.impacts), index=pd.Index(ids, name="to"),
