@@ -250,10 +250,7 @@ public:
     score_report finish(const read_summary& read, std::vector<ahp_node> ahp) const {
         score_report report;
         report.ahp = std::move(ahp);
-        for (const auto& a : report.ahp)
-            if (a.inconsistent)
-                report.notes.push_back("node " + a.node + ": AHP consistency ratio " + format_fixed(a.result.cr, 3) +
-                                       " is above 0.1 (allowed by the options)");
+        add_ahp_notes(report);
         report.options = o_;
         sample_summary& sm = report.sample;
         sm.respondents = respondents_;
@@ -279,19 +276,7 @@ public:
                 report.notes.push_back(std::to_string(sm.without_wave) +
                                        " respondents have no wave value and are left out of the wave tables");
         }
-        if (o_.rescale == rescaling::labels) {
-            std::set<std::string> fallback;
-            for (const item_score& i : report.overall.items)
-                if (i.rescale_used != rescaling::labels) fallback.insert(i.scale);
-            for (const std::string& sc : fallback)
-                report.notes.push_back("scale \"" + sc + "\" has no complete score map: its items use linear rescaling");
-        }
-        if (s_.hierarchy)
-            for (const node_score& n : report.overall.nodes)
-                if (n.renormalised > 0)
-                    report.notes.push_back("node " + n.id + ": weights re-normalised over answered children for " +
-                                           std::to_string(n.renormalised) + " respondents");
-        if (!s_.hierarchy) report.notes.push_back("the survey has no hierarchy: no index and no satisfaction rate");
+        add_closing_notes(report, s_, o_);
         return report;
     }
 

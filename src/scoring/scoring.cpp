@@ -97,6 +97,29 @@ sample_summary summarize_sample(const survey& s, const responses& data, const sc
 
 namespace scoring_detail {
 
+void add_ahp_notes(score_report& report) {
+    for (const auto& a : report.ahp)
+        if (a.inconsistent)
+            report.notes.push_back("node " + a.node + ": AHP consistency ratio " + format_fixed(a.result.cr, 3) +
+                                   " is above 0.1 (allowed by the options)");
+}
+
+void add_closing_notes(score_report& report, const survey& s, const score_options& options) {
+    if (options.rescale == rescaling::labels) {
+        std::set<std::string> fallback;
+        for (const item_score& i : report.overall.items)
+            if (i.rescale_used != rescaling::labels) fallback.insert(i.scale);
+        for (const std::string& sc : fallback)
+            report.notes.push_back("scale \"" + sc + "\" has no complete score map: its items use linear rescaling");
+    }
+    if (s.hierarchy)
+        for (const node_score& n : report.overall.nodes)
+            if (n.renormalised > 0 && options.aggregate == aggregation::respondent_first)
+                report.notes.push_back("node " + n.id + ": weights re-normalised over answered children for " +
+                                       std::to_string(n.renormalised) + " respondents");
+    if (!s.hierarchy) report.notes.push_back("the survey has no hierarchy: no index and no satisfaction rate");
+}
+
 /// Every change from wave `a` to wave `b` (b - a): index nodes, satisfaction rate, NPS, items.
 void add_changes(const group_scores& a, const group_scores& b, double level, std::vector<change>& out) {
     auto push = [&](change_kind kind, const std::string& id, const std::string& label, double before,
@@ -199,10 +222,7 @@ score_report score(const survey& given, const responses& data, const score_optio
     check_data(s, data, options);
     score_report report;
     report.ahp = ahp;
-    for (const auto& a : ahp)
-        if (a.inconsistent)
-            report.notes.push_back("node " + a.node + ": AHP consistency ratio " + format_fixed(a.result.cr, 3) +
-                                   " is above 0.1 (allowed by the options)");
+    add_ahp_notes(report);
     report.options = options;
     report.sample = summarize_sample(s, data, options);
 
@@ -240,19 +260,7 @@ score_report score(const survey& given, const responses& data, const score_optio
                                    " respondents have no wave value and are left out of the wave tables");
     }
 
-    if (options.rescale == rescaling::labels) {
-        std::set<std::string> fallback;
-        for (const item_score& i : report.overall.items)
-            if (i.rescale_used != rescaling::labels) fallback.insert(i.scale);
-        for (const std::string& sc : fallback)
-            report.notes.push_back("scale \"" + sc + "\" has no complete score map: its items use linear rescaling");
-    }
-    if (s.hierarchy)
-        for (const node_score& n : report.overall.nodes)
-            if (n.renormalised > 0 && options.aggregate == aggregation::respondent_first)
-                report.notes.push_back("node " + n.id + ": weights re-normalised over answered children for " +
-                                       std::to_string(n.renormalised) + " respondents");
-    if (!s.hierarchy) report.notes.push_back("the survey has no hierarchy: no index and no satisfaction rate");
+    add_closing_notes(report, s, options);
     return report;
 }
 

@@ -68,6 +68,12 @@ segment_groups group_segments(const responses& data, const std::string& column);
 /// appended to `out` (score() and score_file()).
 void add_changes(const group_scores& a, const group_scores& b, double level, std::vector<change>& out);
 
+/// The AHP notes that open a score report (an inconsistent matrix allowed by the options).
+void add_ahp_notes(score_report& report);
+/// The notes that close a score report: labels rescaling fallbacks, re-normalised index weights,
+/// no hierarchy (score() and score_file()).
+void add_closing_notes(score_report& report, const survey& s, const score_options& options);
+
 /// Problems with the hierarchy weights (negative, all-zero siblings), as schema problems.
 std::vector<problem> check_hierarchy(const node& root);
 
