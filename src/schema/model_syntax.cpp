@@ -342,7 +342,9 @@ private:
             }
             if (constructs != s.rhs.size()) {
                 for (const auto& r : s.rhs)
-                    if (!defined.count(r.name))
+                    if (r.name == s.lhs.name)
+                        problem_at(r.line, r.column, "construct " + show(r.name) + " is defined over itself");
+                    else if (!defined.count(r.name))
                         problem_at(r.line, r.column, "higher-order construct " + show(s.lhs.name) + " mixes constructs and the item " + show(r.name) +
                                                          " (expected only constructs defined with =~ or <~)");
                 continue;

@@ -6,6 +6,7 @@
 #include <csikit/data.hpp>
 #include <csikit/schema.hpp>
 #include <csikit/report.hpp>
+#include <csikit/model_syntax.hpp>
 #include <csikit/scoring.hpp>
 
 #include "readstat_reader.hpp"  // src/data: the fuzz_stat regressions
@@ -374,6 +375,11 @@ TEST_CASE("fuzz regressions: every saved crash input is handled") {
             } else if (name.rfind("fuzz_acc_state", 0) == 0) {  // as fuzz/fuzz_acc_state.cpp
                 const moment_accumulator acc = moment_accumulator::from_bytes(text);
                 CHECK(acc.to_bytes() == text);  // a state read back writes the same bytes
+            } else if (name.rfind("fuzz_model_syntax", 0) == 0) {  // as fuzz/fuzz_model_syntax.cpp: refused,
+                const model_syntax m = parse_model_syntax(text, name);   // or written back and read again
+                const model_syntax again = parse_model_syntax(to_model_syntax(m), name);
+                CHECK(again.constructs.size() == m.constructs.size());
+                CHECK(again.higher_order.size() == m.higher_order.size());
             } else if (name.rfind("fuzz_stat", 0) == 0) {  // as fuzz/fuzz_stat.cpp: SPSS if it says so, else Stata
                 namespace d = csikit::detail;
                 const auto f = d::sniff_format(std::string_view(text).substr(0, d::sniff_bytes_wanted));
