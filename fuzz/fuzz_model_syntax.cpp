@@ -26,7 +26,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     try {
         const csikit::model_syntax again = csikit::parse_model_syntax(out, "roundtrip.txt");
         if (again.constructs.size() != m.constructs.size() || again.paths.size() != m.paths.size() ||
-            again.higher_order.size() != m.higher_order.size() || again.interactions.size() != m.interactions.size())
+            again.higher_order.size() != m.higher_order.size() || again.interactions.size() != m.interactions.size() ||
+            again.categorical.size() != m.categorical.size())
             std::abort();
         for (std::size_t i = 0; i < m.paths.size(); ++i)
             if (again.paths[i].from != m.paths[i].from || again.paths[i].to != m.paths[i].to) std::abort();

@@ -17,9 +17,10 @@ struct pls_model {
     /// into an ordinary model first (csikit/model_expand.hpp).
     std::vector<higher_order_construct> higher_order;
     std::vector<interaction_term> interactions;
+    std::vector<categorical_construct> categorical;  ///< entered as dummy constructs
 
-    /// True if the model has higher-order constructs or interaction terms.
-    bool extended() const noexcept { return !higher_order.empty() || !interactions.empty(); }
+    /// True if the model has higher-order constructs, interaction terms or categorical constructs.
+    bool extended() const noexcept { return !higher_order.empty() || !interactions.empty() || !categorical.empty(); }
 
     /// The model declared in a survey schema (its constructs and paths).
     static pls_model from_survey(const survey& s);

@@ -14,6 +14,16 @@
 
 CSIKIT_NAMESPACE_BEGIN
 
+/// A categorical construct as expanded: its categories and their dummy constructs.
+struct categorical_expansion {
+    std::string id, column, reference;
+    std::vector<std::string> categories;  ///< the reference first, then the others in order
+    std::vector<std::string> dummies;     ///< per category its dummy construct "ID[category]" ("" for the reference)
+    std::vector<double> respondents;      ///< per category the respondents (weighted when the fit is)
+    std::size_t missing = 0;              ///< respondents without a category (their dummies are missing)
+    std::vector<int> code;                ///< per respondent the category index, -1 = none
+};
+
 /// An extended model made ordinary, with the data it is estimated on.
 struct expanded_model {
     pls_model model;                    ///< ordinary: no HOCs, no interactions
@@ -37,12 +47,21 @@ struct expanded_model {
         std::string column, predictor, moderator;
     };
     std::vector<product_column> stage1_products;
+    /// Categorical constructs (expanded first), the interaction terms as estimated (an
+    /// interaction with a categorical moderator becomes one per dummy) and, per interaction
+    /// term over a dummy, the moderator's value in the product in each category of its
+    /// categorical construct (what the simple slopes of the categories evaluate).
+    std::vector<categorical_expansion> categorical;
+    std::vector<interaction_term> interaction_terms;
+    std::vector<std::pair<std::string, std::vector<double>>> dummy_levels;
 };
 
 /// Builds the ordinary model and the derived columns. Two-stage approaches estimate their first
 /// stage here with `options` (scores kept). model_error for a HOC with fewer than two LOCs or an
-/// unknown construct (naming it); numeric_error for a constant moderator or predictor (naming
-/// the construct).
+/// unknown construct, a categorical construct whose column is not in the data, whose reference
+/// is not among its categories or with more than max_categorical_levels categories (naming
+/// it); numeric_error for a constant moderator or predictor, or a categorical construct with
+/// one category (naming the construct).
 expanded_model expand_model(const pls_model& model, const responses& data, const pls_options& options = {});
 
 /// A higher-order construct in a fit: how it was estimated and its LOCs' relation to it.
@@ -72,12 +91,28 @@ struct interaction_effect {
     double slope_low = 0, slope_mean = 0, slope_high = 0;
 };
 
+/// The predictor's effect in every category of a categorical moderator (X:CH with CH
+/// categorical): slope(c) = predictor_path + sum_k path_rescaled_k * z_k(c), z_k(c) the
+/// standardised dummy of category k in category c; with one-item constructs the within-category
+/// regression slopes exactly (docs/pls.md, "Categorical moderators").
+struct categorical_slopes {
+    std::string moderator, predictor, dependent, reference;
+    interaction_approach approach = interaction_approach::product_indicator;
+    std::vector<std::string> categories;  ///< the reference first
+    std::vector<std::string> terms;       ///< per category its interaction term ("" for the reference)
+    std::vector<double> respondents;
+    std::vector<double> slopes;       ///< the predictor's effect on the dependent in the category
+    std::vector<double> differences;  ///< slope minus the reference's slope
+    std::vector<double> levels;       ///< the dependent's shift in the category, sum_k b(dummy_k) z_k(c) (plots)
+};
+
 /// What an extended estimate yields: the final ordinary fit and the extra figures.
 struct extended_fit {
     pls_fit fit;                     ///< the (final-stage) estimate of `expanded.model`
     expanded_model expanded;
     std::vector<higher_order_result> higher_order;
     std::vector<interaction_effect> interactions;  ///< one per interaction path
+    std::vector<categorical_slopes> categorical;   ///< one per categorical moderator and dependent
 };
 
 /// expand_model, then estimate on the expanded data; the HOC and interaction figures.

@@ -7,6 +7,8 @@
 //   CUSL ~ CUSA + SC + CUSA:SC        # an interaction term (also CUSA.SC), id "CUSA*SC"
 //   @higher_order repeated_indicators # approach of every HOC (default two_stage)
 //   @interaction  orthogonal          # approach of every interaction (default product_indicator)
+//   CH =~ channel                     # over a segment column: a categorical construct
+//   @categorical  CH online           # categorical (needed for an item), reference category online
 //
 // Statements end at a line end or ';'; a line ending in an operator or '+', or followed by a line
 // starting with '+', continues. '#' starts a comment. docs/schema.md has the grammar.
@@ -27,6 +29,9 @@ struct model_syntax {
     std::vector<path> paths;
     std::vector<higher_order_construct> higher_order;
     std::vector<interaction_term> interactions;
+    /// Constructs marked `@categorical ID [REFERENCE]` (their column is the one indicator);
+    /// with_model adds the constructs over one segment column.
+    std::vector<categorical_construct> categorical;
 };
 
 /// Longest model text parse_model_syntax reads: 16 MiB (a model of 10^5 constructs is ~3 MB).

@@ -179,6 +179,22 @@ struct interaction_term {
     interaction_approach approach = interaction_approach::product_indicator;
 };
 
+/// A categorical construct: one nominal column (a segment column such as "channel", or an item
+/// read as categories) entered as K-1 dummy constructs "ID[category]" against a reference
+/// category. It may predict constructs and moderate a path (`CUSL ~ CUSA + CH + CUSA:CH`); the
+/// fit then gives the predictor's slope in every category (docs/pls.md, "Categorical moderators").
+/// Model syntax: `CH =~ channel` over a segment column (or `@categorical CH` for an item), and
+/// `@categorical CH online` to choose the reference (default: the first category in order).
+struct categorical_construct {
+    std::string id;
+    std::string column;     ///< a segment column or an item
+    std::string reference;  ///< empty = the first category (numeric order for an item, else byte order)
+    localized_text label;
+};
+
+/// Most categories a categorical construct may have: 50 (49 dummy constructs).
+inline constexpr std::size_t max_categorical_levels = 50;
+
 /// A preset index model (ACSI/ECSI/CCSI, csikit/presets.hpp) bound to the survey's items.
 /// JSON: "model": {"preset": "ecsi", "constructs": {"IMAG": ["IMAG1", ...], ...},
 /// "drop_complaints": false}. parse_survey expands it into `constructs` and `paths` (preset
@@ -216,6 +232,7 @@ struct survey {
     /// paths may name their ids. Empty for a first-order model.
     std::vector<higher_order_construct> higher_order;
     std::vector<interaction_term> interactions;
+    std::vector<categorical_construct> categorical;  ///< nominal predictors and moderators
     /// Multi-response category items (coded open answers; docs/feedback.md).
     std::vector<multi_response_item> multi_response;
     /// The free-text answer column quoted as verbatims in the feedback report; empty = none.

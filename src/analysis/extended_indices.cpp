@@ -8,7 +8,8 @@
 //     unstandardised by those scores' SDs; so the HOC's index is sum_j w^_j * index(LOC_j),
 //     w^_j = (w_j / sd_j) / sum_k (w_k / sd_k);
 //   - interaction terms have no 0-100 metric: they are left out, and the predictor's and the
-//     moderator's total effects are those at the moderator's mean (their main effects).
+//     moderator's total effects are those at the moderator's mean (their main effects);
+//   - the dummy constructs of a categorical construct have none either: left out too.
 // LOCs that stage 2 leaves out (no paths of their own) get their stage-1 index beside the others.
 #include "csikit/analysis.hpp"
 #include "csikit/pls.hpp"
@@ -143,7 +144,12 @@ index_analysis analyze_extended_indices(const extended_fit& ef, const survey& s,
 
     std::set<std::string> interactions;
     for (const auto& x : ef.interactions) interactions.insert(x.id);
-    pls_fit vf = without_constructs(ef.fit, interactions);
+    std::set<std::string> dropped = interactions;
+    std::string dummies;
+    for (const auto& c : e.categorical)
+        for (const auto& d : c.dummies)
+            if (!d.empty()) dropped.insert(d), dummies += (dummies.empty() ? "" : ", ") + d;
+    pls_fit vf = without_constructs(ef.fit, dropped);
     responses vd = e.data;
 
     // Stage 1 as an ordinary index model: the LOCs' indices and 0-100 respondent scores.
@@ -188,6 +194,9 @@ index_analysis analyze_extended_indices(const extended_fit& ef, const survey& s,
                                   "predictor's and the moderator's importance is their total effect at the moderator's "
                                   "mean (the main effect)");
     }
+    if (!dummies.empty())
+        a.overall.notes.push_back("no 0-100 index for the dummy constructs " + dummies +
+                                  " (a category has no 0-100 metric): left out of the indices, impacts and IPA");
     a.overall.notes.insert(a.overall.notes.end(), notes.begin(), notes.end());
     if (staged_hoc && a.overall.estimated) {
         for (const auto& note : stage1.overall.notes)

@@ -52,6 +52,19 @@ void print_extended(std::ostream& out, const csikit::extended_fit& e) {
                    num(x.slope_mean), num(x.slope_high)});
         t.print(out);
     }
+    for (const auto& c : e.expanded.categorical)
+        if (c.missing > 0)
+            out << "\n" << c.id << ": " << c.missing << " respondent(s) without a category in \"" << c.column
+                << "\" (their dummies are missing) / 无类别的受访者\n";
+    if (!e.categorical.empty()) {
+        out << "\nSlopes per category (categorical moderator) / 各类别的斜率\n";
+        table t({"moderator", "category", "predictor", "dependent", "respondents", "slope", "vs reference", "term"}, 3);
+        for (const auto& c : e.categorical)
+            for (std::size_t k = 0; k < c.categories.size(); ++k)
+                t.add({c.moderator, c.categories[k] + (k == 0 ? " (reference)" : ""), c.predictor, c.dependent,
+                       num(c.respondents[k], 0), num(c.slopes[k]), k == 0 ? "-" : num(c.differences[k]), c.terms[k].empty() ? "-" : c.terms[k]});
+        t.print(out);
+    }
     if (e.expanded.stage1) {
         const csikit::pls_fit& f = *e.expanded.stage1;
         out << "\nStage 1 (first-order model) / 第一阶段\n";

@@ -70,6 +70,8 @@ expanded_model expand_model(const pls_model& model, const responses& data, const
     expanded_model out;
     out.data = data;
     out.model = model;
+    expand_categorical(out, options);
+    out.interaction_terms = out.model.interactions;
     expand_higher_order(out, options);
     expand_interactions(out, options);
     out.model.higher_order.clear();
@@ -82,7 +84,11 @@ extended_fit estimate_extended(const pls_model& model, const responses& data, co
     out.expanded = expand_model(model, data, options);
     out.fit = estimate(out.expanded.model, out.expanded.data, options);
     out.higher_order = higher_order_results(model, out.expanded, out.fit);
-    out.interactions = interaction_effects(model, out.fit);
+    pls_model terms = model;  // the interaction terms as estimated (one per dummy of a categorical moderator)
+    terms.interactions = out.expanded.interaction_terms;
+    terms.paths = out.expanded.model.paths;
+    out.interactions = interaction_effects(terms, out.fit);
+    out.categorical = categorical_results(model, out.expanded, out.fit, out.interactions);
     return out;
 }
 

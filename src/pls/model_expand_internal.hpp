@@ -24,6 +24,12 @@ column_stats stats_of(const responses& data, const Eigen::VectorXd& x, bool use_
 Eigen::VectorXd standardized(const responses& data, const std::string& item, bool use_weights, const std::string& construct_id);
 const construct* find(const pls_model& m, const std::string& id);
 
+void expand_categorical(expanded_model& e, const pls_options& options);
+/// Per category of the categorical construct that `dummy` belongs to, `values` at a respondent
+/// of that category (the first with a value); empty if `dummy` is no dummy construct.
+std::vector<double> category_levels(const expanded_model& e, const std::string& dummy, const Eigen::VectorXd& values);
+std::vector<categorical_slopes> categorical_results(const pls_model& original, const expanded_model& e, const pls_fit& fit,
+                                                    const std::vector<interaction_effect>& effects);
 void expand_higher_order(expanded_model& e, const pls_options& options);
 void expand_interactions(expanded_model& e, const pls_options& options);
 std::vector<higher_order_result> higher_order_results(const pls_model& original, const expanded_model& e, const pls_fit& fit);

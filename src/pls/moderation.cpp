@@ -97,8 +97,9 @@ void expand_interactions(expanded_model& e, const pls_options& options) {
                 stage1 = estimate(s1, e.data, o1);
                 e.interaction_stage1_model = s1;
             }
-            const Eigen::VectorXd product =
-                stage1->scores.col(stage1->construct_index(x.predictor)).cwiseProduct(stage1->scores.col(stage1->construct_index(x.moderator)));
+            const Eigen::VectorXd zm = stage1->scores.col(stage1->construct_index(x.moderator));
+            if (auto z = category_levels(e, x.moderator, zm); !z.empty()) e.dummy_levels.push_back({x.id, std::move(z)});
+            const Eigen::VectorXd product = stage1->scores.col(stage1->construct_index(x.predictor)).cwiseProduct(zm);
             const std::string name = free_name(e.data, x.id, "@score");
             append_column(e.data, name, product);
             e.derived.push_back(name);
@@ -111,6 +112,9 @@ void expand_interactions(expanded_model& e, const pls_options& options) {
             Eigen::MatrixXd products(n, P);
             std::vector<std::string> names;
             Eigen::Index k = 0;
+            if (mod.items.size() == 1)
+                if (auto z = category_levels(e, x.moderator, standardized(e.data, mod.items[0], w, mod.id)); !z.empty())
+                    e.dummy_levels.push_back({x.id, std::move(z)});
             for (const auto& a : pred.items) {
                 const Eigen::VectorXd za = standardized(e.data, a, w, pred.id);
                 for (const auto& b : mod.items) {

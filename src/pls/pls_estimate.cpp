@@ -75,8 +75,10 @@ Eigen::MatrixXd construct_scores(const compiled_model& cm, const pls_fit& fit, c
 pls_fit estimate(const pls_model& model, const moments& m, const pls_options& options) {
     check_options(options);
     if (model.extended())
-        throw model_error(location{"", 0, model.higher_order.empty() ? model.interactions[0].id : model.higher_order[0].id},
-                          "a model with higher-order constructs or interaction terms needs the responses (expected "
+        throw model_error(location{"", 0, !model.higher_order.empty() ? model.higher_order[0].id
+                                          : !model.interactions.empty() ? model.interactions[0].id
+                                                                        : model.categorical[0].id},
+                          "a model with higher-order constructs, interaction terms or categorical constructs needs the responses (expected "
                           "estimate(model, responses) or estimate_extended; csikit/model_expand.hpp)");
     const compiled_model cm = compile(model);
     std::vector<Eigen::Index> idx;

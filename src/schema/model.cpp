@@ -4,7 +4,7 @@
 CSIKIT_NAMESPACE_BEGIN
 
 pls_model pls_model::from_survey(const survey& s) {
-    return pls_model{s.constructs, s.paths, s.higher_order, s.interactions};
+    return pls_model{s.constructs, s.paths, s.higher_order, s.interactions, s.categorical};
 }
 
 std::vector<std::string> pls_model::indicators() const {

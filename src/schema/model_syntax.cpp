@@ -3,6 +3,7 @@
 // column (and the fuzz target fuzz/fuzz_model_syntax.cpp has no hidden recursion to exhaust).
 #include "csikit/model_syntax.hpp"
 
+#include <algorithm>
 #include <map>
 #include <optional>
 #include <set>
@@ -133,6 +134,10 @@ private:
                 return k;
             } else if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v') {
                 advance();
+            } else if (zero_width_at(i_)) {
+                // U+FEFF past the start (a BOM pasted mid-text) is blank, so no name holds an
+                // invisible character that would not survive being written out and read back.
+                for (int b = 0; b < 3; ++b) advance();
             } else {
                 break;
             }
@@ -177,9 +182,11 @@ private:
         return out;
     }
 
+    bool zero_width_at(std::size_t i) const { return t_.substr(i, 3) == "\xEF\xBB\xBF"; }
+
     std::string read_name() {
         const std::size_t from = i_;
-        while (i_ < t_.size() && !is_delimiter(static_cast<unsigned char>(t_[i_]))) advance();
+        while (i_ < t_.size() && !is_delimiter(static_cast<unsigned char>(t_[i_])) && !zero_width_at(i_)) advance();
         return std::string(t_.substr(from, i_ - from));
     }
 };
@@ -224,6 +231,11 @@ private:
     hoc_approach hoc_ = hoc_approach::two_stage;
     interaction_approach inter_ = interaction_approach::product_indicator;
     std::vector<problem> problems_;
+    struct categorical_mark {
+        std::string id, reference;
+        std::size_t line = 0, column = 0;
+    };
+    std::vector<categorical_mark> categorical_;
 
     const token& peek(std::size_t ahead = 0) const {
         const std::size_t j = std::min(i_ + ahead, k_.size() - 1);
@@ -238,7 +250,9 @@ private:
 
     void directive() {
         const token d = k_[i_++];
-        if (peek().kind != tok::name) fail_at(peek(), "expected the approach after @" + d.text + ", got " + describe(peek().kind));
+        if (peek().kind != tok::name)
+            fail_at(peek(), std::string(d.text == "categorical" ? "expected a construct after @" : "expected the approach after @") + d.text +
+                                ", got " + describe(peek().kind));
         const token v = k_[i_++];
         if (d.text == "higher_order") {
             if (v.text == "repeated_indicators") hoc_ = hoc_approach::repeated_indicators;
@@ -250,8 +264,13 @@ private:
             else if (v.text == "two_stage") inter_ = interaction_approach::two_stage;
             else if (v.text == "orthogonal") inter_ = interaction_approach::orthogonal;
             else fail_at(v, "unknown interaction approach " + show(v.text) + " (expected product_indicator, two_stage or orthogonal)");
+        } else if (d.text == "categorical") {
+            // @categorical ID [REFERENCE]: resolved once every construct is known.
+            categorical_mark mark{v.text, {}, v.line, v.column};
+            if (peek().kind == tok::name) mark.reference = k_[i_++].text;
+            categorical_.push_back(std::move(mark));
         } else {
-            fail_at(d, "unknown directive @" + d.text + " (expected @higher_order or @interaction)");
+            fail_at(d, "unknown directive @" + d.text + " (expected @higher_order, @interaction or @categorical)");
         }
         if (peek().kind != tok::end_stmt && peek().kind != tok::eof)
             fail_at(peek(), "expected the end of the directive, got " + describe(peek().kind));
@@ -363,6 +382,24 @@ private:
             hoc_ids.insert(h.id);
             m.higher_order.push_back(std::move(h));
         }
+        // @categorical marks: a first-order construct over one column becomes categorical.
+        std::set<std::string> marked;
+        for (const auto& k : categorical_) {
+            auto it = std::find_if(m.constructs.begin(), m.constructs.end(), [&](const construct& c) { return c.id == k.id; });
+            if (!marked.insert(k.id).second) {
+                problem_at(k.line, k.column, "construct " + show(k.id) + " is marked @categorical twice");
+            } else if (it == m.constructs.end()) {
+                problem_at(k.line, k.column, "@categorical " + show(k.id) + ": " +
+                                                 (hoc_ids.count(k.id) ? "a higher-order construct" : "unknown construct") +
+                                                 " (expected a construct defined as " + k.id + " =~ column)");
+            } else if (it->items.size() != 1) {
+                problem_at(k.line, k.column, "@categorical " + show(k.id) + ": the construct has " + std::to_string(it->items.size()) +
+                                                 " indicators (expected one column of categories)");
+            } else {
+                m.categorical.push_back(categorical_construct{it->id, it->items[0], k.reference, it->label});
+                m.constructs.erase(it);
+            }
+        }
         for (const auto& h : m.higher_order)
             for (const auto& c : h.components)
                 if (hoc_ids.count(c))
@@ -442,6 +479,8 @@ std::string to_model_syntax(const model_syntax& m) {
     };
     if (!m.higher_order.empty()) out += std::string("@higher_order ") + to_string(m.higher_order[0].approach) + "\n";
     if (!m.interactions.empty()) out += std::string("@interaction ") + to_string(m.interactions[0].approach) + "\n";
+    for (const auto& c : m.categorical)
+        out += "@categorical " + c.id + (c.reference.empty() ? "" : " " + c.reference) + "\n" + c.id + " =~ " + c.column + "\n";
     for (const auto& c : m.constructs) {
         out += c.id + (c.mode == outer_mode::B ? " <~ " : " =~ ");
         list(c.items);

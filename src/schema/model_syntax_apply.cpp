@@ -1,5 +1,5 @@
 // with_model / hierarchy_model: put a model (from syntax or from the hierarchy) into a survey.
-#include "csikit/model_syntax.hpp"
+#include "model_assign.hpp"
 
 #include <algorithm>
 #include <functional>
@@ -9,13 +9,30 @@
 
 CSIKIT_NAMESPACE_BEGIN
 
+namespace schema_detail {
+
+void assign_model(survey& s, const model_syntax& m) {
+    s.constructs.clear();
+    s.categorical = m.categorical;
+    for (const auto& c : m.constructs) {
+        const bool segment = c.items.size() == 1 && !s.find_item(c.items[0]) &&
+                             std::find(s.segment_columns.begin(), s.segment_columns.end(), c.items[0]) != s.segment_columns.end();
+        if (segment)
+            s.categorical.push_back(categorical_construct{c.id, c.items[0], {}, c.label});
+        else
+            s.constructs.push_back(c);
+    }
+    s.paths = m.paths;
+    s.higher_order = m.higher_order;
+    s.interactions = m.interactions;
+}
+
+}  // namespace schema_detail
+
 survey with_model(const survey& s, const model_syntax& m) {
     survey out = s;
     out.model.reset();  // the model replaces a bound preset too
-    out.constructs = m.constructs;
-    out.paths = m.paths;
-    out.higher_order = m.higher_order;
-    out.interactions = m.interactions;
+    schema_detail::assign_model(out, m);
     // Keep the labels and anchors a construct of the same id had in the survey.
     for (auto& c : out.constructs)
         if (const construct* old = s.find_construct(c.id)) {

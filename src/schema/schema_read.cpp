@@ -8,6 +8,7 @@
 #include "csikit/schema.hpp"
 
 #include "bound_preset.hpp"
+#include "model_assign.hpp"
 #include "multi_response.hpp"
 
 #include "csikit/model_syntax.hpp"
@@ -636,10 +637,7 @@ void expand_model_syntax(survey& s, reader& r, const std::string& source) {
         }
         try {
             const model_syntax ms = parse_model_syntax(m.syntax, source);
-            s.constructs = ms.constructs;
-            s.paths = ms.paths;
-            s.higher_order = ms.higher_order;
-            s.interactions = ms.interactions;
+            schema_detail::assign_model(s, ms);
             if (!m.higher_order_approach.empty())
                 for (auto& h : s.higher_order) h.approach = approach;
         } catch (const error& e) {

@@ -392,12 +392,41 @@ private:
     }
 
     // ---- higher-order constructs and interaction terms (csikit/model_syntax.hpp) -------------
-    std::set<std::string> hoc_ids_, interaction_ids_;
+    std::set<std::string> hoc_ids_, interaction_ids_, categorical_ids_;
 
-    /// A construct or a higher-order construct: what paths, HOCs and interactions may name.
-    bool is_node(const std::string& id) const { return find_construct(id) || hoc_ids_.count(id); }
+    /// A construct, a HOC or a categorical construct: what paths and interactions may name.
+    bool is_node(const std::string& id) const { return find_construct(id) || hoc_ids_.count(id) || categorical_ids_.count(id); }
+
+    void check_categorical() {
+        for (std::size_t i = 0; i < s_.categorical.size(); ++i) {
+            const auto& c = s_.categorical[i];
+            const std::string p = idx("categorical", i);
+            unique_id(c.id, p + ".id", "construct", construct_ids_);
+            categorical_ids_.insert(c.id);
+            const bool segment = std::find(s_.segment_columns.begin(), s_.segment_columns.end(), c.column) != s_.segment_columns.end();
+            if (!segment && !find_item(c.column))
+                fail(p + ".column", "categorical construct " + quote(c.id) + ": " + quote(c.column) +
+                                        " is neither a segment column nor an item (expected a column of categories)");
+        }
+        for (std::size_t i = 0; i < s_.higher_order.size(); ++i)
+            for (std::size_t j = 0; j < s_.higher_order[i].components.size(); ++j)
+                if (categorical_ids_.count(s_.higher_order[i].components[j]))
+                    fail(idx(idx("higher_order", i) + ".components", j),
+                         "higher-order construct " + quote(s_.higher_order[i].id) + " over the categorical construct " +
+                             quote(s_.higher_order[i].components[j]) + " (expected constructs over items)");
+        for (std::size_t i = 0; i < s_.interactions.size(); ++i)
+            if (categorical_ids_.count(s_.interactions[i].predictor))
+                fail(idx("interactions", i), "interaction " + quote(s_.interactions[i].id) + ": the categorical construct " +
+                                                 quote(s_.interactions[i].predictor) + " is the predictor (expected it second, as the moderator: " +
+                                                 s_.interactions[i].moderator + ":" + s_.interactions[i].predictor + ")");
+        for (std::size_t i = 0; i < s_.paths.size(); ++i)
+            if (categorical_ids_.count(s_.paths[i].to))
+                fail(idx("paths", i) + ".to", "categorical construct " + quote(s_.paths[i].to) +
+                                                  " cannot be a dependent construct (expected it as a predictor or a moderator)");
+    }
 
     void check_extended() {
+        check_categorical();
         for (std::size_t i = 0; i < s_.higher_order.size(); ++i) {
             const auto& h = s_.higher_order[i];
             const std::string p = idx("higher_order", i);

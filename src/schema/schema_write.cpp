@@ -189,9 +189,10 @@ std::string to_json_text(const survey& s, int indent) {
     // are left out (parse_survey makes them again), the explicit ones that extend it stay.
     // A model with higher-order constructs or interaction terms (and no preset) is written as
     // its syntax (csikit/model_syntax.hpp): construct labels and anchors are not kept.
-    const bool as_syntax = (!s.higher_order.empty() || !s.interactions.empty()) && !schema_detail::bound_preset(s);
+    const bool as_syntax =
+        (!s.higher_order.empty() || !s.interactions.empty() || !s.categorical.empty()) && !schema_detail::bound_preset(s);
     if (as_syntax) {
-        j["model"] = to_model_syntax(model_syntax{s.constructs, s.paths, s.higher_order, s.interactions});
+        j["model"] = to_model_syntax(model_syntax{s.constructs, s.paths, s.higher_order, s.interactions, s.categorical});
         if (!s.weight_column.empty()) j["weight_column"] = s.weight_column;
         if (!s.segment_columns.empty()) j["segment_columns"] = s.segment_columns;
         if (!s.wave_column.empty()) j["wave_column"] = s.wave_column;

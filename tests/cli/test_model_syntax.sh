@@ -67,4 +67,28 @@ expect_usage_error "unknown item" "construct IMAG: unknown item \"IMAG9\"" \
     "$cli" validate --schema "$ecsi/schema.json" --model "$tmp/item.model"
 expect_usage_error "missing file" "cannot open the model file" \
     "$cli" analyze --schema "$ecsi/schema.json" --data "$ecsi/mobi.csv" --model "$tmp/none.model"
+# A categorical moderator over the segment column "channel" (examples/bank_branch): slopes per
+# channel in the tables, report.json and the HTML report.
+bank=$src/examples/bank_branch
+expect_exit 0 cat "$cli" analyze --schema "$bank/schema.json" --data "$bank/responses.csv" --model "$bank/channel_moderation.model"
+expect_text "$tmp/cat.out" "Slopes per category (categorical moderator)" "counter (reference)" "SAT*CH[mobile]" \
+    "no 0-100 index for the dummy constructs CH[mobile]"
+expect_exit 0 catjson "$cli" analyze --schema "$bank/schema.json" --data "$bank/responses.csv" --model "$bank/channel_moderation.model" --json --bootstrap 50
+check "json: categorical slopes, dummy paths" python3 - "$tmp/catjson.out" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+ext = d["model_extension"]
+assert ext["categorical"][0]["reference"] == "counter", ext["categorical"]
+cats = ext["categorical_slopes"][0]["categories"]
+assert [c["category"] for c in cats] == ["counter", "mobile", "online", "phone", "self-service"], cats
+assert cats[0]["term"] is None and cats[0]["difference"] == 0
+assert all(abs(c["difference"] - (c["slope"] - cats[0]["slope"])) < 1e-12 for c in cats)
+assert any(p["from"] == "SAT*CH[mobile]" and p["to"] == "LOY" and p["se"] > 0 for p in d["paths"]), "interaction path with an SE"
+assert any(p["from"] == "CH[online]" and p["to"] == "LOY" for p in d["paths"]), "dummy path"
+PY
+expect_exit 0 cathtml "$cli" report --schema "$bank/schema.json" --data "$bank/responses.csv" --model "$bank/channel_moderation.model" --out "$tmp/catrep"
+expect_text "$tmp/catrep/report.html" "slopes per category" "SAT*CH[mobile]"
+printf 'SAT =~ SAT1\nCH =~ channel\nCH ~ SAT\n' >"$tmp/catdep.model"
+expect_usage_error "categorical dependent" "categorical construct \"CH\" cannot be a dependent construct" \
+    "$cli" validate --schema "$bank/schema.json" --model "$tmp/catdep.model"
 finish

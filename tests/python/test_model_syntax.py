@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pathlib
 
+import pandas as pd
 import pytest
 
 import csikit
@@ -87,3 +88,19 @@ def test_hoc_indices_and_ipma(data):
     r = csikit.indices(fit)
     assert r.index["PERQ"] == pytest.approx(ids["PERQ"], rel=1e-9)
     assert "PERV*IMAG" not in r.index.index
+
+
+def test_categorical_moderator_slopes_per_category():
+    """Issue 15: a construct over the segment column "channel" is categorical; the slopes per
+    channel come back as a DataFrame, the differences against the reference's slope."""
+    bank = pathlib.Path(__file__).resolve().parents[2] / "examples" / "bank_branch"
+    survey = csikit.load_survey(str(bank / "schema.json"))
+    data = csikit.read_responses(str(bank / "responses.csv"), survey)
+    fit = csikit.estimate(data, model=(bank / "channel_moderation.model").read_text(encoding="utf-8"))
+    s = csikit.categorical_slopes(fit)
+    assert list(s["category"]) == ["counter", "mobile", "online", "phone", "self-service"]
+    assert bool(s["reference"].iloc[0]) and pd.isna(s["term"].iloc[0])
+    assert (s["difference"] - (s["slope"] - s["slope"].iloc[0])).abs().max() < 1e-12
+    assert set(csikit.interactions(fit)["id"]) == {"SAT*CH[mobile]", "SAT*CH[online]", "SAT*CH[phone]", "SAT*CH[self-service]"}
+    with pytest.raises(csikit.SchemaError, match='categorical construct "CH" cannot be a dependent construct'):
+        csikit.estimate(data, model="SAT =~ SAT1\nCH =~ channel\nCH ~ SAT\n")

@@ -39,7 +39,7 @@ from .errors import (
     SchemaError,
 )
 from .fit import Fit, estimate
-from .fit import higher_order, interactions  # models with HOCs / interaction terms (issue 15)
+from .fit import categorical_slopes, higher_order, interactions  # models with HOCs, interaction terms, categorical moderators
 from .indices import IndexResult, indices
 from .ipa import IpaResult, IpmaResult, derived_importance, importance, ipa, ipma, quadrant_label
 from .mga import MgaResult, mga
@@ -107,6 +107,7 @@ __all__ = [
     "estimate",
     "higher_order",
     "interactions",
+    "categorical_slopes",
     "importance",
     "mga",
     "indices",

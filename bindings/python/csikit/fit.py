@@ -306,6 +306,21 @@ def interactions(fit: Fit) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=cols)
 
 
+def categorical_slopes(fit: Fit) -> pd.DataFrame:
+    """The predictor's slope in every category of a categorical moderator (``CH =~ channel`` over
+    a segment column, ``Y ~ X + CH + X:CH``): one row per moderator, dependent and category, the
+    reference first, with ``respondents``, ``slope``, ``difference`` (minus the reference's) and
+    the interaction ``term`` whose bootstrap interval tests that difference."""
+    ext = _extension(fit) or {"categorical_slopes": []}
+    cols = ["moderator", "predictor", "dependent", "approach", "category", "reference", "respondents",
+            "slope", "difference", "term"]
+    rows = [{"moderator": c["moderator"], "predictor": c["predictor"], "dependent": c["dependent"],
+             "approach": c["approach"], "category": k["category"], "reference": k["category"] == c["reference"],
+             "respondents": k["respondents"], "slope": k["slope"], "difference": k["difference"], "term": k["term"]}
+            for c in ext.get("categorical_slopes", []) for k in c["categories"]]
+    return pd.DataFrame(rows, columns=cols)
+
+
 def _restore(data: Responses, model: dict[str, Any], options: dict[str, Any]) -> Fit:
     """Unpickles a Fit: the same estimate of the same model on the same data."""
     return estimate(data, model=model, **options)

@@ -33,6 +33,27 @@ std::string to_json(const extended_fit& e, int indent) {
                       {"moderator_path", num(x.moderator_path)}, {"simple_slopes", std::move(slopes)}});
     }
     doc["interactions"] = std::move(xs);
+    json cats = json::array();
+    for (const auto& c : e.expanded.categorical) {
+        json levels = json::array();
+        for (std::size_t k = 0; k < c.categories.size(); ++k)
+            levels.push_back({{"category", c.categories[k]}, {"dummy", c.dummies[k].empty() ? json(nullptr) : json(c.dummies[k])},
+                              {"respondents", num(c.respondents[k])}});
+        cats.push_back({{"id", c.id}, {"column", c.column}, {"reference", c.reference}, {"missing", c.missing},
+                        {"categories", std::move(levels)}});
+    }
+    doc["categorical"] = std::move(cats);
+    json slopes = json::array();
+    for (const auto& c : e.categorical) {
+        json rows = json::array();
+        for (std::size_t k = 0; k < c.categories.size(); ++k)
+            rows.push_back({{"category", c.categories[k]}, {"term", c.terms[k].empty() ? json(nullptr) : json(c.terms[k])},
+                            {"respondents", num(c.respondents[k])}, {"slope", num(c.slopes[k])},
+                            {"difference", num(c.differences[k])}, {"level", num(c.levels[k])}});
+        slopes.push_back({{"moderator", c.moderator}, {"predictor", c.predictor}, {"dependent", c.dependent},
+                          {"reference", c.reference}, {"approach", to_string(c.approach)}, {"categories", std::move(rows)}});
+    }
+    doc["categorical_slopes"] = std::move(slopes);
     doc["derived_indicators"] = e.expanded.derived;
     doc["stage1"] = e.expanded.stage1 ? json::parse(to_json(*e.expanded.stage1, nullptr, nullptr, -1)) : json(nullptr);
     return json_write::dump(doc, indent);
