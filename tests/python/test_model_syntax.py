@@ -102,5 +102,12 @@ def test_categorical_moderator_slopes_per_category():
     assert bool(s["reference"].iloc[0]) and pd.isna(s["term"].iloc[0])
     assert (s["difference"] - (s["slope"] - s["slope"].iloc[0])).abs().max() < 1e-12
     assert set(csikit.interactions(fit)["id"]) == {"SAT*CH[mobile]", "SAT*CH[online]", "SAT*CH[phone]", "SAT*CH[self-service]"}
+    try:
+        import matplotlib
+        matplotlib.use("Agg")
+        from csikit import plots
+        assert len(plots.category_slopes(fit).get_lines()) == 5  # one line per channel
+    except ImportError:
+        pass
     with pytest.raises(csikit.SchemaError, match='categorical construct "CH" cannot be a dependent construct'):
         csikit.estimate(data, model="SAT =~ SAT1\nCH =~ channel\nCH ~ SAT\n")

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from .indices import IndexResult
     from .ipa import IpaResult
 
-__all__ = ["index_bars", "ipa_chart", "path_diagram", "simple_slopes"]
+__all__ = ["category_slopes", "index_bars", "ipa_chart", "path_diagram", "simple_slopes"]
 
 
 def _axes(ax: Any) -> Any:
@@ -124,5 +124,26 @@ def simple_slopes(fit: Fit, ax: Any = None, term: str | None = None) -> Any:
     ax.set_xlabel(f"{x['predictor']} (SD)")
     ax.set_ylabel(f"{x['dependent']} (SD)")
     ax.set_title(x["id"] + " \u2192 " + x["dependent"])
+    ax.legend()
+    return ax
+
+
+def category_slopes(fit: Fit, ax: Any = None, moderator: str | None = None) -> Any:
+    """Slopes per category of a categorical moderator of ``fit`` (the first one, or
+    ``moderator``): the dependent (standardised) over the predictor, one line per category, from
+    report.json's ``model_extension.categorical_slopes`` (docs/pls.md, "Categorical moderators")."""
+    ext = fit.model_extension() or {}
+    found = [c for c in ext.get("categorical_slopes", []) if moderator is None or c["moderator"] == moderator]
+    if not found:
+        raise ValueError(f"category_slopes: the fit has no categorical moderator{' ' + repr(moderator) if moderator else ''}")
+    c = found[0]
+    ax = _axes(ax)
+    xs = [-2.0, 2.0]
+    for k in c["categories"]:
+        ref = " (reference)" if k["category"] == c["reference"] else ""
+        ax.plot(xs, [k["slope"] * v + k["level"] for v in xs], label=f"{k['category']}{ref}: {k['slope']:.3f}")
+    ax.set_xlabel(f"{c['predictor']} (SD)")
+    ax.set_ylabel(f"{c['dependent']} (SD)")
+    ax.set_title(f"{c['predictor']} \u2192 {c['dependent']} by {c['moderator']}")
     ax.legend()
     return ax
