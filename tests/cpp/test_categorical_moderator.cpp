@@ -11,19 +11,12 @@
 #include <cmath>
 #include <random>
 
+#include "test_pls_util.hpp"
+
 using namespace csikit;
+using pls_test::error_text;
 
 namespace {
-
-template <class F>
-std::string error_text(F&& f) {
-    try {
-        f();
-    } catch (const error& e) {
-        return e.what();
-    }
-    return "no error";
-}
 
 /// Items x1..x3 and y on a wide continuous scale, a numeric item g and the segment column
 /// "channel"; the model `syntax`.

@@ -17,6 +17,7 @@
 #include "test_pls_util.hpp"
 
 using namespace csikit;
+using pls_test::error_text;
 using pls_test::max_diff;
 using pls_test::read_table;
 using pls_test::shared;
@@ -71,16 +72,6 @@ pls_options tight() {
 
 pls_model model_of(const std::string& text) {
     return pls_model::from_survey(with_model_syntax(test_support::ecsi_survey(), text));
-}
-
-template <class F>
-std::string error_text(F&& f) {
-    try {
-        f();
-    } catch (const error& e) {
-        return e.what();
-    }
-    return "no error";
 }
 
 /// Looks an indicator up by the reference's name ("PERQ1_ri" is our "PERQ1@PERQ",

@@ -17,6 +17,17 @@
 
 namespace pls_test {
 
+/// The message of the csikit::error `f` throws, or "no error".
+template <class F>
+std::string error_text(F&& f) {
+    try {
+        f();
+    } catch (const csikit::error& e) {
+        return e.what();
+    }
+    return "no error";
+}
+
 using test_support::shared_path;
 inline std::string shared(const std::string& rel) { return shared_path(rel); }
 
